@@ -1,0 +1,5 @@
+import sys
+
+from corridor_viewer.app import main
+
+sys.exit(main())

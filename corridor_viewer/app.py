@@ -1,0 +1,83 @@
+"""Entry point: parse arguments, then app identity -> translators -> settings -> document -> window."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import time
+
+from corridor_viewer import APP_NAME, ORG_NAME, __version__
+
+
+def process_start_time() -> float:
+    """Wall-clock time the process started (Linux /proc), else this module's import time."""
+    try:
+        with open("/proc/self/stat", encoding="ascii") as fh:
+            start_ticks = int(fh.read().rsplit(")", 1)[1].split()[19])
+        with open("/proc/uptime", encoding="ascii") as fh:
+            uptime = float(fh.read().split()[0])
+        ticks = os.sysconf("SC_CLK_TCK")
+        return time.time() - uptime + start_ticks / ticks
+    except (OSError, ValueError, IndexError):
+        return _IMPORTED_AT
+
+
+_IMPORTED_AT = time.time()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="corridor-viewer", description=f"{APP_NAME}: map of the South Caucasus corridors.")
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    p.add_argument("--lang", choices=("ar", "en"), help="user-interface and map language (default: system)")
+    p.add_argument("--exit-after-paint", action="store_true",
+                   help="paint the map once, print first-paint-ms=<N> and exit (tests, benchmarks)")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return run_gui(args)
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from corridor_viewer.io.geodata import GeodataError, load_document
+    from corridor_viewer.ui import i18n
+    from corridor_viewer.ui.settings import get_str, open_settings
+
+    QApplication.setApplicationName(APP_NAME)
+    QApplication.setOrganizationName(ORG_NAME)
+    QApplication.setApplicationVersion(__version__)
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    settings = open_settings()
+    lang = args.lang or get_str(settings, "ui/language") or i18n.system_language()
+    if lang not in i18n.LANGUAGES:
+        lang = "en"
+    i18n.install(app, lang)
+    try:
+        doc = load_document()
+    except (GeodataError, FileNotFoundError) as exc:
+        QMessageBox.critical(None, APP_NAME, str(exc))
+        print(f"corridor-viewer: {exc}", file=sys.stderr)
+        return 2
+    doc.set_language(lang)
+
+    from corridor_viewer.ui.main_window import MainWindow
+
+    win = MainWindow(doc, settings)
+    win.restore()
+    if args.exit_after_paint:
+        started = process_start_time()
+
+        def done(_ms: float) -> None:
+            win.canvas.painted.disconnect(done)
+            print(f"first-paint-ms={(time.time() - started) * 1000:.0f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+
+        win.canvas.painted.connect(done)
+        win.settings = None  # a measurement run leaves the user's settings alone
+    win.show()
+    return app.exec()

@@ -1,0 +1,1 @@
+"""Pure-Python readers for the bundled data."""

@@ -1,0 +1,84 @@
+"""Load the committed geodata (manifest + GeoJSON) into model layers, projected once.
+
+Start-up path: json + pure-Python projection only (no shapely, no geopandas).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from corridor_viewer.model import projection
+from corridor_viewer.model.document import Document
+from corridor_viewer.model.feature import Feature, Geometry, Layer
+from corridor_viewer.model.style import layer_style_from_manifest
+
+
+class GeodataError(Exception):
+    """The geodata folder is missing or damaged; the message says which file and what to do."""
+
+
+def _bounds(points) -> tuple[float, float, float, float]:
+    xs = [p[0] for p in points]
+    ys = [p[1] for p in points]
+    return (min(xs), min(ys), max(xs), max(ys))
+
+
+def project_geometry(geom: dict[str, Any]) -> Geometry:
+    t = geom["type"]
+    fwd = projection.forward_many
+    if t == "Point":
+        pt = projection.forward(*geom["coordinates"][:2])
+        return Geometry("point", [[[pt]]], (pt[0], pt[1], pt[0], pt[1]))
+    if t in ("LineString", "MultiLineString"):
+        lines = [geom["coordinates"]] if t == "LineString" else geom["coordinates"]
+        parts = [[fwd(line)] for line in lines]
+        return Geometry("line", parts, _bounds([p for part in parts for p in part[0]]))
+    if t in ("Polygon", "MultiPolygon"):
+        polys = [geom["coordinates"]] if t == "Polygon" else geom["coordinates"]
+        parts = [[fwd(ring) for ring in poly] for poly in polys]
+        return Geometry("polygon", parts, _bounds([p for part in parts for p in part[0]]))
+    raise GeodataError(f"unsupported geometry type {t!r}")
+
+
+def load_manifest(folder: Path) -> dict[str, Any]:
+    path = folder / "layers.json"
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise GeodataError(f"cannot read {path}: {exc}. Reinstall the app or rebuild geodata.") from exc
+
+
+def load_document(folder: Path | None = None) -> Document:
+    if folder is None:
+        from corridor_viewer.resources import geodata_dir
+
+        folder = geodata_dir()
+    manifest = load_manifest(folder)
+    layers = []
+    for entry in manifest["layers"]:
+        path = folder / entry["file"]
+        try:
+            fc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            raise GeodataError(f"cannot read layer file {path}: {exc}") from exc
+        style = layer_style_from_manifest(entry, manifest.get("status_dash", {}))
+        layer = Layer(id=entry["id"], title={"en": entry.get("title_en", entry["id"]),
+                                             "ar": entry.get("title_ar", "")},
+                      style=style, z=int(entry.get("z", 0)), group=entry.get("group", ""))
+        for raw in fc.get("features", []):
+            props = raw.get("properties") or {}
+            fid = props.get("id") or raw.get("id")
+            geom = project_geometry(raw["geometry"])
+            anchor = props.get("label_lonlat")
+            layer.features.append(Feature(
+                id=fid, layer_id=layer.id, props=props, geometry=geom,
+                label_anchor=projection.forward(*anchor) if anchor else None))
+        layers.append(layer)
+    home = manifest.get("home_lonlat")
+    home_bounds = None
+    if home:
+        corners = [projection.forward(lon, lat) for lon in (home[0], home[2]) for lat in (home[1], home[3])]
+        home_bounds = _bounds(corners)
+    return Document(layers, background=manifest.get("background", "#eef1ec"), home_bounds=home_bounds)

@@ -1,0 +1,1 @@
+"""The pure-Python model. Nothing here may import PySide6 (tests/test_architecture.py checks)."""

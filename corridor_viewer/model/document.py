@@ -1,0 +1,99 @@
+"""The document: layers in draw order, the selection, the hover, the map language."""
+
+from __future__ import annotations
+
+from corridor_viewer.model import hittest
+from corridor_viewer.model.events import Event
+from corridor_viewer.model.feature import Feature, Layer
+
+
+class Document:
+    """Everything a view draws. Views listen to its events; none talks to another view."""
+
+    def __init__(self, layers: list[Layer], background: str = "#eef1ec", sources_note: str = "",
+                 home_bounds: tuple[float, float, float, float] | None = None) -> None:
+        self.layers = sorted(layers, key=lambda layer: layer.z)
+        self.background = background
+        self._home = home_bounds
+        self.sources_note = sources_note
+        self._features = {f.id: f for layer in self.layers for f in layer.features}
+        self._layers = {layer.id: layer for layer in self.layers}
+        self.selection: list[str] = []
+        self.hover: str | None = None
+        self.language = "en"
+        self.revision = 0  # bumped on any change that alters the painted map
+        self.selection_changed = Event()
+        self.hover_changed = Event()
+        self.layers_changed = Event()
+        self.language_changed = Event()
+
+    # -- lookup
+    def feature(self, fid: str) -> Feature | None:
+        return self._features.get(fid)
+
+    def layer(self, lid: str) -> Layer | None:
+        return self._layers.get(lid)
+
+    def features(self) -> list[Feature]:
+        return list(self._features.values())
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        bs = [layer.bounds for layer in self.layers if layer.features]
+        return (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
+
+    @property
+    def home_bounds(self) -> tuple[float, float, float, float]:
+        """The view Home returns to: the corridor area, not the whole context window."""
+        return self._home or self.bounds
+
+    def feature_bounds(self, fid: str) -> tuple[float, float, float, float]:
+        return self._features[fid].geometry.bounds
+
+    # -- state changes (each emits one event)
+    def set_visible(self, lid: str, visible: bool) -> None:
+        layer = self._layers[lid]
+        if layer.visible != visible:
+            layer.visible = visible
+            self._changed()
+
+    def set_opacity(self, lid: str, opacity: float) -> None:
+        layer = self._layers[lid]
+        opacity = max(0.0, min(1.0, opacity))
+        if layer.opacity != opacity:
+            layer.opacity = opacity
+            self._changed()
+
+    def set_language(self, lang: str) -> None:
+        if lang not in ("en", "ar"):
+            raise ValueError(f"unsupported language {lang!r}")
+        if lang != self.language:
+            self.language = lang
+            self.revision += 1
+            self.language_changed.emit(lang)
+
+    def select(self, fids: list[str] | str | None) -> None:
+        if fids is None:
+            fids = []
+        elif isinstance(fids, str):
+            fids = [fids]
+        fids = [f for f in fids if f in self._features]
+        if fids != self.selection:
+            self.selection = fids
+            self.selection_changed.emit(list(fids))
+
+    def set_hover(self, fid: str | None) -> None:
+        if fid != self.hover:
+            self.hover = fid
+            self.hover_changed.emit(fid)
+
+    def _changed(self) -> None:
+        self.revision += 1
+        self.layers_changed.emit()
+
+    # -- queries
+    def visible_features(self) -> list[Feature]:
+        return [f for layer in self.layers if layer.visible for f in layer.drawn_features()]
+
+    def pick(self, x: float, y: float, tolerance_m: float) -> Feature | None:
+        return hittest.pick(self.visible_features(), x, y, tolerance_m)

@@ -1,0 +1,78 @@
+"""Features and layers: projected geometry plus the sourced attributes from the geodata."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from corridor_viewer.model.style import LayerStyle
+
+Ring = list[tuple[float, float]]
+
+
+@dataclass
+class Geometry:
+    """Projected (display CRS, metres) geometry in the shape the painter and hit test need."""
+
+    kind: str  # polygon | line | point
+    parts: list[list[Ring]]  # polygon: [[outer, hole...], ...]; line: [[line], ...]; point: [[[pt]]]
+    bounds: tuple[float, float, float, float]
+
+    @property
+    def point(self) -> tuple[float, float]:
+        return self.parts[0][0][0]
+
+
+@dataclass
+class Feature:
+    id: str
+    layer_id: str
+    props: dict[str, Any]
+    geometry: Geometry
+    label_anchor: tuple[float, float] | None = None  # projected; None = no label
+
+    def name(self, lang: str) -> str:
+        return self.props.get(f"name_{lang}") or self.props.get("name_en") or self.id
+
+    @property
+    def kind(self) -> str:
+        return self.props.get("kind", "")
+
+    @property
+    def status(self) -> str:
+        return self.props.get("status", "")
+
+    @property
+    def part_of(self) -> str | None:
+        return self.props.get("part_of")
+
+    @property
+    def priority(self) -> int:
+        return int(self.props.get("label_priority") or 3)
+
+
+@dataclass
+class Layer:
+    id: str
+    title: dict[str, str]
+    style: LayerStyle
+    z: int
+    group: str
+    features: list[Feature] = field(default_factory=list)
+    visible: bool = True
+    opacity: float = 1.0
+
+    def title_for(self, lang: str) -> str:
+        return self.title.get(lang) or self.title.get("en") or self.id
+
+    @property
+    def bounds(self) -> tuple[float, float, float, float]:
+        bs = [f.geometry.bounds for f in self.features]
+        return (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
+
+    def drawn_features(self) -> list[Feature]:
+        """Umbrella features whose segments are drawn are only drawn through their segments."""
+        if not self.style.umbrella_hidden:
+            return self.features
+        umbrellas = {f.part_of for f in self.features if f.part_of}
+        return [f for f in self.features if f.id not in umbrellas]

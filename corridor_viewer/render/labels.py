@@ -1,0 +1,95 @@
+"""Label placement: priority order, candidate positions, no two labels overlap."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QPainter
+
+from corridor_viewer.model.document import Document
+from corridor_viewer.model.viewport import Viewport
+from corridor_viewer.render.text import draw_halo_text, pt_to_px, text_box
+
+# label_scale_by_priority in layers.json could override; these match the shipped manifest.
+PRIORITY_MAX_M_PER_PX = {1: 100000.0, 2: 1400.0, 3: 700.0, 4: 300.0, 5: 150.0}
+
+
+def label_text(feature, lang: str, caps: bool) -> str:
+    text = feature.name(lang)
+    return text.upper() if caps and lang == "en" else text
+
+
+def _candidates(anchor: QPointF, box: QRectF, placement: str, marker: float, rtl: bool):
+    w, h = box.width(), box.height()
+    asc = -box.top()
+    if placement in ("centroid", "line"):
+        yield QPointF(anchor.x() - w / 2, anchor.y() + asc - h / 2)
+        if placement == "line":
+            yield QPointF(anchor.x() - w / 2, anchor.y() - h / 2 - 2)
+            yield QPointF(anchor.x() - w / 2, anchor.y() + h + 2)
+        return
+    gap = marker / 2 + 3
+    right = QPointF(anchor.x() + gap, anchor.y() + asc - h / 2)
+    left = QPointF(anchor.x() - gap - w, anchor.y() + asc - h / 2)
+    above = QPointF(anchor.x() - w / 2, anchor.y() - gap - h + asc)
+    below = QPointF(anchor.x() - w / 2, anchor.y() + gap + asc)
+    # Arabic maps conventionally put a point's name on its left, English maps on its right.
+    yield from ((left, right) if rtl else (right, left))
+    yield above
+    yield below
+
+
+def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: float = 1.0,
+                as_text: bool = False, badges: dict[str, int] | None = None,
+                dim_except: frozenset[str] | None = None, raster: bool = False) -> list[tuple[str, QRectF]]:
+    """Place and draw labels; returns what was placed (tests and exports use it)."""
+    badges = badges or {}
+    scale = vp.m_per_px / k  # exports at poster size show the labels of the equivalent screen view
+    rtl = lang == "ar"
+    todo = []
+    obstacles: list[QRectF] = []
+    for layer in doc.layers:
+        ls = layer.style.labels
+        if not layer.visible or ls is None or not (ls.min_m_per_px <= scale <= ls.max_m_per_px):
+            continue
+        for f in layer.drawn_features() if layer.style.umbrella_hidden else layer.features:
+            if f.label_anchor is None:
+                continue
+            if dim_except is not None and f.id not in dim_except and layer.group != "context":
+                continue
+            if scale > PRIORITY_MAX_M_PER_PX.get(f.priority, 700.0):
+                continue
+            x, y = vp.to_screen(*f.label_anchor)
+            if not (-50 <= x <= vp.width + 50 and -50 <= y <= vp.height + 50):
+                continue
+            style = layer.style.for_feature(f.id, f.kind, f.status)
+            marker = (style.marker.size * k) if (style.marker and f.geometry.kind == "point") else 0.0
+            if marker:
+                obstacles.append(QRectF(x - marker / 2, y - marker / 2, marker, marker))
+            order = (f.priority, -layer.z)
+            todo.append((order, f, ls, QPointF(x, y), marker))
+    todo.sort(key=lambda t: t[0])
+    placed: list[tuple[str, QRectF]] = []
+    taken: list[QRectF] = []
+    view = QRectF(0, 0, vp.width, vp.height)
+    for _, f, ls, anchor, marker in todo:
+        text = label_text(f, lang, ls.caps)
+        count = badges.get(f.id)
+        if count:
+            text = f"{text} ({count})"
+        px = pt_to_px(ls.size_pt) * k
+        box = text_box(text, px, ls.bold, ls.italic)
+        for origin in _candidates(anchor, box, ls.placement, marker, rtl):
+            rect = box.translated(origin).adjusted(-2 * k, -1 * k, 2 * k, 1 * k)
+            if not view.contains(rect):
+                continue
+            if any(rect.intersects(r) for r in taken):
+                continue
+            if ls.placement == "point" and any(rect.intersects(o) for o in obstacles
+                                               if not o.contains(anchor)):
+                continue
+            draw_halo_text(painter, text, origin, px, ls.color, ls.halo, bold=ls.bold, italic=ls.italic,
+                           as_text=as_text, halo_width=3 * k, raster=raster)
+            taken.append(rect)
+            placed.append((f.id, rect))
+            break
+    return placed

@@ -1,0 +1,278 @@
+"""paint(document, viewport, painter): the one map painter for the canvas, PNG, SVG and PDF."""
+
+from __future__ import annotations
+
+import math
+import weakref
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
+
+from corridor_viewer.model import projection
+from corridor_viewer.model.document import Document
+from corridor_viewer.model.feature import Feature, Layer
+from corridor_viewer.model.style import Style
+from corridor_viewer.model.viewport import Viewport
+from corridor_viewer.render import labels as label_engine
+from corridor_viewer.render.text import draw_halo_text, font, pt_to_px
+
+HIGHLIGHT = "#ffb000"
+HOVER = "#ffd866"
+
+
+@dataclass
+class PaintOptions:
+    language: str | None = None  # None: the document's language
+    labels: bool = True
+    decorations: bool = True  # scale bar and north arrow
+    highlight: bool = True
+    text_as_text: bool = False  # SVG: keep labels as <text>
+    dim_except: frozenset[str] | None = None  # ids to keep bright; others dimmed
+    badges: dict[str, int] = field(default_factory=dict)  # feature id -> count shown beside its label
+    ui_scale: float = 1.0  # multiplies widths and text (exports at poster sizes)
+    raster_labels: bool = True  # blit cached label sprites (screen, PNG); False for PDF/SVG
+
+
+# Projected paths are built once per feature and reused for every paint (design for 8 ms repaints).
+_paths: dict[int, dict[str, QPainterPath]] = {}
+
+
+def _path_for(doc: Document, f: Feature) -> QPainterPath:
+    cache = _paths.get(id(doc))
+    if cache is None:
+        cache = _paths[id(doc)] = {}
+        weakref.finalize(doc, _paths.pop, id(doc), None)
+    path = cache.get(f.id)
+    if path is None:
+        path = QPainterPath()
+        g = f.geometry
+        if g.kind == "polygon":
+            path.setFillRule(Qt.FillRule.OddEvenFill)
+            for rings in g.parts:
+                for ring in rings:
+                    path.addPolygon(QPolygonF([QPointF(x, -y) for x, y in ring]))
+                    path.closeSubpath()
+        elif g.kind == "line":
+            for part in g.parts:
+                path.addPolygon(QPolygonF([QPointF(x, -y) for x, y in part[0]]))
+        cache[f.id] = path
+    return path
+
+
+def world_transform(vp: Viewport) -> QTransform:
+    """Maps the cached (x, -y) paths to logical pixels."""
+    s = 1.0 / vp.m_per_px
+    return QTransform(s, 0, 0, s, vp.width / 2 - vp.cx * s, vp.height / 2 + vp.cy * s)
+
+
+_CAPS = {"round": Qt.PenCapStyle.RoundCap, "flat": Qt.PenCapStyle.FlatCap, "square": Qt.PenCapStyle.SquareCap}
+
+
+def make_pen(color: str, width: float, dash: tuple[float, ...] = (), cap: str = "flat") -> QPen:
+    pen = QPen(QColor(color), width)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    pen.setCapStyle(_CAPS.get(cap, Qt.PenCapStyle.FlatCap))
+    if dash:
+        pen.setDashPattern(list(dash))
+    return pen
+
+
+def _fill_color(style: Style) -> QColor | None:
+    if not style.fill:
+        return None
+    c = QColor(style.fill)
+    c.setAlphaF(max(0.0, min(1.0, style.fill_opacity)))
+    return c
+
+
+def draw_marker(painter: QPainter, pt: QPointF, style: Style, k: float = 1.0, outline: str | None = None,
+                extra: float = 0.0) -> None:
+    m = style.marker
+    if m is None:
+        return
+    r = (m.size / 2 + extra) * k
+    painter.setPen(make_pen(outline or m.stroke, m.stroke_width * k))
+    painter.setBrush(QColor(m.fill))
+    if m.shape == "square":
+        painter.drawRect(QRectF(pt.x() - r, pt.y() - r, 2 * r, 2 * r))
+    elif m.shape == "diamond":
+        painter.drawPolygon(QPolygonF([pt + QPointF(0, -r * 1.25), pt + QPointF(r * 1.25, 0),
+                                       pt + QPointF(0, r * 1.25), pt + QPointF(-r * 1.25, 0)]))
+    else:
+        painter.drawEllipse(pt, r, r)
+
+
+def _visible(b: tuple[float, float, float, float], view: tuple[float, float, float, float]) -> bool:
+    return not (b[2] < view[0] or b[0] > view[2] or b[3] < view[1] or b[1] > view[3])
+
+
+def _draw_feature(painter: QPainter, doc: Document, layer: Layer, f: Feature, tf: QTransform,
+                  vp: Viewport, k: float) -> None:
+    style = layer.style.for_feature(f.id, f.kind, f.status)
+    g = f.geometry
+    if g.kind == "point":
+        x, y = vp.to_screen(*g.point)
+        draw_marker(painter, QPointF(x, y), style, k)
+        return
+    path = tf.map(_path_for(doc, f))
+    if g.kind == "polygon":
+        fill = _fill_color(style)
+        if fill is not None:
+            # Interiors without antialiasing (half the cost); the antialiased outline drawn next
+            # covers the stair-steps along the edge.
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+            painter.fillPath(path, QBrush(fill))
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        if style.width > 0:
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.setPen(make_pen(style.stroke, style.width * k, tuple(style.dash)))
+            painter.drawPath(path)
+    else:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        width = (style.line_width or style.width) * k
+        # A white casing keeps a route readable over any fill beneath it (routes only: rivers
+        # and context lines don't need it, and each stroke costs paint time).
+        if layer.group == "routes" and style.opacity >= 0.9 and width >= 2:
+            painter.setPen(make_pen("#ffffff", width + 2.0 * k, (), "round"))
+            painter.drawPath(path)
+        painter.setPen(make_pen(style.stroke, width, tuple(style.dash), style.cap))
+        painter.drawPath(path)
+
+
+def _draw_highlight(painter: QPainter, doc: Document, f: Feature, tf: QTransform, vp: Viewport,
+                    color: str, k: float) -> None:
+    layer = doc.layer(f.layer_id)
+    if layer is None:
+        return
+    feats = [f]
+    if layer.style.umbrella_hidden:  # an umbrella shows through its segments
+        feats += [s for s in layer.features if s.part_of == f.id]
+    for item in feats:
+        g = item.geometry
+        if g.kind == "point":
+            x, y = vp.to_screen(*g.point)
+            style = layer.style.for_feature(item.id, item.kind, item.status)
+            draw_marker(painter, QPointF(x, y), style, k, outline=color, extra=3)
+            continue
+        if g.kind == "polygon" and item is not f and any(s.part_of == item.id for s in layer.features):
+            continue
+        path = tf.map(_path_for(doc, item))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        w = 3.0 if g.kind == "polygon" else 4.0
+        painter.setPen(make_pen("#ffffff", (w + 3) * k, (), "round"))
+        painter.drawPath(path)
+        painter.setPen(make_pen(color, w * k, (), "round"))
+        painter.drawPath(path)
+
+
+def paint(doc: Document, vp: Viewport, painter: QPainter, options: PaintOptions | None = None) -> None:
+    """Draw the map for viewport vp onto any QPainter (widget, QImage, QPdfWriter, QSvgGenerator)."""
+    opt = options or PaintOptions()
+    paint_base(doc, vp, painter, opt)
+    paint_overlay(doc, vp, painter, opt)
+
+
+def paint_base(doc: Document, vp: Viewport, painter: QPainter, opt: PaintOptions) -> None:
+    """The layers themselves: what the canvas caches between hover and selection changes."""
+    k = opt.ui_scale
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+    painter.fillRect(QRectF(0, 0, vp.width, vp.height), QColor(doc.background))
+    tf = world_transform(vp)
+    view = vp.world_bounds
+    for layer in doc.layers:
+        if not layer.visible:
+            continue
+        base_opacity = layer.opacity * layer.style.base.opacity
+        for f in layer.drawn_features():
+            if not _visible(f.geometry.bounds, view):
+                continue
+            dim = opt.dim_except is not None and f.id not in opt.dim_except and f.part_of not in opt.dim_except
+            painter.setOpacity(base_opacity * (0.25 if dim and layer.group != "context" else 1.0))
+            _draw_feature(painter, doc, layer, f, tf, vp, k)
+    painter.restore()
+
+
+def paint_overlay(doc: Document, vp: Viewport, painter: QPainter, opt: PaintOptions) -> None:
+    """Highlights, labels and map furniture, drawn over the layers on every paint."""
+    lang = opt.language or doc.language
+    k = opt.ui_scale
+    tf = world_transform(vp)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    if opt.highlight:
+        if doc.hover and doc.hover not in doc.selection:
+            hf = doc.feature(doc.hover)
+            if hf is not None and doc.layer(hf.layer_id).visible:
+                _draw_highlight(painter, doc, hf, tf, vp, HOVER, k)
+        for fid in doc.selection:
+            sf = doc.feature(fid)
+            if sf is not None:
+                _draw_highlight(painter, doc, sf, tf, vp, HIGHLIGHT, k)
+    if opt.labels:
+        label_engine.draw_labels(painter, doc, vp, lang, k, opt.text_as_text, opt.badges, opt.dim_except,
+                                 raster=opt.raster_labels)
+    if opt.decorations:
+        draw_scale_bar(painter, vp, lang, k, opt.text_as_text, raster=opt.raster_labels)
+        draw_north_arrow(painter, vp, k, opt.text_as_text, raster=opt.raster_labels)
+    painter.restore()
+
+
+def draw_scale_bar(painter: QPainter, vp: Viewport, lang: str, k: float = 1.0, as_text: bool = False,
+                   anchor: QPointF | None = None, raster: bool = False) -> None:
+    km, px = vp.scale_bar(140 * k)
+    rtl = lang == "ar"
+    margin = 16 * k
+    x0 = (vp.width - margin - px) if rtl else margin
+    y0 = vp.height - margin - 6 * k
+    if anchor is not None:
+        x0, y0 = anchor.x(), anchor.y()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(255, 255, 255, 210))
+    painter.drawRoundedRect(QRectF(x0 - 6 * k, y0 - 24 * k, px + 12 * k, 34 * k), 4 * k, 4 * k)
+    half = px / 2
+    painter.setBrush(QColor("#222222"))
+    painter.drawRect(QRectF(x0, y0, half, 5 * k))
+    painter.setBrush(QColor("#ffffff"))
+    painter.setPen(make_pen("#222222", 1 * k))
+    painter.drawRect(QRectF(x0 + half, y0, half, 5 * k))
+    painter.drawRect(QRectF(x0, y0, px, 5 * k))
+    value = f"{km:g}"
+    text = f"{value} كم" if rtl else f"{value} km"
+    px_font = 11 * k
+    from corridor_viewer.render.text import text_box
+
+    for t, x in (("0", x0), (text, x0 + px)):
+        box = text_box(t, px_font)
+        draw_halo_text(painter, t, QPointF(x - box.width() / 2, y0 - 5 * k), px_font, "#222222", None,
+                       as_text=as_text, raster=raster)
+
+
+def draw_north_arrow(painter: QPainter, vp: Viewport, k: float = 1.0, as_text: bool = False,
+                     centre: QPointF | None = None, raster: bool = False) -> None:
+    """North arrow rotated by the conic's meridian convergence at the view centre."""
+    lon, _ = projection.inverse(vp.cx, vp.cy)
+    gamma = projection._N * math.radians(lon - projection.LON0)
+    c = centre or QPointF(vp.width - 30 * k, 40 * k)
+    painter.save()
+    painter.translate(c)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor(255, 255, 255, 210))
+    painter.drawEllipse(QPointF(0, 0), 20 * k, 20 * k)
+    painter.rotate(-math.degrees(gamma))
+    r = 15 * k
+    painter.setBrush(QColor("#222222"))
+    painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(6 * k, 4 * k), QPointF(0, 0)]))
+    painter.setBrush(QColor("#ffffff"))
+    painter.setPen(make_pen("#222222", 1 * k))
+    painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(-6 * k, 4 * k), QPointF(0, 0)]))
+    painter.restore()
+    f = font(10 * k, True)
+    painter.setFont(f)
+    draw_halo_text(painter, "N", c + QPointF(-4 * k, 16 * k), 10 * k, "#222222", "#ffffff", bold=True,
+                   as_text=as_text, halo_width=2 * k, raster=raster)
+
+
+__all__ = ["PaintOptions", "draw_marker", "make_pen", "paint", "pt_to_px", "world_transform"]

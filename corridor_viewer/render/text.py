@@ -1,0 +1,99 @@
+"""Fonts and haloed text, shaped by Qt (HarfBuzz) so Arabic joins and runs right to left."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from math import ceil
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
+
+# Noto covers Latin and Arabic with matching metrics; DejaVu is the usual Linux fallback.
+FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", "Arial", "Tahoma"]
+
+
+@lru_cache(maxsize=256)
+def font(px: float, bold: bool = False, italic: bool = False) -> QFont:
+    f = QFont()
+    f.setFamilies(FAMILIES)
+    f.setPixelSize(max(1, round(px)))
+    f.setBold(bold)
+    f.setItalic(italic)
+    f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
+    return f
+
+
+def pt_to_px(pt: float) -> float:
+    return pt * 4.0 / 3.0
+
+
+@lru_cache(maxsize=4096)
+def _text_path(text: str, px: int, bold: bool, italic: bool) -> tuple[QPainterPath, QRectF]:
+    p = QPainterPath()
+    p.addText(0, 0, font(px, bold, italic), text)
+    return p, p.boundingRect()
+
+
+@lru_cache(maxsize=4096)
+def text_box(text: str, px: float, bold: bool = False, italic: bool = False) -> QRectF:
+    """Ink-independent box (advance width x font height), baseline at y=0."""
+    fm = QFontMetricsF(font(px, bold, italic))
+    return QRectF(0, -fm.ascent(), fm.horizontalAdvance(text), fm.ascent() + fm.descent())
+
+
+@lru_cache(maxsize=2048)
+def _sprite(text: str, px: int, bold: bool, italic: bool, color: str, halo: str | None, halo_width: float,
+            dpr: float) -> tuple[QImage, QPointF]:
+    """The haloed label rendered once; later paints only blit it (labels dominate paint time)."""
+    path, rect = _text_path(text, px, bold, italic)
+    pad = halo_width + 1
+    w, h = rect.width() + 2 * pad, rect.height() + 2 * pad
+    img = QImage(max(1, ceil(w * dpr)), max(1, ceil(h * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(0)
+    p = QPainter(img)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.translate(pad - rect.left(), pad - rect.top())
+    if halo:
+        p.strokePath(path, QPen(QColor(halo), halo_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                Qt.PenJoinStyle.RoundJoin))
+    p.fillPath(path, QColor(color))
+    p.end()
+    return img, QPointF(rect.left() - pad, rect.top() - pad)
+
+
+def draw_halo_text(painter: QPainter, text: str, baseline_left: QPointF, px: float, color: str,
+                   halo: str | None, *, bold: bool = False, italic: bool = False,
+                   as_text: bool = False, halo_width: float = 3.0, raster: bool = False) -> None:
+    """Text with a halo so it reads over any map colour.
+
+    as_text=True uses drawText (an SVG keeps real, searchable text); raster=True blits a cached
+    sprite (screen and PNG: fastest); otherwise a glyph path (PDF: vector, fonts as outlines).
+    """
+    if raster and not as_text:
+        dev = painter.device()
+        dpr = dev.devicePixelRatioF() if dev is not None else 1.0
+        scale = painter.worldTransform().m11()
+        if abs(scale - 1.0) < 1e-6 and painter.worldTransform().isAffine():
+            img, offset = _sprite(text, round(px), bold, italic, color, halo, halo_width, dpr)
+            painter.drawImage(baseline_left + offset, img)
+            return
+    if as_text:
+        painter.setFont(font(px, bold, italic))
+        if halo:
+            painter.setPen(QColor(halo))
+            d = halo_width / 2
+            for dx, dy in ((-d, 0), (d, 0), (0, -d), (0, d), (-d, -d), (d, d), (-d, d), (d, -d)):
+                painter.drawText(baseline_left + QPointF(dx, dy), text)
+        painter.setPen(QColor(color))
+        painter.drawText(baseline_left, text)
+        return
+    path, _ = _text_path(text, round(px), bold, italic)
+    painter.save()
+    painter.translate(baseline_left)
+    if halo:
+        pen = QPen(QColor(halo), halo_width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                   Qt.PenJoinStyle.RoundJoin)
+        painter.strokePath(path, pen)
+    painter.fillPath(path, QColor(color))
+    painter.restore()

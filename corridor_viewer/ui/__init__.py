@@ -1,0 +1,1 @@
+"""Thin Qt widgets that listen to the model."""

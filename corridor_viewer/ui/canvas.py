@@ -1,0 +1,193 @@
+"""The native map canvas: QPainter on a QWidget, pan/zoom/hover/select against the model."""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtWidgets import QToolTip, QWidget
+
+from corridor_viewer.model.document import Document
+from corridor_viewer.model.viewport import Viewport
+from corridor_viewer.render.paint import PaintOptions, paint_base, paint_overlay
+
+PICK_TOLERANCE_PX = 6.0
+KEY_PAN_PX = 80.0
+KEY_ZOOM = 1.5
+
+
+class MapCanvas(QWidget):
+    cursor_moved = Signal(float, float)  # lon, lat
+    view_changed = Signal()
+    painted = Signal(float)  # paint duration in ms
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.viewport = Viewport()
+        self.options = PaintOptions()
+        self._drag_from: QPointF | None = None
+        self._press_at: QPointF | None = None
+        self._fitted = False
+        self._base_cache: tuple | None = None
+        self.pending_view: dict | None = None
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
+        self.setMinimumSize(320, 240)
+        self.grabGesture(Qt.GestureType.PinchGesture)
+        doc.layers_changed.connect(self.update)
+        doc.selection_changed.connect(lambda _ids: self.update())
+        doc.hover_changed.connect(lambda _fid: self.update())
+        doc.language_changed.connect(lambda _lang: self.update())
+
+    # -- view helpers
+    def fit_all(self) -> None:
+        self.viewport.fit(self.doc.home_bounds, margin=0.02)
+        self._after_view_change()
+
+    def zoom_to_feature(self, fid: str) -> None:
+        f = self.doc.feature(fid)
+        if f is None:
+            return
+        # Points and short segments get a sensible town-scale view rather than a maximal zoom.
+        self.viewport.fit(f.geometry.bounds, margin=0.15, min_m_per_px=40.0)
+        self._after_view_change()
+
+    def set_view_state(self, state: dict) -> None:
+        try:
+            cx, cy, m = float(state["cx"]), float(state["cy"]), float(state["m_per_px"])
+        except (KeyError, TypeError, ValueError):
+            return
+        b = self.doc.bounds
+        if b[0] <= cx <= b[2] and b[1] <= cy <= b[3] and 5 <= m <= 5000:
+            self.viewport.cx, self.viewport.cy, self.viewport.m_per_px = cx, cy, m
+            self._fitted = True
+            self._after_view_change()
+
+    def zoom(self, factor: float, at: QPointF | None = None) -> None:
+        p = at or QPointF(self.width() / 2, self.height() / 2)
+        self.viewport.zoom_at(factor, p.x(), p.y())
+        self._after_view_change()
+
+    def _after_view_change(self) -> None:
+        self.update()
+        self.view_changed.emit()
+
+    # -- Qt events
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.viewport.resize(self.width(), self.height())
+        if not self._fitted:
+            self.fit_all()
+            self._fitted = True
+        super().resizeEvent(event)
+
+    def _base_key(self) -> tuple:
+        vp = self.viewport
+        return (self.doc.revision, vp.cx, vp.cy, vp.m_per_px, vp.width, vp.height, self.devicePixelRatioF(),
+                self.options.dim_except, self.options.ui_scale)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        t0 = time.perf_counter()
+        # The layers are cached as an image; hover and selection repaints only redraw the overlay.
+        key = self._base_key()
+        if self._base_cache is None or self._base_cache[0] != key:
+            dpr = self.devicePixelRatioF()
+            img = QImage(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)),
+                         QImage.Format.Format_ARGB32_Premultiplied)
+            img.setDevicePixelRatio(dpr)
+            p = QPainter(img)
+            paint_base(self.doc, self.viewport, p, self.options)
+            p.end()
+            self._base_cache = (key, img)
+        painter = QPainter(self)
+        painter.drawImage(0, 0, self._base_cache[1])
+        paint_overlay(self.doc, self.viewport, painter, self.options)
+        painter.end()
+        self.painted.emit((time.perf_counter() - t0) * 1000.0)
+
+    def _tolerance_m(self) -> float:
+        return PICK_TOLERANCE_PX * self.viewport.m_per_px
+
+    def _feature_at(self, pos: QPointF):
+        x, y = self.viewport.to_world(pos.x(), pos.y())
+        return self.doc.pick(x, y, self._tolerance_m())
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = event.position()
+            self._press_at = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        pos = event.position()
+        lon, lat = self.viewport.to_lonlat(pos.x(), pos.y())
+        self.cursor_moved.emit(lon, lat)
+        if self._drag_from is not None:
+            d = pos - self._drag_from
+            self._drag_from = pos
+            self.viewport.pan_pixels(d.x(), d.y())
+            self._after_view_change()
+            return
+        f = self._feature_at(pos)
+        self.doc.set_hover(f.id if f else None)
+        if f is not None:
+            layer = self.doc.layer(f.layer_id)
+            tip = f"<b>{f.name(self.doc.language)}</b><br>{layer.title_for(self.doc.language)}"
+            QToolTip.showText(event.globalPosition().toPoint(), tip, self)
+        else:
+            QToolTip.hideText()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        self.unsetCursor()
+        moved = self._press_at is not None and (event.position() - self._press_at).manhattanLength() > 4
+        self._drag_from = self._press_at = None
+        if not moved:
+            f = self._feature_at(event.position())
+            self.doc.select(f.id if f else None)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        self.zoom(2.0, event.position())
+
+    def leaveEvent(self, event) -> None:  # noqa: N802
+        self.doc.set_hover(None)
+        super().leaveEvent(event)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
+        delta = event.angleDelta().y() or event.pixelDelta().y()
+        if delta:
+            # 120 units = one notch = x1.25; touchpads send small deltas for smooth zoom.
+            self.zoom(1.25 ** (delta / 120.0), event.position())
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        pans = {Qt.Key.Key_Left: (KEY_PAN_PX, 0), Qt.Key.Key_Right: (-KEY_PAN_PX, 0),
+                Qt.Key.Key_Up: (0, KEY_PAN_PX), Qt.Key.Key_Down: (0, -KEY_PAN_PX)}
+        if key in pans:
+            self.viewport.pan_pixels(*pans[key])
+            self._after_view_change()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom(KEY_ZOOM)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom(1 / KEY_ZOOM)
+        elif key == Qt.Key.Key_Home:
+            self.fit_all()
+        elif key == Qt.Key.Key_Escape:
+            self.doc.select(None)
+        else:
+            super().keyPressEvent(event)
+
+    def event(self, event) -> bool:
+        if event.type() == QEvent.Type.Gesture:
+            pinch = event.gesture(Qt.GestureType.PinchGesture)
+            if pinch is not None:
+                centre = self.mapFromGlobal(pinch.centerPoint().toPoint())
+                self.zoom(pinch.scaleFactor(), QPointF(centre))
+                return True
+        if event.type() == QEvent.Type.NativeGesture and event.gestureType() == Qt.NativeGestureType.ZoomNativeGesture:
+            self.zoom(1.0 + event.value(), event.position())
+            return True
+        return super().event(event)

@@ -1,0 +1,177 @@
+"""The main window: assembles the canvas and docks, menus from one action table. No business logic."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox
+
+from corridor_viewer import APP_NAME, __version__
+from corridor_viewer.model.document import Document
+from corridor_viewer.ui import i18n
+from corridor_viewer.ui.canvas import MapCanvas
+from corridor_viewer.ui.feature_panel import FeaturePanel
+from corridor_viewer.ui.layers_panel import LayersPanel
+from corridor_viewer.ui.settings import get_bool, get_float
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, doc: Document, settings=None) -> None:
+        super().__init__()
+        self.doc = doc
+        self.settings = settings
+        self.setObjectName("MainWindow")
+        self.canvas = MapCanvas(doc, self)
+        self.setCentralWidget(self.canvas)
+        self.layers_panel = LayersPanel(doc, self)
+        self.feature_panel = FeaturePanel(doc, self)
+        self.layers_dock = self._dock("LayersDock", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.feature_dock = self._dock("FeatureDock", self.feature_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.coord_label = QLabel()
+        self.scale_label = QLabel()
+        self.statusBar().addPermanentWidget(self.scale_label)
+        self.statusBar().addPermanentWidget(self.coord_label)
+        self._make_actions()
+        self.layers_panel.zoom_requested.connect(self.canvas.zoom_to_feature)
+        self.canvas.cursor_moved.connect(self._show_cursor)
+        self.canvas.view_changed.connect(self._show_scale)
+        doc.language_changed.connect(lambda _l: self.retranslate())
+        self.resize(1280, 800)
+        self.retranslate()
+
+    def _dock(self, name: str, widget, area) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(name)
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _make_actions(self) -> None:
+        c = self.canvas
+        table = [
+            # key, menu, shortcut, slot
+            ("quit", "file", QKeySequence.StandardKey.Quit, self.close),
+            ("fit", "view", QKeySequence(Qt.Key.Key_Home), c.fit_all),
+            ("zoom_in", "view", QKeySequence.StandardKey.ZoomIn, lambda: c.zoom(1.5)),
+            ("zoom_out", "view", QKeySequence.StandardKey.ZoomOut, lambda: c.zoom(1 / 1.5)),
+            ("zoom_sel", "view", QKeySequence("Ctrl+J"), self._zoom_selection),
+            ("clear_sel", "view", QKeySequence(Qt.Key.Key_Escape), lambda: self.doc.select(None)),
+            ("about", "help", None, self._about),
+        ]
+        self.actions_by_key: dict[str, QAction] = {}
+        self.menus = {key: self.menuBar().addMenu("") for key in ("file", "view", "help")}
+        for key, menu, shortcut, slot in table:
+            act = QAction(self)
+            if shortcut is not None:
+                act.setShortcut(shortcut)
+            act.triggered.connect(slot)
+            self.menus[menu].addAction(act)
+            self.actions_by_key[key] = act
+            if menu == "view" and key == "clear_sel":
+                self.menus["view"].addSeparator()
+        self.menus["view"].addAction(self.layers_dock.toggleViewAction())
+        self.menus["view"].addAction(self.feature_dock.toggleViewAction())
+        self.lang_menu = self.menuBar().addMenu("")
+        self.menuBar().insertMenu(self.menus["help"].menuAction(), self.lang_menu)
+        group = QActionGroup(self)
+        self.lang_actions = {}
+        for lang, label in (("en", "English"), ("ar", "العربية")):
+            act = QAction(label, self, checkable=True)
+            act.setChecked(self.doc.language == lang)
+            act.triggered.connect(lambda _checked=False, lg=lang: self.set_language(lg))
+            group.addAction(act)
+            self.lang_menu.addAction(act)
+            self.lang_actions[lang] = act
+
+    def retranslate(self) -> None:
+        tr = self.tr
+        self.setWindowTitle(f"{APP_NAME} — " + tr("South Caucasus corridors"))
+        self.menus["file"].setTitle(tr("&File"))
+        self.menus["view"].setTitle(tr("&View"))
+        self.menus["help"].setTitle(tr("&Help"))
+        self.lang_menu.setTitle(tr("&Language"))
+        texts = {
+            "quit": tr("&Quit"), "fit": tr("&Fit all"), "zoom_in": tr("Zoom &in"), "zoom_out": tr("Zoom &out"),
+            "zoom_sel": tr("Zoom to &selection"), "clear_sel": tr("&Clear selection"),
+            "about": tr("&About Corridor Viewer"),
+        }
+        for key, text in texts.items():
+            self.actions_by_key[key].setText(text)
+        self.layers_dock.setWindowTitle(tr("Layers"))
+        self.feature_dock.setWindowTitle(tr("Feature"))
+        for lang, act in self.lang_actions.items():
+            act.setChecked(self.doc.language == lang)
+        self._show_scale()
+
+    def set_language(self, lang: str) -> None:
+        app = QApplication.instance()
+        i18n.install(app, lang)
+        self.doc.set_language(lang)
+        if self.settings is not None:
+            self.settings.setValue("ui/language", lang)
+
+    def _zoom_selection(self) -> None:
+        if self.doc.selection:
+            self.canvas.zoom_to_feature(self.doc.selection[0])
+
+    def _show_cursor(self, lon: float, lat: float) -> None:
+        ns = "N" if lat >= 0 else "S"
+        ew = "E" if lon >= 0 else "W"
+        self.coord_label.setText(f"\u2066{abs(lat):.4f}°{ns}  {abs(lon):.4f}°{ew}\u2069")
+
+    def _show_scale(self) -> None:
+        m = self.canvas.viewport.ground_m_per_px()
+        self.scale_label.setText(self.tr("Scale: %1 m per pixel").replace("%1", f"{m:,.0f}"))
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Corridor Viewer"), self.about_html())
+
+    def about_html(self) -> str:
+        return (
+            f"<h3>{APP_NAME} {__version__}</h3>"
+            + "<p>" + self.tr("A map of the South Caucasus transport corridors, linked to Arabic news articles.")
+            + "</p><p>" + self.tr("Map data:") + " Natural Earth (public domain); "
+            "GeoNames (<a href='https://www.geonames.org/'>geonames.org</a>, CC BY 4.0); "
+            + self.tr("routes and dates from the project fact sheet (sources listed per feature).")
+            + "</p><p>" + self.tr("Proposed alignments are approximate: each feature states its accuracy.") + "</p>"
+        )
+
+    # -- settings
+    def restore(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        geom = s.value("window/geometry")
+        if isinstance(geom, QByteArray):
+            self.restoreGeometry(geom)
+        state = s.value("window/state")
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        for layer in self.doc.layers:
+            self.doc.set_visible(layer.id, get_bool(s, f"layers/{layer.id}/visible", layer.visible))
+            op = get_float(s, f"layers/{layer.id}/opacity", layer.opacity)
+            if op is not None:
+                self.doc.set_opacity(layer.id, op)
+        view = {k: get_float(s, f"view/{k}") for k in ("cx", "cy", "m_per_px")}
+        if all(v is not None for v in view.values()):
+            self.canvas.set_view_state(view)
+
+    def save(self) -> None:
+        s = self.settings
+        if s is None:
+            return
+        s.setValue("window/geometry", self.saveGeometry())
+        s.setValue("window/state", self.saveState())
+        for layer in self.doc.layers:
+            s.setValue(f"layers/{layer.id}/visible", layer.visible)
+            s.setValue(f"layers/{layer.id}/opacity", layer.opacity)
+        for k, v in self.canvas.viewport.state().items():
+            s.setValue(f"view/{k}", v)
+        s.sync()
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        self.save()
+        super().closeEvent(event)

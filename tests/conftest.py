@@ -1,0 +1,30 @@
+"""Shared fixtures: headless Qt, an isolated settings folder, the bundled document."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path_factory, monkeypatch):
+    # Tests must never read or write the developer's real settings.
+    monkeypatch.setenv("CORRIDOR_VIEWER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+
+
+@pytest.fixture(scope="session")
+def doc_factory():
+    from corridor_viewer.io.geodata import load_document
+
+    return load_document
+
+
+@pytest.fixture
+def doc(doc_factory):
+    return doc_factory()
