@@ -81,4 +81,6 @@ def load_document(folder: Path | None = None) -> Document:
     if home:
         corners = [projection.forward(lon, lat) for lon in (home[0], home[2]) for lat in (home[1], home[3])]
         home_bounds = _bounds(corners)
-    return Document(layers, background=manifest.get("background", "#eef1ec"), home_bounds=home_bounds)
+    limits = {int(k): float(v) for k, v in manifest.get("label_scale_by_priority", {}).items()}
+    return Document(layers, background=manifest.get("background", "#eef1ec"), home_bounds=home_bounds,
+                    label_limits=limits)

@@ -11,10 +11,13 @@ class Document:
     """Everything a view draws. Views listen to its events; none talks to another view."""
 
     def __init__(self, layers: list[Layer], background: str = "#eef1ec", sources_note: str = "",
-                 home_bounds: tuple[float, float, float, float] | None = None) -> None:
+                 home_bounds: tuple[float, float, float, float] | None = None,
+                 label_limits: dict[int, float] | None = None) -> None:
         self.layers = sorted(layers, key=lambda layer: layer.z)
         self.background = background
         self._home = home_bounds
+        # Label priority -> coarsest scale (m/px) at which such labels still show (manifest data).
+        self.label_limits = label_limits or {}
         self.sources_note = sources_note
         self._features = {f.id: f for layer in self.layers for f in layer.features}
         self._layers = {layer.id: layer for layer in self.layers}

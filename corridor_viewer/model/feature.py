@@ -34,6 +34,10 @@ class Feature:
     def name(self, lang: str) -> str:
         return self.props.get(f"name_{lang}") or self.props.get("name_en") or self.id
 
+    def label(self, lang: str) -> str:
+        """The map label: a short form where the full name is too long for a map."""
+        return self.props.get(f"label_{lang}") or self.name(lang)
+
     @property
     def kind(self) -> str:
         return self.props.get("kind", "")

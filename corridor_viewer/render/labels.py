@@ -9,12 +9,9 @@ from corridor_viewer.model.document import Document
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.render.text import draw_halo_text, pt_to_px, text_box
 
-# label_scale_by_priority in layers.json could override; these match the shipped manifest.
-PRIORITY_MAX_M_PER_PX = {1: 100000.0, 2: 1400.0, 3: 700.0, 4: 300.0, 5: 150.0}
-
 
 def label_text(feature, lang: str, caps: bool) -> str:
-    text = feature.name(lang)
+    text = feature.label(lang)
     return text.upper() if caps and lang == "en" else text
 
 
@@ -56,7 +53,7 @@ def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: fl
                 continue
             if dim_except is not None and f.id not in dim_except and layer.group != "context":
                 continue
-            if scale > PRIORITY_MAX_M_PER_PX.get(f.priority, 700.0):
+            if scale > doc.label_limits.get(f.priority, 700.0):
                 continue
             x, y = vp.to_screen(*f.label_anchor)
             if not (-50 <= x <= vp.width + 50 and -50 <= y <= vp.height + 50):

@@ -68,6 +68,15 @@ class FeaturePanel(QWidget):
         other = "ar" if lang == "en" else "en"
         p = f.props
         e = html.escape
+        # Plain tr() calls (not inside f-strings) so pyside6-lupdate finds them.
+        t_part_of = self.tr("Part of")
+        t_dates = self.tr("Dates")
+        t_area = self.tr("Area drawn on this map")
+        t_area_how = self.tr("computed, equal-area projection")
+        t_length = self.tr("Length drawn on this map")
+        t_official = self.tr("Official figure")
+        t_accuracy = self.tr("Accuracy")
+        t_sources = self.tr("Sources")
         out = [f"<h2 style='margin-bottom:2px'>{e(f.name(lang))}</h2>",
                f"<div style='color:#555'>{e(f.name(other))}</div>"]
         layer = self.doc.layer(f.layer_id)
@@ -75,7 +84,7 @@ class FeaturePanel(QWidget):
                    f"{e(layer.title_for(lang) if layer else '')}</p>")
         parent = self.doc.feature(f.part_of) if f.part_of else None
         if parent is not None:
-            out.append(f"<p>{e(self.tr('Part of'))}: <b>{e(parent.name(lang))}</b></p>")
+            out.append(f"<p>{e(t_part_of)}: <b>{e(parent.name(lang))}</b></p>")
         desc = p.get(f"description_{lang}") or p.get("description_en") or ""
         if desc:
             out.append(f"<p>{e(desc)}</p>")
@@ -83,29 +92,29 @@ class FeaturePanel(QWidget):
         if dates:
             rows = "".join(f"<tr><td>{e(self._date_label(k))}</td><td dir='ltr'>{e(str(v))}</td></tr>"
                            for k, v in dates.items())
-            out.append(f"<h4>{e(self.tr('Dates'))}</h4><table cellspacing='4'>{rows}</table>")
+            out.append(f"<h4>{e(t_dates)}</h4><table cellspacing='4'>{rows}</table>")
         facts = []
         if "area_km2" in p:
-            facts.append(f"{e(self.tr('Area drawn on this map'))}: <span dir='ltr'>{p['area_km2']:,.0f} km²</span> "
-                         f"({e(self.tr('computed, equal-area projection'))})")
+            facts.append(f"{e(t_area)}: <span dir='ltr'>{p['area_km2']:,.0f} km²</span> "
+                         f"({e(t_area_how)})")
         if "length_km" in p:
-            facts.append(f"{e(self.tr('Length drawn on this map'))}: <span dir='ltr'>{p['length_km']:,.1f} km</span>")
+            facts.append(f"{e(t_length)}: <span dir='ltr'>{p['length_km']:,.1f} km</span>")
         for item in p.get("official") or []:
             src = item.get("source") or {}
             link = f"<a href='{e(src.get('url', ''))}'>{e(src.get('publisher', ''))}</a>" if src else ""
-            facts.append(f"{e(self.tr('Official figure'))}: <span dir='ltr'>{e(str(item.get('value', '')))}</span>"
+            facts.append(f"{e(t_official)}: <span dir='ltr'>{e(str(item.get('value', '')))}</span>"
                          f" — {link}")
         if facts:
             out.append("<p>" + "<br>".join(facts) + "</p>")
         acc = p.get("accuracy")
         if acc:
             note = p.get("position_note")
-            out.append(f"<h4>{e(self.tr('Accuracy'))}</h4><p style='color:#7a4b00'>{e(acc)}"
+            out.append(f"<h4>{e(t_accuracy)}</h4><p style='color:#7a4b00'>{e(acc)}"
                        + (f"<br>{e(note)}" if note else "") + "</p>")
         srcs = p.get("sources") or []
         if srcs:
             items = "".join(
                 f"<li><a href='{e(s.get('url', ''))}'>{e(s.get('title', ''))}</a> — {e(s.get('publisher', ''))}"
                 f" <span dir='ltr'>({e(str(s.get('date', '')))})</span></li>" for s in srcs)
-            out.append(f"<h4>{e(self.tr('Sources'))}</h4><ul>{items}</ul>")
+            out.append(f"<h4>{e(t_sources)}</h4><ul>{items}</ul>")
         return "\n".join(out)

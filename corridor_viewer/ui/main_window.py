@@ -87,21 +87,21 @@ class MainWindow(QMainWindow):
             self.lang_actions[lang] = act
 
     def retranslate(self) -> None:
-        tr = self.tr
-        self.setWindowTitle(f"{APP_NAME} — " + tr("South Caucasus corridors"))
-        self.menus["file"].setTitle(tr("&File"))
-        self.menus["view"].setTitle(tr("&View"))
-        self.menus["help"].setTitle(tr("&Help"))
-        self.lang_menu.setTitle(tr("&Language"))
+        self.setWindowTitle(f"{APP_NAME} — " + self.tr("South Caucasus corridors"))
+        self.menus["file"].setTitle(self.tr("&File"))
+        self.menus["view"].setTitle(self.tr("&View"))
+        self.menus["help"].setTitle(self.tr("&Help"))
+        self.lang_menu.setTitle(self.tr("&Language"))
         texts = {
-            "quit": tr("&Quit"), "fit": tr("&Fit all"), "zoom_in": tr("Zoom &in"), "zoom_out": tr("Zoom &out"),
-            "zoom_sel": tr("Zoom to &selection"), "clear_sel": tr("&Clear selection"),
-            "about": tr("&About Corridor Viewer"),
+            "quit": self.tr("&Quit"), "fit": self.tr("&Fit all"),
+            "zoom_in": self.tr("Zoom &in"), "zoom_out": self.tr("Zoom &out"),
+            "zoom_sel": self.tr("Zoom to &selection"), "clear_sel": self.tr("&Clear selection"),
+            "about": self.tr("&About Corridor Viewer"),
         }
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
-        self.layers_dock.setWindowTitle(tr("Layers"))
-        self.feature_dock.setWindowTitle(tr("Feature"))
+        self.layers_dock.setWindowTitle(self.tr("Layers"))
+        self.feature_dock.setWindowTitle(self.tr("Feature"))
         for lang, act in self.lang_actions.items():
             act.setChecked(self.doc.language == lang)
         self._show_scale()
