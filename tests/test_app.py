@@ -154,3 +154,13 @@ def test_bad_arguments_exit_2():
     out = _run_app(["--lang", "fr"])
     assert out.returncode == 2
     assert "invalid choice" in out.stderr
+
+
+def test_pan_shows_the_cached_layers_then_re_renders_when_settled(qtbot, window):
+    canvas = window.canvas
+    canvas.repaint()
+    first = canvas._base_cache[1]
+    qtbot.keyClick(canvas, Qt.Key.Key_Left)
+    canvas.repaint()
+    assert canvas._base_cache[1] is first  # shifted preview, no re-render yet
+    qtbot.waitUntil(lambda: canvas._base_cache[1].cx == canvas.viewport.cx, timeout=2000)

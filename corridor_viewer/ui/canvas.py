@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QPointF, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -15,6 +15,8 @@ from corridor_viewer.render.paint import PaintOptions, paint_base, paint_overlay
 PICK_TOLERANCE_PX = 6.0
 KEY_PAN_PX = 80.0
 KEY_ZOOM = 1.5
+CACHE_MARGIN = 256  # px of map cached beyond each edge, so pans need no immediate re-render
+SETTLE_MS = 120  # re-centre the cache this long after the last pan step
 
 
 class MapCanvas(QWidget):
@@ -31,6 +33,10 @@ class MapCanvas(QWidget):
         self._press_at: QPointF | None = None
         self._fitted = False
         self._base_cache: tuple | None = None
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._on_settled)
         self.pending_view: dict | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -85,27 +91,60 @@ class MapCanvas(QWidget):
 
     def _base_key(self) -> tuple:
         vp = self.viewport
-        return (self.doc.revision, vp.cx, vp.cy, vp.m_per_px, vp.width, vp.height, self.devicePixelRatioF(),
-                self.options.dim_except, self.options.ui_scale)
+        return (self.doc.revision, vp.width, vp.height, self.devicePixelRatioF(), self.options.dim_except,
+                self.options.ui_scale)
+
+    def _render_base(self) -> None:
+        """Paint the layers into an image CACHE_MARGIN px larger than the view on every side."""
+        vp = self.viewport
+        big = Viewport(vp.cx, vp.cy, vp.m_per_px, vp.width + 2 * CACHE_MARGIN, vp.height + 2 * CACHE_MARGIN)
+        dpr = self.devicePixelRatioF()
+        img = QImage(max(1, round(big.width * dpr)), max(1, round(big.height * dpr)),
+                     QImage.Format.Format_ARGB32_Premultiplied)
+        img.setDevicePixelRatio(dpr)
+        p = QPainter(img)
+        paint_base(self.doc, big, p, self.options)
+        p.end()
+        self._base_cache = (self._base_key(), big, img)
+
+    def _cached_target(self) -> QRectF | None:
+        """Where the cached layer image lands in the current view, if it still covers the view."""
+        cache = self._base_cache
+        if cache is None or cache[0] != self._base_key():
+            return None
+        big: Viewport = cache[1]
+        x0, y0, x1, y1 = big.world_bounds
+        sx0, sy0 = self.viewport.to_screen(x0, y1)
+        sx1, sy1 = self.viewport.to_screen(x1, y0)
+        target = QRectF(sx0, sy0, sx1 - sx0, sy1 - sy0)
+        if not target.contains(QRectF(0, 0, self.viewport.width, self.viewport.height)):
+            return None
+        return target
 
     def paintEvent(self, event) -> None:  # noqa: N802
         t0 = time.perf_counter()
-        # The layers are cached as an image; hover and selection repaints only redraw the overlay.
-        key = self._base_key()
-        if self._base_cache is None or self._base_cache[0] != key:
-            dpr = self.devicePixelRatioF()
-            img = QImage(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)),
-                         QImage.Format.Format_ARGB32_Premultiplied)
-            img.setDevicePixelRatio(dpr)
-            p = QPainter(img)
-            paint_base(self.doc, self.viewport, p, self.options)
-            p.end()
-            self._base_cache = (key, img)
+        # The layers are cached in an oversized image: hover and selection repaint only the overlay,
+        # and a pan or zoom first shows the shifted/scaled image, re-rendered once the view settles
+        # (QGIS's map-canvas preview works the same way).
+        target = self._cached_target()
+        if target is None:
+            self._render_base()
+            target = self._cached_target()
+        elif self._base_cache[1].m_per_px != self.viewport.m_per_px or target.topLeft() != QPointF(
+                -CACHE_MARGIN, -CACHE_MARGIN):
+            self._settle.start()
         painter = QPainter(self)
-        painter.drawImage(0, 0, self._base_cache[1])
+        painter.drawImage(target, self._base_cache[2])
         paint_overlay(self.doc, self.viewport, painter, self.options)
         painter.end()
         self.painted.emit((time.perf_counter() - t0) * 1000.0)
+
+    def _on_settled(self) -> None:
+        cache = self._base_cache
+        vp = self.viewport
+        if cache is not None and (cache[1].cx, cache[1].cy, cache[1].m_per_px) != (vp.cx, vp.cy, vp.m_per_px):
+            self._render_base()
+            self.update()
 
     def _tolerance_m(self) -> float:
         return PICK_TOLERANCE_PX * self.viewport.m_per_px

@@ -24,7 +24,7 @@ class LayersPanel(QWidget):
         self.tree.setUniformRowHeights(True)
         self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.tree.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        self.tree.header().resizeSection(1, 80)
+        self.tree.header().resizeSection(1, 64)
         self.tree.header().setStretchLastSection(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

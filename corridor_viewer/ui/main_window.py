@@ -37,6 +37,7 @@ class MainWindow(QMainWindow):
         self.canvas.view_changed.connect(self._show_scale)
         doc.language_changed.connect(lambda _l: self.retranslate())
         self.resize(1280, 800)
+        self.resizeDocks([self.layers_dock, self.feature_dock], [300, 340], Qt.Orientation.Horizontal)
         self.retranslate()
 
     def _dock(self, name: str, widget, area) -> QDockWidget:

@@ -1,0 +1,58 @@
+"""Start-up budget: first painted map vs. a bare PySide6 window, side by side in one run.
+
+    QT_QPA_PLATFORM=offscreen python tests/bench/bench_startup.py [--runs 7]
+
+Runs are interleaved (bare, app, bare, app, ...) so machine noise hits both alike. Reports the
+median first-paint time of each, the median ratio (budget: <= 3.0) and the app's peak RSS
+(budget: <= 250 MiB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run(cmd: list[str]) -> tuple[float, float]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               PYTHONPATH=str(ROOT))
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
+    out = proc.stdout.read().decode()
+    _, status, usage = os.wait4(proc.pid, 0)
+    if status != 0:
+        raise SystemExit(f"{cmd} failed with status {status}")
+    ms = next(float(line.split("=")[1]) for line in out.splitlines() if line.startswith("first-paint-ms="))
+    return ms, usage.ru_maxrss / 1024.0  # Linux reports KiB
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--app", nargs="+", default=[sys.executable, "-m", "corridor_viewer"],
+                    help="command that starts the app (e.g. the PyInstaller bundle)")
+    args = ap.parse_args()
+    bare_cmd = [sys.executable, str(ROOT / "tests/bench/bare_window.py")]
+    app_cmd = [*args.app, "--exit-after-paint", "--lang", "en"]
+    run(bare_cmd), run(app_cmd)  # warm the OS file cache for both
+    bare, app, mem = [], [], []
+    for _ in range(args.runs):
+        bare.append(run(bare_cmd)[0])
+        ms, rss = run(app_cmd)
+        app.append(ms)
+        mem.append(rss)
+    ratios = [a / b for a, b in zip(app, bare, strict=True)]
+    print(f"bare window first paint: median {statistics.median(bare):.0f} ms  (runs: {[round(x) for x in bare]})")
+    print(f"app first painted map:   median {statistics.median(app):.0f} ms  (runs: {[round(x) for x in app]})")
+    print(f"ratio app/bare: median {statistics.median(ratios):.2f}  (budget <= 3.00)")
+    print(f"app peak RSS: max {max(mem):.0f} MiB  (budget <= 250 MiB)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
