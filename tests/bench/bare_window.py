@@ -15,7 +15,7 @@ class Bare(QWidget):
         super().__init__()
         self.done = False
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event) -> None:
         p = QPainter(self)
         p.fillRect(self.rect(), QColor("white"))
         p.end()
