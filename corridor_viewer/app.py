@@ -27,7 +27,10 @@ _IMPORTED_AT = time.time()
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="corridor-viewer", description=f"{APP_NAME}: map of the South Caucasus corridors.")
+    p = argparse.ArgumentParser(
+        prog="corridor-viewer", description=f"{APP_NAME}: map of the South Caucasus corridors.",
+        epilog="commands (run `corridor-viewer COMMAND --help`): export (maps as PNG/SVG/PDF/HTML), "
+               "links (article mentions as JSON/CSV)")
     p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
     p.add_argument("--lang", choices=("ar", "en"), help="user-interface and map language (default: system)")
     p.add_argument("--exit-after-paint", action="store_true",
@@ -35,7 +38,30 @@ def build_parser() -> argparse.ArgumentParser:
     return p
 
 
+def _subcommands() -> dict[str, object]:
+    """name -> module with add_parser(subparsers) and run(args); imported only when used."""
+    import importlib
+
+    names = {"export": "corridor_viewer.cli_export", "links": "corridor_viewer.cli_links"}
+    out = {}
+    for name, module in names.items():
+        try:
+            out[name] = importlib.import_module(module)
+        except ImportError:  # a command whose module is absent is simply not offered
+            continue
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv and not argv[0].startswith("-"):
+        commands = _subcommands()
+        parser = argparse.ArgumentParser(prog="corridor-viewer")
+        sub = parser.add_subparsers(dest="command", required=True)
+        for mod in commands.values():
+            mod.add_parser(sub)
+        args = parser.parse_args(argv)
+        return commands[args.command].run(args)
     args = build_parser().parse_args(argv)
     return run_gui(args)
 

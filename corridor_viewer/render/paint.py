@@ -32,6 +32,7 @@ class PaintOptions:
     badges: dict[str, int] = field(default_factory=dict)  # feature id -> count shown beside its label
     ui_scale: float = 1.0  # multiplies widths and text (exports at poster sizes)
     raster_labels: bool = True  # blit cached label sprites (screen, PNG); False for PDF/SVG
+    only_groups: frozenset[str] | None = None  # draw only these layer groups (export inset)
 
 
 # Projected paths are built once per feature and reused for every paint (design for 8 ms repaints).
@@ -183,7 +184,7 @@ def paint_base(doc: Document, vp: Viewport, painter: QPainter, opt: PaintOptions
     tf = world_transform(vp)
     view = vp.world_bounds
     for layer in doc.layers:
-        if not layer.visible:
+        if not layer.visible or (opt.only_groups is not None and layer.group not in opt.only_groups):
             continue
         base_opacity = layer.opacity * layer.style.base.opacity
         for f in layer.drawn_features():

@@ -1,0 +1,75 @@
+"""PNG, SVG and PDF exports and the clipboard image, all through compose() and paint()."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRect, QSize, QSizeF
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from corridor_viewer import APP_NAME
+from corridor_viewer.export.atomic import atomic_path
+from corridor_viewer.export.compose import Quote, compose
+from corridor_viewer.model.document import Document
+from corridor_viewer.model.export_settings import ExportError, ExportSettings
+
+INCH_PER_M = 39.37007874
+
+
+def render_image(doc: Document, bounds, settings: ExportSettings, quote: Quote | None = None) -> QImage:
+    w, h, dpi = settings.pixel_size()
+    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0xFFFFFFFF)
+    dpm = round(dpi * INCH_PER_M)
+    img.setDotsPerMeterX(dpm)
+    img.setDotsPerMeterY(dpm)
+    p = QPainter(img)
+    compose(doc, bounds, settings, p, w, h, vector=False, quote=quote)
+    p.end()
+    return img
+
+
+def export_png(doc: Document, bounds, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
+    img = render_image(doc, bounds, settings, quote)
+    with atomic_path(path) as tmp:
+        if not img.save(str(tmp), "PNG"):
+            raise ExportError(f"could not write PNG {path}")
+    return f"{img.width()}×{img.height()} px PNG at {settings.pixel_size()[2]} dpi"
+
+
+def export_svg(doc: Document, bounds, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
+    from PySide6.QtSvg import QSvgGenerator
+
+    w, h, dpi = settings.pixel_size()
+    with atomic_path(path) as tmp:
+        gen = QSvgGenerator()
+        gen.setFileName(str(tmp))
+        gen.setSize(QSize(w, h))
+        gen.setViewBox(QRect(0, 0, w, h))
+        gen.setResolution(dpi)
+        gen.setTitle(settings.title or APP_NAME)
+        gen.setDescription(settings.credit_text())
+        p = QPainter(gen)
+        compose(doc, bounds, settings, p, w, h, vector=True, quote=quote)
+        p.end()
+    return f"{w}×{h} SVG (text kept as text)"
+
+
+def export_pdf(doc: Document, bounds, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
+    w, h, dpi = settings.pixel_size()
+    with atomic_path(path) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(dpi)
+        size_mm = QSizeF(w / dpi * 25.4, h / dpi * 25.4)
+        writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter),
+                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(settings.title or APP_NAME)
+        writer.setCreator(APP_NAME)
+        p = QPainter(writer)
+        if not p.isActive():
+            raise ExportError(f"could not start a PDF at {path}")
+        # The writer's device may round the page a little; draw in our pixel space scaled to it.
+        p.scale(writer.width() / w, writer.height() / h)
+        compose(doc, bounds, settings, p, w, h, vector=True, quote=quote)
+        p.end()
+    return f"{size_mm.width():.0f}×{size_mm.height():.0f} mm vector PDF ({dpi} dpi raster equivalent)"
