@@ -409,6 +409,9 @@ POINTS_ON_BORDERS = {
     "crossing-agarak-norduz": ("b_am_ir", "agarak"),
 }
 SAME_AS_TOWN = {"iran-consulate-kapan": "kapan", "russian-base-102": "gyumri"}
+# An umbrella's map label sits on its most telling segment (the longest one is often abroad).
+LABEL_AT = {"zangezur-corridor": "zangezur-nakhchivan", "crossroads-of-peace": "cop-rail-hrazdan-kayan",
+            "aras-corridor": "aras-corridor-iran"}
 
 
 def geometries(inp: Inputs) -> dict[str, object]:
@@ -508,7 +511,7 @@ def build(world_map: Path, out_dir: Path, features: Path = SRC / "features.json"
         props["geonameid"] = gid
         if fid in ESTIMATED:
             props["position_note"] = ESTIMATED[fid][1]
-        props["label_lonlat"] = _label_point(geom)
+        props["label_lonlat"] = _label_point(_round(geoms[LABEL_AT[fid]]) if fid in LABEL_AT else geom)
         if geom.geom_type in ("Polygon", "MultiPolygon"):
             props["area_km2"] = round(transform(aea, geom).area / 1e6, 1)
         elif "LineString" in geom.geom_type:

@@ -156,7 +156,8 @@ def _inset(painter: QPainter, doc: Document, rect: QRectF, main_bounds, k: float
     x0, y0, x1, y1 = main_bounds
     ax, ay = vp.to_screen(x0, y1)
     bx, by = vp.to_screen(x1, y0)
-    box = QRectF(QPointF(ax, ay), QPointF(bx, by))
+    box = QRectF(QPointF(ax, ay), QPointF(bx, by)).intersected(
+        QRectF(1 * k, 1 * k, rect.width() - 2 * k, rect.height() - 2 * k))
     if box.width() < 6 * k:  # keep a tiny extent visible
         box = QRectF(box.center() - QPointF(3 * k, 3 * k), QSizeF(6 * k, 6 * k))
     painter.setBrush(Qt.BrushStyle.NoBrush)

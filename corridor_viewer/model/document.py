@@ -25,6 +25,12 @@ class Document:
         self.hover: str | None = None
         self.language = "en"
         self.revision = 0  # bumped on any change that alters the painted map
+        self.links = None  # Links, set once the articles are linked (after the first paint)
+        self.focus: tuple[str, int, int] | None = None  # (article id, start, end) the reader shows
+        self.mentioned_only = False
+        self.links_changed = Event()
+        self.focus_changed = Event()
+        self.zoom_requested = Event()
         self.selection_changed = Event()
         self.hover_changed = Event()
         self.layers_changed = Event()
@@ -89,6 +95,28 @@ class Document:
         if fid != self.hover:
             self.hover = fid
             self.hover_changed.emit(fid)
+
+    def set_links(self, links) -> None:
+        self.links = links
+        self.revision += 1
+        self.links_changed.emit()
+
+    def set_focus(self, article_id: str | None, start: int = 0, end: int = 0) -> None:
+        """Point the article reader at a passage or mention (None clears it)."""
+        focus = None if article_id is None else (article_id, start, end)
+        if focus != self.focus:
+            self.focus = focus
+            self.focus_changed.emit(focus)
+
+    def request_zoom(self, fid: str) -> None:
+        """Ask the map to show a feature (the reader and search do; the canvas listens)."""
+        if fid in self._features:
+            self.zoom_requested.emit(fid)
+
+    def set_mentioned_only(self, on: bool) -> None:
+        if on != self.mentioned_only:
+            self.mentioned_only = on
+            self._changed()
 
     def _changed(self) -> None:
         self.revision += 1

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+from itertools import pairwise
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter
 
@@ -15,14 +18,15 @@ def label_text(feature, lang: str, caps: bool) -> str:
     return text.upper() if caps and lang == "en" else text
 
 
-def _candidates(anchor: QPointF, box: QRectF, placement: str, marker: float, rtl: bool):
+def _candidates(anchor: QPointF, box: QRectF, placement: str, marker: float, rtl: bool, along=()):
     w, h = box.width(), box.height()
     asc = -box.top()
     if placement in ("centroid", "line"):
-        yield QPointF(anchor.x() - w / 2, anchor.y() + asc - h / 2)
-        if placement == "line":
-            yield QPointF(anchor.x() - w / 2, anchor.y() - h / 2 - 2)
-            yield QPointF(anchor.x() - w / 2, anchor.y() + h + 2)
+        for a in (anchor, *along):
+            yield QPointF(a.x() - w / 2, a.y() + asc - h / 2)
+            if placement == "line":
+                yield QPointF(a.x() - w / 2, a.y() - h / 2 - 2)
+                yield QPointF(a.x() - w / 2, a.y() + h + 2)
         return
     gap = marker / 2 + 3
     right = QPointF(anchor.x() + gap, anchor.y() + asc - h / 2)
@@ -33,6 +37,27 @@ def _candidates(anchor: QPointF, box: QRectF, placement: str, marker: float, rtl
     yield from ((left, right) if rtl else (right, left))
     yield above
     yield below
+
+
+def _along(feature, anchor_world, vp: Viewport) -> list[QPointF]:
+    """Fallback spots for a line label: points along the part of the line nearest its anchor."""
+    g = feature.geometry
+    if g.kind != "line":
+        return []
+    ax, ay = anchor_world
+    part = min((p[0] for p in g.parts), key=lambda line: min((x - ax) ** 2 + (y - ay) ** 2 for x, y in line))
+    seg = [math.dist(a, b) for a, b in pairwise(part)]
+    total = sum(seg)
+    out = []
+    for frac in (0.35, 0.65, 0.2, 0.8):
+        target, run = total * frac, 0.0
+        for (a, b), d in zip(pairwise(part), seg, strict=True):
+            if run + d >= target and d > 0:
+                t = (target - run) / d
+                out.append(QPointF(*vp.to_screen(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))))
+                break
+            run += d
+    return out
 
 
 def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: float = 1.0,
@@ -48,7 +73,8 @@ def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: fl
         ls = layer.style.labels
         if not layer.visible or ls is None or not (ls.min_m_per_px <= scale <= ls.max_m_per_px):
             continue
-        for f in layer.drawn_features() if layer.style.umbrella_hidden else layer.features:
+        # Umbrellas (e.g. the Zangezur corridor) are drawn through their segments but keep their label.
+        for f in layer.features:
             if f.label_anchor is None:
                 continue
             if dim_except is not None and f.id not in dim_except and layer.group != "context":
@@ -62,26 +88,28 @@ def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: fl
             marker = (style.marker.size * k) if (style.marker and f.geometry.kind == "point") else 0.0
             if marker:
                 obstacles.append(QRectF(x - marker / 2, y - marker / 2, marker, marker))
-            order = (f.priority, -layer.z)
-            todo.append((order, f, ls, QPointF(x, y), marker))
+            placement = "point" if f.geometry.kind == "point" else ls.placement
+            order = (f.priority, placement != "centroid", -layer.z)  # areas first: they need the room
+            todo.append((order, f, ls, QPointF(x, y), marker, placement))
     todo.sort(key=lambda t: t[0])
     placed: list[tuple[str, QRectF]] = []
     taken: list[QRectF] = []
     view = QRectF(0, 0, vp.width, vp.height)
-    for _, f, ls, anchor, marker in todo:
+    for _, f, ls, anchor, marker, placement in todo:
         text = label_text(f, lang, ls.caps)
         count = badges.get(f.id)
         if count:
             text = f"{text} ({count})"
         px = pt_to_px(ls.size_pt) * k
         box = text_box(text, px, ls.bold, ls.italic)
-        for origin in _candidates(anchor, box, ls.placement, marker, rtl):
+        along = _along(f, f.label_anchor, vp) if placement == "line" else ()
+        for origin in _candidates(anchor, box, placement, marker, rtl, along):
             rect = box.translated(origin).adjusted(-2 * k, -1 * k, 2 * k, 1 * k)
             if not view.contains(rect):
                 continue
             if any(rect.intersects(r) for r in taken):
                 continue
-            if ls.placement == "point" and any(rect.intersects(o) for o in obstacles
+            if placement == "point" and any(rect.intersects(o) for o in obstacles
                                                if not o.contains(anchor)):
                 continue
             draw_halo_text(painter, text, origin, px, ls.color, ls.halo, bold=ls.bold, italic=ls.italic,

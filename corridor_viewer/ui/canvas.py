@@ -47,6 +47,16 @@ class MapCanvas(QWidget):
         doc.selection_changed.connect(lambda _ids: self.update())
         doc.hover_changed.connect(lambda _fid: self.update())
         doc.language_changed.connect(lambda _lang: self.update())
+        doc.links_changed.connect(self._sync_cues)
+        doc.layers_changed.connect(self._sync_cues)
+        doc.zoom_requested.connect(self.zoom_to_feature)
+
+    def _sync_cues(self) -> None:
+        """Map cues from the articles: mention counts beside labels, and the 'mentioned only' dimming."""
+        links = self.doc.links
+        self.options.badges = links.counts() if links is not None else {}
+        self.options.dim_except = links.mentioned() if (links is not None and self.doc.mentioned_only) else None
+        self.update()
 
     # -- view helpers
     def fit_all(self) -> None:

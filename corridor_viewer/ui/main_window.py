@@ -54,6 +54,8 @@ class MainWindow(QMainWindow):
         c = self.canvas
         table = [
             # key, menu, shortcut, slot
+            ("export", "file", QKeySequence("Ctrl+E"), self.open_export),
+            ("copy_map", "file", QKeySequence("Ctrl+Shift+C"), self.copy_map),
             ("quit", "file", QKeySequence.StandardKey.Quit, self.close),
             ("fit", "view", QKeySequence(Qt.Key.Key_Home), c.fit_all),
             ("zoom_in", "view", QKeySequence.StandardKey.ZoomIn, lambda: c.zoom(1.5)),
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.menus["help"].setTitle(self.tr("&Help"))
         self.lang_menu.setTitle(self.tr("&Language"))
         texts = {
+            "export": self.tr("&Export map…"), "copy_map": self.tr("&Copy map image"),
             "quit": self.tr("&Quit"), "fit": self.tr("&Fit all"),
             "zoom_in": self.tr("Zoom &in"), "zoom_out": self.tr("Zoom &out"),
             "zoom_sel": self.tr("Zoom to &selection"), "clear_sel": self.tr("&Clear selection"),
@@ -113,6 +116,26 @@ class MainWindow(QMainWindow):
         self.doc.set_language(lang)
         if self.settings is not None:
             self.settings.setValue("ui/language", lang)
+
+    def current_quote(self):
+        """The selected passage with its citation, for an export's quote box (None if none)."""
+        return None
+
+    def open_export(self) -> None:
+        from corridor_viewer.ui.export_dialog import ExportDialog
+
+        dlg = ExportDialog(self.doc, lambda: self.canvas.viewport.world_bounds, self.current_quote, self.settings,
+                           self)
+        dlg.resize(1180, 720)
+        dlg.exec()
+
+    def copy_map(self) -> None:
+        from corridor_viewer.ui.export_dialog import copy_to_clipboard, load_settings
+
+        s = load_settings(self.settings, self.doc.language)
+        img = copy_to_clipboard(self.doc, self.canvas.viewport.world_bounds, s, self.current_quote())
+        self.statusBar().showMessage(self.tr("Copied a %1 × %2 map image to the clipboard")
+                                     .replace("%1", str(img.width())).replace("%2", str(img.height())), 5000)
 
     def _zoom_selection(self) -> None:
         if self.doc.selection:

@@ -1,0 +1,255 @@
+"""Export dialog (Ctrl+E): publication settings with a live preview; remembers the last choices."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QImage, QPainter, QPixmap
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from corridor_viewer.export.compose import Quote, compose
+from corridor_viewer.model.document import Document
+from corridor_viewer.model.export_settings import FORMATS, PRESETS, ExportError, ExportSettings
+
+SETTINGS_KEY = "export/last"
+PREVIEW_W = 560
+
+
+def load_settings(store: QSettings | None, lang: str) -> ExportSettings:
+    if store is not None:
+        raw = store.value(SETTINGS_KEY)
+        if isinstance(raw, str):
+            try:
+                return ExportSettings.from_dict(json.loads(raw))
+            except ValueError:
+                pass
+    return ExportSettings(language=lang)
+
+
+def save_settings(store: QSettings | None, s: ExportSettings) -> None:
+    if store is not None:
+        store.setValue(SETTINGS_KEY, json.dumps(s.to_dict(), ensure_ascii=False))
+
+
+def render_preview(doc: Document, bounds, s: ExportSettings, quote: Quote | None, width: int) -> QImage:
+    """The page as it will be exported, drawn at thumbnail size (same layout, scaled painter)."""
+    w, h, _ = s.pixel_size()
+    scale = width / w
+    img = QImage(width, max(1, round(h * scale)), QImage.Format.Format_ARGB32_Premultiplied)
+    img.fill(0xFFFFFFFF)
+    p = QPainter(img)
+    p.scale(scale, scale)
+    compose(doc, bounds, s, p, w, h, vector=False, quote=quote)
+    p.end()
+    return img
+
+
+class ExportDialog(QDialog):
+    def __init__(self, doc: Document, bounds_provider: Callable[[], tuple], quote_provider: Callable[[], Quote | None],
+                 store: QSettings | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.bounds_provider = bounds_provider
+        self.quote_provider = quote_provider
+        self.store = store
+        self.setWindowTitle(self.tr("Export map"))
+        s = load_settings(store, doc.language)
+        form = QFormLayout()
+        self.title = QLineEdit(s.title)
+        self.subtitle = QLineEdit(s.subtitle)
+        self.credit = QLineEdit(s.credit)
+        self.credit.setPlaceholderText(self.tr("Default: the data sources and Corridor Viewer"))
+        self.date = QLineEdit(s.date)
+        self.language = QComboBox()
+        self.language.addItem("English", "en")
+        self.language.addItem("العربية", "ar")
+        self.preset = QComboBox()
+        for key, p in PRESETS.items():
+            self.preset.addItem(p.title_ar if doc.language == "ar" else p.title_en, key)
+        self.preset.addItem(self.tr("Custom size"), "custom")
+        self.custom_w = QDoubleSpinBox(decimals=0, minimum=1, maximum=12000, value=s.custom_width)
+        self.custom_h = QDoubleSpinBox(decimals=0, minimum=1, maximum=12000, value=s.custom_height)
+        self.unit = QComboBox()
+        self.unit.addItem("px", "px")
+        self.unit.addItem("mm", "mm")
+        self.dpi = QSpinBox(minimum=30, maximum=1200, value=s.dpi)
+        custom = QWidget()
+        row = QHBoxLayout(custom)
+        row.setContentsMargins(0, 0, 0, 0)
+        for wdg in (self.custom_w, QLabel("×"), self.custom_h, self.unit):
+            row.addWidget(wdg)
+        self.format = QComboBox()
+        for fmt in FORMATS:
+            self.format.addItem(fmt.upper(), fmt)
+        form.addRow(self.tr("Title"), self.title)
+        form.addRow(self.tr("Subtitle"), self.subtitle)
+        form.addRow(self.tr("Source / credit"), self.credit)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Map language"), self.language)
+        form.addRow(self.tr("Size"), self.preset)
+        form.addRow(self.tr("Custom size"), custom)
+        form.addRow(self.tr("Resolution (dpi)"), self.dpi)
+        form.addRow(self.tr("Format"), self.format)
+        include = QGroupBox(self.tr("Include"))
+        inc = QVBoxLayout(include)
+        self.checks = {
+            "legend": QCheckBox(self.tr("Legend of the visible layers")),
+            "scale_bar": QCheckBox(self.tr("Scale bar")),
+            "north_arrow": QCheckBox(self.tr("North arrow")),
+            "inset": QCheckBox(self.tr("Locator inset")),
+            "highlight": QCheckBox(self.tr("Highlight the selected feature")),
+            "quote": QCheckBox(self.tr("Quote box with the selected passage")),
+        }
+        for key, box in self.checks.items():
+            box.setChecked(getattr(s, key))
+            inc.addWidget(box)
+        left = QVBoxLayout()
+        left.addLayout(form)
+        left.addWidget(include)
+        left.addStretch(1)
+        self.preview = QLabel()
+        self.preview.setMinimumSize(PREVIEW_W, 320)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.preview.setStyleSheet("background:#8a8a8a;")
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.status)
+        body = QHBoxLayout()
+        body.addLayout(left)
+        body.addLayout(right, 1)
+        buttons = QDialogButtonBox()
+        self.export_button = QPushButton(self.tr("Export…"))
+        self.copy_button = QPushButton(self.tr("Copy image"))
+        buttons.addButton(self.export_button, QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.export_button.clicked.connect(self.export_to_file)
+        self.copy_button.clicked.connect(self.copy_image)
+        outer = QVBoxLayout(self)
+        outer.addLayout(body, 1)
+        outer.addWidget(buttons)
+        self._set_combo(self.language, s.language)
+        self._set_combo(self.preset, s.preset)
+        self._set_combo(self.unit, s.custom_unit)
+        self._set_combo(self.format, s.format)
+        self._timer = QTimer(self, singleShot=True, interval=150)
+        self._timer.timeout.connect(self.update_preview)
+        for wdg in (self.title, self.subtitle, self.credit, self.date):
+            wdg.textChanged.connect(self._changed)
+        for wdg in (self.language, self.preset, self.unit, self.format):
+            wdg.currentIndexChanged.connect(self._changed)
+        for wdg in (self.custom_w, self.custom_h, self.dpi):
+            wdg.valueChanged.connect(self._changed)
+        for box in self.checks.values():
+            box.toggled.connect(self._changed)
+        self._changed()
+
+    @staticmethod
+    def _set_combo(combo: QComboBox, data: str) -> None:
+        i = combo.findData(data)
+        if i >= 0:
+            combo.setCurrentIndex(i)
+
+    def settings(self) -> ExportSettings:
+        s = ExportSettings(title=self.title.text(), subtitle=self.subtitle.text(), credit=self.credit.text(),
+                           date=self.date.text(), language=self.language.currentData(),
+                           preset=self.preset.currentData(), custom_width=self.custom_w.value(),
+                           custom_height=self.custom_h.value(), custom_unit=self.unit.currentData(),
+                           dpi=self.dpi.value(), format=self.format.currentData())
+        for key, box in self.checks.items():
+            setattr(s, key, box.isChecked())
+        return s
+
+    def _changed(self, *_args) -> None:
+        custom = self.preset.currentData() == "custom"
+        for wdg in (self.custom_w, self.custom_h, self.unit):
+            wdg.setEnabled(custom)
+        # The layout mirrors with the map language, as the export will.
+        rtl = self.language.currentData() == "ar"
+        for wdg in (self.title, self.subtitle, self.credit):
+            wdg.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        self._timer.start()
+
+    def _quote(self, s: ExportSettings) -> Quote | None:
+        return self.quote_provider() if s.quote else None
+
+    def update_preview(self) -> None:
+        s = self.settings()
+        try:
+            w, h, dpi = s.pixel_size()
+            img = render_preview(self.doc, self.bounds_provider(), s, self._quote(s),
+                                 min(self.preview.width() - 8, PREVIEW_W * 2))
+        except ExportError as exc:
+            self.status.setText(str(exc))
+            self.export_button.setEnabled(False)
+            return
+        self.export_button.setEnabled(True)
+        pm = QPixmap.fromImage(img)
+        self.preview.setPixmap(pm.scaled(self.preview.size() * 0.98, Qt.AspectRatioMode.KeepAspectRatio,
+                                         Qt.TransformationMode.SmoothTransformation))
+        self.status.setText(self.tr("%1 × %2 px at %3 dpi").replace("%1", str(w)).replace("%2", str(h))
+                            .replace("%3", str(dpi)))
+
+    def export_to_file(self) -> None:
+        s = self.settings()
+        filters = {"png": "PNG (*.png)", "svg": "SVG (*.svg)", "pdf": "PDF (*.pdf)", "html": "HTML (*.html)"}
+        base = (s.title.strip() or "corridor-map").replace("/", "-")[:60]
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export map"), f"{base}.{s.format}", filters[s.format])
+        if not path:
+            return
+        if not Path(path).suffix:
+            path += f".{s.format}"
+        self.write(s, Path(path))
+
+    def write(self, s: ExportSettings, path: Path) -> str | None:
+        from corridor_viewer.export import export
+
+        try:
+            summary = export(s.format, self.doc, self.bounds_provider(), s, path, quote=self._quote(s))
+        except (ExportError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return None
+        save_settings(self.store, s)
+        self.status.setText(self.tr("Saved %1").replace("%1", f"{path.name}: {summary}"))
+        return summary
+
+    def copy_image(self) -> None:
+        s = self.settings()
+        copy_to_clipboard(self.doc, self.bounds_provider(), s, self._quote(s))
+        save_settings(self.store, s)
+        self.status.setText(self.tr("Copied the map image to the clipboard"))
+
+
+def copy_to_clipboard(doc: Document, bounds, s: ExportSettings, quote: Quote | None) -> QImage:
+    from PySide6.QtWidgets import QApplication
+
+    from corridor_viewer.export.static import render_image
+
+    img = render_image(doc, bounds, s, quote)
+    QApplication.clipboard().setImage(img)
+    return img
