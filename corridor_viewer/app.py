@@ -95,6 +95,12 @@ def run_gui(args: argparse.Namespace) -> int:
 
     win = MainWindow(doc, settings)
     win.restore()
+    # Link the articles once the map is on screen: start-up shows the map first.
+    def _link_after_first_paint(_ms: float) -> None:
+        win.canvas.painted.disconnect(_link_after_first_paint)
+        QTimer.singleShot(0, win.link_articles)
+
+    win.canvas.painted.connect(_link_after_first_paint)
     if args.exit_after_paint:
         started = process_start_time()
 

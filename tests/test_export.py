@@ -194,3 +194,35 @@ def test_html_shows_every_layer_offline(gui, doc, tmp_path):
     assert dom.count("leaflet-interactive") >= 40
     for layer in doc.layers:
         assert layer.title_for("en") in dom  # one entry per layer in the layer control
+
+
+PAYLOAD = ("</script><script>document.title='PWNED'</script>"
+           "<img src=x onerror=\"document.title='PWNED'\"> \"q\" 'q' \\\\ \\")
+
+
+def test_article_text_in_popups_is_text_not_code(gui, doc, tmp_path):
+    from corridor_viewer.model.corpus import Article, Corpus
+    from corridor_viewer.model.linker import Gazetteer, link_corpus
+    from corridor_viewer.model.links import Links
+
+    text = f"تقع سيونيك جنوب أرمينيا. {PAYLOAD} وتحدّ سيونيك إيران."
+    corpus = Corpus([Article.from_text("evil", text, title=f"عنوان {PAYLOAD}")])
+    doc.set_links(Links(corpus, link_corpus(corpus, Gazetteer.from_features(doc.features()))))
+    assert doc.links.count("syunik") == 2
+    out = tmp_path / "map.html"
+    export("html", doc, doc.home_bounds, settings(format="html", title=f"T {PAYLOAD}"), out)
+    raw = out.read_text(encoding="utf-8")
+    assert "</script><script>document.title" not in raw
+    # Open every popup, as a reader clicking each feature would, then read the DOM back.
+    opener = ("<script>window.addEventListener('load',()=>{for(const k of Object.keys(window)){"
+              "const m=window[k];if(m&&m instanceof L.Map){m.eachLayer(l=>{if(l.feature&&l.feature.properties"
+              "&&l.feature.properties.id==='syunik'){l.openPopup();}});}}});</script>")
+    probe = tmp_path / "probe.html"
+    probe.write_text(raw.replace("</body>", opener + "</body>"), encoding="utf-8")
+    dom, tried = browse(probe, tmp_path)
+    assert tried == set()
+    assert "<title>PWNED</title>" not in dom  # no injected script rewrote the title
+    assert "<title>T &lt;/script&gt;" in dom
+    assert "leaflet-popup-content" in dom  # the popup opened
+    assert "&lt;/script&gt;&lt;script&gt;document.title=" in dom  # and shows the payload as text
+    assert "<img src=\"x\"" not in dom

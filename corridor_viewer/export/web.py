@@ -227,7 +227,8 @@ def build_map(doc: Document, bounds, settings: ExportSettings):
             + (f"<p>{subtitle}</p>" if subtitle else "") + "</div>"
             f"<div class='cv-note' dir='{direction}'>{html.escape(_approx_note(lang))}</div>")
     root.html.add_child(Element(head), name="cv_head")
-    root.title = settings.title.strip() or APP_NAME
+    # branca writes the title into <title> unescaped.
+    root.title = html.escape(settings.title.strip() or APP_NAME)
     return m
 
 
@@ -242,8 +243,6 @@ def render_html(doc: Document, bounds, settings: ExportSettings) -> str:
     text = m.get_root().render()
     lang = settings.language
     text = text.replace("<html>", f"<html lang='{lang}' dir='{'rtl' if lang == 'ar' else 'ltr'}'>", 1)
-    if settings.title.strip():
-        text = text.replace("<head>", f"<head><title>{html.escape(settings.title.strip())}</title>", 1)
     # Anything that would make the browser fetch: script/img src, stylesheet links, CSS url().
     external = re.findall(r"""<(?:script|img|iframe)[^>]+src\s*=\s*["']?(?:https?:)?//|"""
                           r"""<link[^>]+href\s*=\s*["']?(?:https?:)?//|url\(\s*["']?(?:https?:)?//""", text)

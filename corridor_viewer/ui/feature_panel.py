@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.feature import Feature
@@ -18,11 +19,35 @@ class FeaturePanel(QWidget):
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         self.browser.setObjectName("featureBrowser")
+        # Passages that mention the selected feature, grouped by article.
+        self.passages_title = QLabel()
+        self.passages_title.setStyleSheet("font-weight:bold")
+        self.order = QComboBox()
+        self.order.addItem("", "date")
+        self.order.addItem("", "article")
+        self.order.currentIndexChanged.connect(lambda _i: self.refresh_passages())
+        self.passages = QTextBrowser(self)
+        self.passages.setObjectName("passagesBrowser")
+        self.passages.setOpenLinks(False)
+        self.passages.anchorClicked.connect(self._on_anchor)
+        head = QHBoxLayout()
+        head.addWidget(self.passages_title, 1)
+        head.addWidget(self.order)
+        lower = QWidget()
+        lower_lay = QVBoxLayout(lower)
+        lower_lay.setContentsMargins(0, 4, 0, 0)
+        lower_lay.addLayout(head)
+        lower_lay.addWidget(self.passages, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.browser)
+        split.addWidget(lower)
+        split.setSizes([380, 320])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.browser)
+        lay.addWidget(split)
         doc.selection_changed.connect(lambda _ids: self.refresh())
         doc.language_changed.connect(lambda _l: self.refresh())
+        doc.links_changed.connect(self.refresh)
         self.refresh()
 
     # Literal tr() calls so pyside6-lupdate can collect them.
@@ -53,6 +78,7 @@ class FeaturePanel(QWidget):
         }.get(k, k)
 
     def refresh(self) -> None:
+        self.refresh_passages()
         rtl = self.doc.language == "ar"
         self.browser.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         f = self.doc.feature(self.doc.selection[0]) if self.doc.selection else None
@@ -62,6 +88,65 @@ class FeaturePanel(QWidget):
             self.browser.setHtml(f"<p style='color:#666'>{html.escape(hint)}</p>")
             return
         self.browser.setHtml(self.render_html(f))
+
+    def refresh_passages(self) -> None:
+        self.order.setItemText(0, self.tr("Newest article first"))
+        self.order.setItemText(1, self.tr("By article"))
+        f = self.doc.feature(self.doc.selection[0]) if self.doc.selection else None
+        links = self.doc.links
+        if f is None:
+            self.passages_title.setText(self.tr("Passages"))
+            self.passages.setHtml("")
+            return
+        if links is None:
+            self.passages_title.setText(self.tr("Passages"))
+            self.passages.setHtml(f"<p>{html.escape(self.tr('Linking the articles…'))}</p>")
+            return
+        groups = links.passages_for(f.id, self.order.currentData() or "date")
+        n_mentions = links.count(f.id)
+        n_passages = sum(len(ps) for _, ps in groups)
+        self.passages_title.setText(
+            self.tr("Passages: %1 mentions in %2 passages of %3 articles")
+            .replace("%1", str(n_mentions)).replace("%2", str(n_passages)).replace("%3", str(len(groups))))
+        self.passages.setHtml(self.passages_html(groups))
+
+    def passages_html(self, groups) -> str:
+        e = html.escape
+        if not groups:
+            none = self.tr("No article mentions this feature.")
+            return f"<p style='color:#666'>{e(none)}</p>"
+        out = []
+        for art, views in groups:
+            title = art.title if self.doc.language == "ar" or not art.title_en else art.title_en
+            count = sum(len(v.spans) for v in views)
+            n_text = self.tr("%n mention(s)", "", count)
+            d = "rtl" if any("\u0600" <= ch <= "\u06ff" for ch in title) else "ltr"
+            align = "right" if d == "rtl" else "left"
+            out.append(f"<h4 dir='{d}' align='{align}' style='margin-bottom:2px'>{e(title)}</h4>"
+                       f"<div dir='{d}' align='{align}' style='color:#666'>"
+                       f"<span dir='ltr'>{e(art.published or '?')}</span> · "
+                       f"{e(n_text)}</div>")
+            for v in views:
+                parts, pos = [], 0
+                for s, t in sorted(v.spans):
+                    parts.append(e(v.text[pos:s]))
+                    parts.append(f"<span style='background:#ffe08a;font-weight:bold'>{e(v.text[s:t])}</span>")
+                    pos = t
+                parts.append(e(v.text[pos:]))
+                s0, s1 = v.first_mention or (v.start, v.start)
+                href = f"passage:{art.id}:{s0}:{s1}"
+                # The whole passage is the link: clicking it opens the article at the mention.
+                out.append(f"<p dir='rtl' align='right' style='margin:4px 0 10px 0'><a href='{e(href)}' "
+                           f"style='color:#1a1a1a;text-decoration:none'>{''.join(parts)}</a></p>")
+        return "".join(out)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        text = url.toString()
+        if text.startswith("passage:"):
+            _, art, start, end = text.split(":")
+            self.doc.set_focus(art, int(start), int(end))
+        elif url.scheme() in ("http", "https"):
+            QDesktopServices.openUrl(url)
 
     def render_html(self, f: Feature) -> str:
         lang = self.doc.language
@@ -82,6 +167,10 @@ class FeaturePanel(QWidget):
         layer = self.doc.layer(f.layer_id)
         out.append(f"<p><b>{e(self._kind(f.kind))}</b> · {e(self._status(f.status))} · "
                    f"{e(layer.title_for(lang) if layer else '')}</p>")
+        links = self.doc.links
+        if links is not None and links.count(f.id):
+            t_mentioned = self.tr("Mentioned %1 times in the articles").replace("%1", str(links.count(f.id)))
+            out.append(f"<p style='color:#7b241c'>{e(t_mentioned)}</p>")
         parent = self.doc.feature(f.part_of) if f.part_of else None
         if parent is not None:
             out.append(f"<p>{e(t_part_of)}: <b>{e(parent.name(lang))}</b></p>")

@@ -9,9 +9,11 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QM
 from corridor_viewer import APP_NAME, __version__
 from corridor_viewer.model.document import Document
 from corridor_viewer.ui import i18n
+from corridor_viewer.ui.article_reader import ArticleReader
 from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.feature_panel import FeaturePanel
 from corridor_viewer.ui.layers_panel import LayersPanel
+from corridor_viewer.ui.search_panel import SearchPanel
 from corridor_viewer.ui.settings import get_bool, get_float
 
 
@@ -27,6 +29,14 @@ class MainWindow(QMainWindow):
         self.feature_panel = FeaturePanel(doc, self)
         self.layers_dock = self._dock("LayersDock", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.feature_dock = self._dock("FeatureDock", self.feature_panel, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.reader = ArticleReader(doc, self)
+        self.reader_dock = self._dock("ReaderDock", self.reader, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_panel = SearchPanel(doc, self)
+        self.search_dock = self._dock("SearchDock", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.tabifyDockWidget(self.feature_dock, self.reader_dock)
+        self.tabifyDockWidget(self.layers_dock, self.search_dock)
+        self.feature_dock.raise_()
+        self.layers_dock.raise_()
         self.coord_label = QLabel()
         self.scale_label = QLabel()
         self.statusBar().addPermanentWidget(self.scale_label)
@@ -36,6 +46,7 @@ class MainWindow(QMainWindow):
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
         doc.language_changed.connect(lambda _l: self.retranslate())
+        doc.focus_changed.connect(self._show_reader)
         self.resize(1280, 800)
         self.resizeDocks([self.layers_dock, self.feature_dock], [300, 340], Qt.Orientation.Horizontal)
         self.retranslate()
@@ -62,6 +73,8 @@ class MainWindow(QMainWindow):
             ("zoom_out", "view", QKeySequence.StandardKey.ZoomOut, lambda: c.zoom(1 / 1.5)),
             ("zoom_sel", "view", QKeySequence("Ctrl+J"), self._zoom_selection),
             ("clear_sel", "view", QKeySequence(Qt.Key.Key_Escape), lambda: self.doc.select(None)),
+            ("search", "view", QKeySequence.StandardKey.Find, self.open_search),
+            ("mentioned", "view", QKeySequence("Ctrl+M"), self._toggle_mentioned),
             ("about", "help", None, self._about),
         ]
         self.actions_by_key: dict[str, QAction] = {}
@@ -73,10 +86,17 @@ class MainWindow(QMainWindow):
             act.triggered.connect(slot)
             self.menus[menu].addAction(act)
             self.actions_by_key[key] = act
-            if menu == "view" and key == "clear_sel":
+            if menu == "view" and key in ("clear_sel", "mentioned"):
                 self.menus["view"].addSeparator()
+            if key in ("zoom_in", "zoom_out"):
+                # Map zoom keys act on the map only, so Ctrl +/- can size the article text in the reader.
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                c.addAction(act)
+        self.actions_by_key["mentioned"].setCheckable(True)
         self.menus["view"].addAction(self.layers_dock.toggleViewAction())
         self.menus["view"].addAction(self.feature_dock.toggleViewAction())
+        self.menus["view"].addAction(self.reader_dock.toggleViewAction())
+        self.menus["view"].addAction(self.search_dock.toggleViewAction())
         self.lang_menu = self.menuBar().addMenu("")
         self.menuBar().insertMenu(self.menus["help"].menuAction(), self.lang_menu)
         group = QActionGroup(self)
@@ -100,12 +120,15 @@ class MainWindow(QMainWindow):
             "quit": self.tr("&Quit"), "fit": self.tr("&Fit all"),
             "zoom_in": self.tr("Zoom &in"), "zoom_out": self.tr("Zoom &out"),
             "zoom_sel": self.tr("Zoom to &selection"), "clear_sel": self.tr("&Clear selection"),
+            "search": self.tr("&Search…"), "mentioned": self.tr("&Mentioned in the articles only"),
             "about": self.tr("&About Corridor Viewer"),
         }
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
         self.layers_dock.setWindowTitle(self.tr("Layers"))
         self.feature_dock.setWindowTitle(self.tr("Feature"))
+        self.reader_dock.setWindowTitle(self.tr("Article"))
+        self.search_dock.setWindowTitle(self.tr("Search"))
         for lang, act in self.lang_actions.items():
             act.setChecked(self.doc.language == lang)
         self._show_scale()
@@ -117,9 +140,47 @@ class MainWindow(QMainWindow):
         if self.settings is not None:
             self.settings.setValue("ui/language", lang)
 
+    def link_articles(self) -> None:
+        """Link the bundled articles to the map (after the first paint: it must not delay start-up)."""
+        from corridor_viewer.io.articles import ArticleError, load_corpus
+        from corridor_viewer.model.linker import Gazetteer, link_corpus
+        from corridor_viewer.model.links import Links
+
+        try:
+            corpus = load_corpus()
+        except (ArticleError, OSError) as exc:
+            self.statusBar().showMessage(self.tr("Could not load the articles: %1").replace("%1", str(exc)))
+            return
+        gazetteer = Gazetteer.from_features(self.doc.features())
+        self.search_panel.gazetteer = gazetteer
+        self.doc.set_links(Links(corpus, link_corpus(corpus, gazetteer)))
+
+    def open_search(self) -> None:
+        self.search_dock.show()
+        self.search_dock.raise_()
+        self.search_panel.focus_box()
+
+    def _toggle_mentioned(self) -> None:
+        self.doc.set_mentioned_only(self.actions_by_key["mentioned"].isChecked())
+
+    def _show_reader(self, focus) -> None:
+        if focus:
+            self.reader_dock.show()
+            self.reader_dock.raise_()
+
     def current_quote(self):
-        """The selected passage with its citation, for an export's quote box (None if none)."""
-        return None
+        """The passage the reader shows, with its citation, for an export's quote box (None if none)."""
+        from corridor_viewer.export.compose import Quote
+
+        links, focus = self.doc.links, self.doc.focus
+        if links is None or focus is None:
+            return None
+        art = links.corpus.get(focus[0])
+        if art is None:
+            return None
+        p = art.passages[art.passage_index_at(focus[1])]
+        title = art.title if self.doc.language == "ar" else (art.title_en or art.title)
+        return Quote(p.text.strip(), f"{title} (\u2066{art.published}\u2069)")
 
     def open_export(self) -> None:
         from corridor_viewer.ui.export_dialog import ExportDialog

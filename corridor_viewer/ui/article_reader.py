@@ -1,0 +1,171 @@
+"""Article reader dock: the whole article right to left, every mention coloured like its layer.
+
+Hovering a mention names its feature; clicking it selects the feature and asks the map to zoom.
+The reader follows the model's focus (set by the passages list or search); it calls no panel.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor, QTextOption
+from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
+
+from corridor_viewer.model.document import Document
+from corridor_viewer.ui.textpos import Utf16Map
+
+
+class ArticleReader(QWidget):
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.article_id: str | None = None
+        self._mentions: list = []
+        self._map: Utf16Map | None = None
+        self.picker = QComboBox()
+        self.meta = QLabel()
+        self.meta.setWordWrap(True)
+        self.meta.setStyleSheet("color:#555")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("articleBrowser")
+        self.browser.setOpenLinks(False)
+        self.browser.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        opt = QTextOption()
+        opt.setTextDirection(Qt.LayoutDirection.RightToLeft)
+        opt.setAlignment(Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignRight)
+        opt.setWrapMode(QTextOption.WrapMode.WordWrap)
+        self.browser.document().setDefaultTextOption(opt)
+        self.browser.viewport().setMouseTracking(True)
+        self.browser.viewport().installEventFilter(self)
+        f = self.browser.font()
+        f.setPointSizeF(max(11.0, f.pointSizeF() * 1.15))
+        self.browser.setFont(f)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.picker)
+        lay.addWidget(self.meta)
+        lay.addWidget(self.browser, 1)
+        # Ctrl +/- size the article text while the reader has focus (the map keeps its own keys).
+        for seq, step in ((QKeySequence.StandardKey.ZoomIn, 1), (QKeySequence("Ctrl+="), 1),
+                          (QKeySequence.StandardKey.ZoomOut, -1)):
+            sc = QShortcut(seq, self)
+            sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            sc.activated.connect(lambda s=step: self.zoom_text(s))
+        self.picker.currentIndexChanged.connect(self._picked)
+        doc.links_changed.connect(self._reload)
+        doc.focus_changed.connect(self._on_focus)
+        doc.language_changed.connect(lambda _l: self._fill_picker())
+        self._reload()
+
+    def zoom_text(self, step: int) -> None:
+        f = self.browser.font()
+        f.setPointSizeF(min(48.0, max(8.0, f.pointSizeF() + step)))
+        self.browser.setFont(f)
+
+    def font_size(self) -> float:
+        return self.browser.font().pointSizeF()
+
+    def _fill_picker(self) -> None:
+        links = self.doc.links
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        if links is not None:
+            for art in links.corpus.by_date():
+                title = art.title_en if (self.doc.language == "en" and art.title_en) else art.title
+                self.picker.addItem(f"{art.published or '?'} — {title}", art.id)
+        i = self.picker.findData(self.article_id)
+        self.picker.setCurrentIndex(max(i, 0))
+        self.picker.blockSignals(False)
+
+    def _reload(self) -> None:
+        self._fill_picker()
+        if self.doc.links is None:
+            self.browser.setPlainText(self.tr("Linking the articles…"))
+            return
+        self.show_article(self.article_id or self.picker.currentData())
+
+    def _picked(self, _i: int) -> None:
+        self.show_article(self.picker.currentData())
+
+    def show_article(self, article_id: str | None) -> None:
+        links = self.doc.links
+        art = links.corpus.get(article_id) if (links is not None and article_id) else None
+        if art is None:
+            return
+        if article_id != self.article_id or self._map is None:
+            self.article_id = article_id
+            self.browser.setPlainText(art.text)
+            self._map = Utf16Map(art.text)
+            self._mentions = links.mentions_in(article_id)
+            self._highlight_all()
+            meta = [art.published or "", art.outlet or "", art.title_en or ""]
+            self.meta.setText(" · ".join(m for m in meta if m))
+        i = self.picker.findData(article_id)
+        if i >= 0 and i != self.picker.currentIndex():
+            self.picker.blockSignals(True)
+            self.picker.setCurrentIndex(i)
+            self.picker.blockSignals(False)
+
+    def _color_for(self, fid: str) -> QColor:
+        f = self.doc.feature(fid)
+        layer = self.doc.layer(f.layer_id) if f else None
+        style = layer.style.for_feature(fid, f.kind, f.status) if layer else None
+        c = QColor(style.stroke if style else "#ffb000")
+        if layer is not None and layer.group == "context":
+            c = QColor("#9aa5b1")
+        c.setAlpha(70)
+        return c
+
+    def _highlight_all(self) -> None:
+        cursor = QTextCursor(self.browser.document())
+        for m in self._mentions:
+            fmt = QTextCharFormat()
+            fmt.setBackground(self._color_for(m.feature_id))
+            fmt.setFontUnderline(True)
+            fmt.setUnderlineColor(QColor(self._color_for(m.feature_id).name()))
+            cursor.setPosition(self._map.to_qt(m.start))
+            cursor.setPosition(self._map.to_qt(m.end), QTextCursor.MoveMode.KeepAnchor)
+            cursor.mergeCharFormat(fmt)
+
+    def _on_focus(self, focus) -> None:
+        if not focus:
+            return
+        article_id, start, end = focus
+        self.show_article(article_id)
+        if self._map is None:
+            return
+        cursor = QTextCursor(self.browser.document())
+        cursor.setPosition(self._map.to_qt(start))
+        cursor.setPosition(self._map.to_qt(end), QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(cursor)  # selects the mention, which also scrolls it into view
+        self.browser.ensureCursorVisible()
+        QTimer.singleShot(0, self.browser.ensureCursorVisible)  # again once a new text is laid out
+
+    def mention_at(self, pos: QPoint):
+        if self._map is None:
+            return None
+        qt_pos = self.browser.cursorForPosition(pos).position()
+        offset = self._map.to_py(qt_pos)
+        for m in self._mentions:
+            if m.start <= offset < m.end:
+                return m
+        return None
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        if obj is self.browser.viewport():
+            if event.type() == QEvent.Type.MouseMove:
+                m = self.mention_at(event.position().toPoint())
+                if m is not None:
+                    f = self.doc.feature(m.feature_id)
+                    name = f.name(self.doc.language) if f else m.feature_id
+                    QToolTip.showText(event.globalPosition().toPoint(), name, self.browser)
+                    self.browser.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
+                else:
+                    QToolTip.hideText()
+                    self.browser.viewport().unsetCursor()
+            elif event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
+                m = self.mention_at(event.position().toPoint())
+                if m is not None:
+                    self.doc.select(m.feature_id)
+                    self.doc.request_zoom(m.feature_id)
+                    return True
+        return super().eventFilter(obj, event)
