@@ -74,8 +74,9 @@ def popup_html(doc: Document, f: Feature, lang: str) -> str:
              + "".join(f" · {e(k)}: <span dir='ltr'>{e(str(v))}</span>" for k, v in (p.get('dates') or {}).items())
              + "</p>",
              f"<p>{e(p.get(f'description_{lang}') or p.get('description_en') or '')}</p>"]
-    if p.get("accuracy"):
-        parts.append(f"<p class='acc'><b>{e(w['accuracy'])}:</b> {e(p['accuracy'])}</p>")
+    acc = p.get(f"accuracy_{lang}") or p.get("accuracy")
+    if acc:
+        parts.append(f"<p class='acc'><b>{e(w['accuracy'])}:</b> {e(acc)}</p>")
     links = getattr(doc, "links", None)
     if links is not None:
         groups = links.passages_for(f.id)

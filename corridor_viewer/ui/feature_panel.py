@@ -124,7 +124,7 @@ class FeaturePanel(QWidget):
             align = "right" if d == "rtl" else "left"
             out.append(f"<h4 dir='{d}' align='{align}' style='margin-bottom:2px'>{e(title)}</h4>"
                        f"<div dir='{d}' align='{align}' style='color:#666'>"
-                       f"<span dir='ltr'>{e(art.published or '?')}</span> · "
+                       f"\u2066{e(art.published or '?')}\u2069 · "
                        f"{e(n_text)}</div>")
             for v in views:
                 parts, pos = [], 0
@@ -179,23 +179,23 @@ class FeaturePanel(QWidget):
             out.append(f"<p>{e(desc)}</p>")
         dates = p.get("dates") or {}
         if dates:
-            rows = "".join(f"<tr><td>{e(self._date_label(k))}</td><td dir='ltr'>{e(str(v))}</td></tr>"
+            rows = "".join(f"<tr><td>{e(self._date_label(k))}</td><td>\u2066{e(str(v))}\u2069</td></tr>"
                            for k, v in dates.items())
             out.append(f"<h4>{e(t_dates)}</h4><table cellspacing='4'>{rows}</table>")
         facts = []
         if "area_km2" in p:
-            facts.append(f"{e(t_area)}: <span dir='ltr'>{p['area_km2']:,.0f} km²</span> "
+            facts.append(f"{e(t_area)}: \u2066{p['area_km2']:,.0f} km²\u2069 "
                          f"({e(t_area_how)})")
         if "length_km" in p:
-            facts.append(f"{e(t_length)}: <span dir='ltr'>{p['length_km']:,.1f} km</span>")
+            facts.append(f"{e(t_length)}: \u2066{p['length_km']:,.1f} km\u2069")
         for item in p.get("official") or []:
             src = item.get("source") or {}
             link = f"<a href='{e(src.get('url', ''))}'>{e(src.get('publisher', ''))}</a>" if src else ""
-            facts.append(f"{e(t_official)}: <span dir='ltr'>{e(str(item.get('value', '')))}</span>"
+            facts.append(f"{e(t_official)}: \u2066{e(str(item.get('value', '')))}\u2069"
                          f" — {link}")
         if facts:
             out.append("<p>" + "<br>".join(facts) + "</p>")
-        acc = p.get("accuracy")
+        acc = p.get(f"accuracy_{lang}") or p.get("accuracy")
         if acc:
             note = p.get("position_note")
             out.append(f"<h4>{e(t_accuracy)}</h4><p style='color:#7a4b00'>{e(acc)}"
@@ -204,6 +204,6 @@ class FeaturePanel(QWidget):
         if srcs:
             items = "".join(
                 f"<li><a href='{e(s.get('url', ''))}'>{e(s.get('title', ''))}</a> — {e(s.get('publisher', ''))}"
-                f" <span dir='ltr'>({e(str(s.get('date', '')))})</span></li>" for s in srcs)
+                f" \u2066({e(str(s.get('date', '')))})\u2069</li>" for s in srcs)
             out.append(f"<h4>{e(t_sources)}</h4><ul>{items}</ul>")
         return "\n".join(out)

@@ -20,11 +20,12 @@ def install(app: QApplication, lang: str) -> None:
     for t in _installed:
         app.removeTranslator(t)
     _installed.clear()
+    ours = QTranslator(app)
+    # English needs a (plural-forms only) catalogue too, for "%n mention(s)" -> "1 mention".
+    if ours.load(str(resource("translations", f"corridor_viewer_{lang}.qm"))):
+        app.installTranslator(ours)
+        _installed.append(ours)
     if lang == "ar":
-        ours = QTranslator(app)
-        if ours.load(str(resource("translations", "corridor_viewer_ar.qm"))):
-            app.installTranslator(ours)
-            _installed.append(ours)
         qt = QTranslator(app)
         if qt.load("qtbase_ar", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(qt)

@@ -1,0 +1,21 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>FeaturePanel</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n mention</numerusform><numerusform>%n mentions</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>LayersPanel</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="57" />
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n feature</numerusform><numerusform>%n features</numerusform></translation>
+    </message>
+</context>
+</TS>

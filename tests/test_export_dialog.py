@@ -1,0 +1,75 @@
+"""The export dialog: live preview, every format from the dialog, remembered choices, clipboard."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtWidgets import QApplication
+
+from corridor_viewer.ui.export_dialog import ExportDialog, load_settings
+from corridor_viewer.ui.main_window import MainWindow
+from corridor_viewer.ui.settings import open_settings
+
+
+def make(qtbot, doc):
+    store = open_settings()
+    win = MainWindow(doc, store)
+    qtbot.addWidget(win)
+    win.show()
+    win.link_articles()
+    dlg = ExportDialog(doc, lambda: win.canvas.viewport.world_bounds, win.current_quote, store, win)
+    qtbot.addWidget(dlg)
+    return win, dlg, store
+
+
+def test_preview_follows_the_settings_and_mirrors_for_arabic(qtbot, doc):
+    _win, dlg, _ = make(qtbot, doc)
+    dlg.show()
+    dlg.update_preview()
+    assert dlg.preview.pixmap() is not None and not dlg.preview.pixmap().isNull()
+    assert "1920 × 1080" in dlg.status.text()
+    dlg._set_combo(dlg.preset, "square-1080")
+    dlg.update_preview()
+    pm = dlg.preview.pixmap()
+    assert abs(pm.width() - pm.height()) <= 2
+    dlg._set_combo(dlg.preset, "custom")
+    dlg.custom_w.setValue(50)
+    dlg.update_preview()
+    assert not dlg.export_button.isEnabled()  # too small: a message instead of a broken file
+
+
+def test_every_format_from_the_dialog_and_choices_are_remembered(qtbot, doc, tmp_path):
+    _win, dlg, store = make(qtbot, doc)
+    dlg.title.setText("ممر زنغزور")
+    dlg._set_combo(dlg.language, "ar")
+    for fmt in ("png", "svg", "pdf", "html"):
+        dlg._set_combo(dlg.format, fmt)
+        s = dlg.settings()
+        out = tmp_path / f"map.{fmt}"
+        assert dlg.write(s, out), fmt
+        assert out.stat().st_size > 1000
+    with Image.open(tmp_path / "map.png") as im:
+        assert im.size == (1920, 1080)
+    again = load_settings(store, "en")
+    assert again.title == "ممر زنغزور" and again.language == "ar" and again.format == "html"
+
+
+def test_copy_map_puts_an_image_on_the_clipboard(qtbot, doc):
+    win, _, _ = make(qtbot, doc)
+    QApplication.clipboard().clear()
+    win.copy_map()
+    img = QApplication.clipboard().image()
+    assert not img.isNull() and img.width() == 1920 and img.height() == 1080
+
+
+def test_quote_box_uses_the_reader_passage(qtbot, doc, tmp_path: Path):
+    _win, dlg, _ = make(qtbot, doc)
+    art = doc.links.corpus.by_date()[0]
+    m = doc.links.mentions_in(art.id)[0]
+    doc.set_focus(art.id, m.start, m.end)
+    s = dlg.settings()
+    s.format = "svg"
+    out = tmp_path / "q.svg"
+    dlg.write(s, out)
+    assert art.text[m.start:m.end].split()[0] in out.read_text(encoding="utf-8")
