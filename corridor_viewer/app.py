@@ -42,7 +42,8 @@ def _subcommands() -> dict[str, object]:
     """name -> module with add_parser(subparsers) and run(args); imported only when used."""
     import importlib
 
-    names = {"export": "corridor_viewer.cli_export", "links": "corridor_viewer.cli_links"}
+    names = {"export": "corridor_viewer.cli_export", "links": "corridor_viewer.cli_links",
+             "scenes": "corridor_viewer.cli_scenes"}
     out = {}
     for name, module in names.items():
         try:
@@ -99,6 +100,7 @@ def run_gui(args: argparse.Namespace) -> int:
     def _link_after_first_paint(_ms: float) -> None:
         win.canvas.painted.disconnect(_link_after_first_paint)
         QTimer.singleShot(0, win.link_articles)
+        QTimer.singleShot(0, win.load_scenes)
 
     win.canvas.painted.connect(_link_after_first_paint)
     if args.exit_after_paint:

@@ -28,6 +28,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--select", help="feature id to highlight")
     p.add_argument("--view", choices=("home", "selection"), default="home",
                    help="map extent: the corridor area (home) or the selected feature with context")
+    p.add_argument("--scene", help="export one scene (its view, layers, highlights, date and passages) "
+                                   "by id, or 'all' for the classroom handout (a PDF, one page per scene)")
     for flag in ("legend", "scale-bar", "north-arrow", "inset"):
         p.add_argument(f"--no-{flag}", action="store_true", help=f"leave out the {flag.replace('-', ' ')}")
     return p
@@ -85,6 +87,9 @@ def run(args: argparse.Namespace) -> int:
         for layer in doc.layers:
             doc.set_visible(layer.id, layer.id in wanted)
     bounds = doc.home_bounds
+    quote = None
+    if args.scene:
+        return _export_scene(args, doc, settings, out, fmt)
     if args.select:
         if doc.feature(args.select) is None:
             return _fail(f"unknown feature id {args.select!r}; `corridor-viewer links` and the Layers panel list ids")
@@ -94,13 +99,61 @@ def run(args: argparse.Namespace) -> int:
     elif args.view == "selection":
         return _fail("--view selection needs --select FEATURE_ID")
     try:
-        summary = export(fmt, doc, bounds, settings, out)
+        summary = export(fmt, doc, bounds, settings, out, quote=quote)
     except ExportError as exc:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write {out}: {exc.strerror or exc}")
     visible = sum(1 for layer in doc.layers if layer.visible)
     print(f"wrote {out}: {summary}; {args.lang}, {visible} layers")
+    return 0
+
+
+def _link(doc) -> None:
+    from corridor_viewer.io.articles import load_corpus
+    from corridor_viewer.model.linker import Gazetteer, link_corpus
+    from corridor_viewer.model.links import Links
+
+    corpus = load_corpus()
+    doc.set_links(Links(corpus, link_corpus(corpus, Gazetteer.from_features(doc.features()))))
+
+
+def _export_scene(args, doc, settings, out: Path, fmt: str) -> int:
+    from corridor_viewer.cli_scenes import load_for_cli
+    from corridor_viewer.export import export
+    from corridor_viewer.export.handout import export_handout, scene_quote, scene_settings
+    from corridor_viewer.model.scenes import SceneError, apply_to, scene_bounds
+
+    try:
+        scenes, warning = load_for_cli()
+    except SceneError as exc:
+        return _fail(str(exc))
+    if warning:
+        print(f"corridor-viewer export: {warning}", file=sys.stderr)
+    _link(doc)
+    try:
+        if args.scene == "all":
+            if fmt != "pdf":
+                return _fail("--scene all writes the handout, which is a PDF: use --out FILE.pdf")
+            if settings.preset == "web-1920x1080" and not args.size and not args.preset:
+                settings.preset, settings.dpi = "a4-portrait", 300  # a handout is printed
+            summary = export_handout(doc, list(scenes), out, settings)
+        else:
+            scene = scenes.get(args.scene)
+            if scene is None:
+                return _fail(f"no scene {args.scene!r}; `corridor-viewer scenes` lists them")
+            apply_to(doc, scene)
+            s = scene_settings(scene, settings)
+            if args.title:
+                s.title = args.title
+            if args.subtitle:
+                s.subtitle = args.subtitle
+            summary = export(fmt, doc, scene_bounds(scene), s, out, quote=scene_quote(doc, scene, settings.language))
+    except ExportError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write {out}: {exc.strerror or exc}")
+    print(f"wrote {out}: {summary}; {args.lang}")
     return 0
 
 

@@ -47,7 +47,8 @@ def is_rtl(text: str) -> bool:
 
 def text_block(painter: QPainter, text: str, x: float, y: float, width: float, px: float, *, bold: bool = False,
                color: str = "#1a1a1a", rtl: bool | None = None, draw: bool = True) -> float:
-    """Wrapped, bidi-aware paragraph; returns its height. rtl=None takes the text's own direction."""
+    """Wrapped, bidi-aware paragraph; returns its height. rtl=None: each paragraph takes its own direction."""
+    per_paragraph = rtl is None and "\n" in text
     if rtl is None:
         rtl = is_rtl(text)
     if "\n" not in text and _text_width(text, px, bold) <= width:
@@ -67,10 +68,15 @@ def text_block(painter: QPainter, text: str, x: float, y: float, width: float, p
     doc.setDocumentMargin(0)
     doc.setDefaultFont(font(px, bold))
     opt = QTextOption()
-    opt.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
-    # AlignAbsolute: without it Qt mirrors Left/Right for right-to-left text.
-    opt.setAlignment(Qt.AlignmentFlag.AlignAbsolute
-                     | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft))
+    if per_paragraph:
+        # Mixed quotes (an Arabic paragraph, then an English post): each paragraph runs and aligns its own way.
+        opt.setTextDirection(Qt.LayoutDirection.LayoutDirectionAuto)
+        opt.setAlignment(Qt.AlignmentFlag.AlignLeading)
+    else:
+        opt.setTextDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
+        # AlignAbsolute: without it Qt mirrors Left/Right for right-to-left text.
+        opt.setAlignment(Qt.AlignmentFlag.AlignAbsolute
+                         | (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft))
     opt.setWrapMode(QTextOption.WrapMode.WordWrap)
     doc.setDefaultTextOption(opt)
     doc.setPlainText(text)
@@ -200,7 +206,8 @@ def compose(doc: Document, world_bounds: tuple[float, float, float, float], sett
     qpx = 13 * k
     if settings.quote and quote is not None:
         body = quote.text if len(quote.text) <= 600 else quote.text[:580].rsplit(" ", 1)[0] + " …"
-        qh = (text_block(painter, f"«{body}»", 0, 0, inner_w - 24 * k, qpx, draw=False)
+        body = f"«{body}»" if "\n" not in body.strip() else body.strip()  # quote marks for one paragraph
+        qh = (text_block(painter, body, 0, 0, inner_w - 24 * k, qpx, draw=False)
               + text_block(painter, quote.citation, 0, 0, inner_w - 24 * k, qpx * 0.85, draw=False) + 26 * k)
     frame = QRectF(m, y, inner_w, height - y - m - fh - 10 * k - (qh + 12 * k if qh else 0))
     if frame.height() < 120 * k:
@@ -214,7 +221,7 @@ def compose(doc: Document, world_bounds: tuple[float, float, float, float], sett
         painter.fillRect(QRectF(qrect.right() - 4 * k if rtl else qrect.left(), qrect.top(), 4 * k, qh),
                          QColor("#d62828"))
         ty = fy + 10 * k
-        ty += text_block(painter, f"«{body}»", m + 12 * k, ty, inner_w - 24 * k, qpx)
+        ty += text_block(painter, body, m + 12 * k, ty, inner_w - 24 * k, qpx)
         text_block(painter, quote.citation, m + 12 * k, ty + 4 * k, inner_w - 24 * k, qpx * 0.85, color="#555555")
         fy += qh + 12 * k
     fy += text_block(painter, note, m, fy, inner_w, fpx, color="#7a4b00", rtl=rtl)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from corridor_viewer.model import hittest
 from corridor_viewer.model.events import Event
 from corridor_viewer.model.feature import Feature, Layer
+from corridor_viewer.model.scenes import SceneList
+from corridor_viewer.model.timeline import normalise_date, state_at
 
 
 class Document:
@@ -28,6 +30,9 @@ class Document:
         self.links = None  # Links, set once the articles are linked (after the first paint)
         self.focus: tuple[str, int, int] | None = None  # (article id, start, end) the reader shows
         self.mentioned_only = False
+        self.date: str | None = None  # the timeline's date (ISO); None = today's state, no filter
+        self.scenes = SceneList()
+        self.date_changed = Event()
         self.links_changed = Event()
         self.focus_changed = Event()
         self.zoom_requested = Event()
@@ -73,6 +78,39 @@ class Document:
             layer.opacity = opacity
             self._changed()
 
+    def add_layer(self, layer: Layer) -> None:
+        """Add a layer (a user's import) in z order; its id and its features' ids must be new."""
+        if layer.id in self._layers:
+            raise ValueError(f"a layer with id {layer.id!r} already exists")
+        clash = next((f.id for f in layer.features if f.id in self._features), None)
+        if clash is not None:
+            raise ValueError(f"feature id {clash!r} already exists")
+        self.layers = sorted([*self.layers, layer], key=lambda lay: lay.z)
+        self._layers[layer.id] = layer
+        self._features.update((f.id, f) for f in layer.features)
+        self._changed()
+
+    def remove_layer(self, lid: str) -> Layer | None:
+        """Remove a layer; the selection and hover let go of its features."""
+        layer = self._layers.pop(lid, None)
+        if layer is None:
+            return None
+        self.layers = [lay for lay in self.layers if lay.id != lid]
+        gone = {f.id for f in layer.features}
+        for fid in gone:
+            self._features.pop(fid, None)
+        if gone.intersection(self.selection):
+            self.select([f for f in self.selection if f not in gone])
+        if self.hover in gone:
+            self.set_hover(None)
+        self._changed()
+        return layer
+
+    def set_layer_style(self, lid: str, style) -> None:
+        """Give a layer a new LayerStyle (styles are data: the painter and exports read it)."""
+        self._layers[lid].style = style
+        self._changed()
+
     def set_language(self, lang: str) -> None:
         if lang not in ("en", "ar"):
             raise ValueError(f"unsupported language {lang!r}")
@@ -113,6 +151,20 @@ class Document:
         if fid in self._features:
             self.zoom_requested.emit(fid)
 
+    def set_date(self, date: str | None) -> None:
+        """Show the map as it stood on `date` (ISO), or as it stands now (None)."""
+        if date is not None:
+            date = normalise_date(date)
+        if date != self.date:
+            self.date = date
+            self.revision += 1
+            self.date_changed.emit(date)
+            self.layers_changed.emit()
+
+    def state(self, f: Feature) -> str | None:
+        """The feature's status on the document's date (None: it did not exist yet)."""
+        return state_at(f.props, f.status, self.date)
+
     def set_mentioned_only(self, on: bool) -> None:
         if on != self.mentioned_only:
             self.mentioned_only = on
@@ -124,7 +176,8 @@ class Document:
 
     # -- queries
     def visible_features(self) -> list[Feature]:
-        return [f for layer in self.layers if layer.visible for f in layer.drawn_features()]
+        return [f for layer in self.layers if layer.visible for f in layer.drawn_features()
+                if self.date is None or self.state(f) is not None]
 
     def pick(self, x: float, y: float, tolerance_m: float) -> Feature | None:
         return hittest.pick(self.visible_features(), x, y, tolerance_m)

@@ -62,7 +62,8 @@ def _along(feature, anchor_world, vp: Viewport) -> list[QPointF]:
 
 def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: float = 1.0,
                 as_text: bool = False, badges: dict[str, int] | None = None,
-                dim_except: frozenset[str] | None = None, raster: bool = False) -> list[tuple[str, QRectF]]:
+                dim_except: frozenset[str] | None = None, raster: bool = False,
+                high_contrast: bool = False) -> list[tuple[str, QRectF]]:
     """Place and draw labels; returns what was placed (tests and exports use it)."""
     badges = badges or {}
     scale = vp.m_per_px / k  # exports at poster size show the labels of the equivalent screen view
@@ -75,7 +76,7 @@ def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: fl
             continue
         # Umbrellas (e.g. the Zangezur corridor) are drawn through their segments but keep their label.
         for f in layer.features:
-            if f.label_anchor is None:
+            if f.label_anchor is None or doc.state(f) is None:
                 continue
             if dim_except is not None and f.id not in dim_except and layer.group != "context":
                 continue
@@ -84,7 +85,7 @@ def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: fl
             x, y = vp.to_screen(*f.label_anchor)
             if not (-50 <= x <= vp.width + 50 and -50 <= y <= vp.height + 50):
                 continue
-            style = layer.style.for_feature(f.id, f.kind, f.status)
+            style = layer.style.for_feature(f.id, f.kind, doc.state(f) or f.status)
             marker = (style.marker.size * k) if (style.marker and f.geometry.kind == "point") else 0.0
             if marker:
                 obstacles.append(QRectF(x - marker / 2, y - marker / 2, marker, marker))
@@ -112,8 +113,9 @@ def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: fl
             if placement == "point" and any(rect.intersects(o) for o in obstacles
                                                if not o.contains(anchor)):
                 continue
-            draw_halo_text(painter, text, origin, px, ls.color, ls.halo, bold=ls.bold, italic=ls.italic,
-                           as_text=as_text, halo_width=3 * k, raster=raster)
+            color, halo, hw = ("#000000", "#ffffff", 5 * k) if high_contrast else (ls.color, ls.halo, 3 * k)
+            draw_halo_text(painter, text, origin, px, color, halo, bold=ls.bold or high_contrast, italic=ls.italic,
+                           as_text=as_text, halo_width=hw, raster=raster)
             taken.append(rect)
             placed.append((f.id, rect))
             break

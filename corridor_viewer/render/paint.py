@@ -33,6 +33,7 @@ class PaintOptions:
     ui_scale: float = 1.0  # multiplies widths and text (exports at poster sizes)
     raster_labels: bool = True  # blit cached label sprites (screen, PNG); False for PDF/SVG
     only_groups: frozenset[str] | None = None  # draw only these layer groups (export inset)
+    high_contrast: bool = False  # projectors: thicker routes, black labels on heavy white halos
 
 
 # Projected paths are built once per feature and reused for every paint (design for 8 ms repaints).
@@ -109,8 +110,9 @@ def _visible(b: tuple[float, float, float, float], view: tuple[float, float, flo
 
 
 def _draw_feature(painter: QPainter, doc: Document, layer: Layer, f: Feature, tf: QTransform,
-                  vp: Viewport, k: float) -> None:
-    style = layer.style.for_feature(f.id, f.kind, f.status)
+                  vp: Viewport, k: float, state: str | None = None) -> None:
+    # The timeline's state (e.g. proposed in 2023, under construction in 2025) picks the dash.
+    style = layer.style.for_feature(f.id, f.kind, state or f.status)
     g = f.geometry
     if g.kind == "point":
         x, y = vp.to_screen(*g.point)
@@ -190,9 +192,13 @@ def paint_base(doc: Document, vp: Viewport, painter: QPainter, opt: PaintOptions
         for f in layer.drawn_features():
             if not _visible(f.geometry.bounds, view):
                 continue
+            state = doc.state(f)
+            if state is None:  # not yet announced or built on the timeline's date
+                continue
             dim = opt.dim_except is not None and f.id not in opt.dim_except and f.part_of not in opt.dim_except
             painter.setOpacity(base_opacity * (0.25 if dim and layer.group != "context" else 1.0))
-            _draw_feature(painter, doc, layer, f, tf, vp, k)
+            boost = 1.7 if opt.high_contrast and layer.group in ("routes", "regions", "places") else 1.0
+            _draw_feature(painter, doc, layer, f, tf, vp, k * boost, state)
     painter.restore()
 
 
@@ -214,7 +220,7 @@ def paint_overlay(doc: Document, vp: Viewport, painter: QPainter, opt: PaintOpti
                 _draw_highlight(painter, doc, sf, tf, vp, HIGHLIGHT, k)
     if opt.labels:
         label_engine.draw_labels(painter, doc, vp, lang, k, opt.text_as_text, opt.badges, opt.dim_except,
-                                 raster=opt.raster_labels)
+                                 raster=opt.raster_labels, high_contrast=opt.high_contrast)
     if opt.decorations:
         draw_scale_bar(painter, vp, lang, k, opt.text_as_text, raster=opt.raster_labels)
         draw_north_arrow(painter, vp, k, opt.text_as_text, raster=opt.raster_labels)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import time
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -33,6 +34,7 @@ class MapCanvas(QWidget):
         self._press_at: QPointF | None = None
         self._fitted = False
         self._base_cache: tuple | None = None
+        self._flight: QVariantAnimation | None = None
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -71,6 +73,41 @@ class MapCanvas(QWidget):
         self.viewport.fit(f.geometry.bounds, margin=0.15, min_m_per_px=40.0)
         self._after_view_change()
 
+    def fly_to(self, bounds: tuple[float, float, float, float], duration_ms: int = 1100,
+               margin: float = 0.04) -> None:
+        """Animate to a view: pan and zoom together, pulling back mid-way on long hops (like a camera)."""
+        target = self.viewport.copy()
+        target.fit(bounds, margin=margin)
+        if self._flight is not None:
+            self._flight.stop()
+        if duration_ms <= 0:
+            self.viewport.cx, self.viewport.cy, self.viewport.m_per_px = target.cx, target.cy, target.m_per_px
+            self._after_view_change()
+            return
+        start = self.viewport.copy()
+        hop = math.hypot(target.cx - start.cx, target.cy - start.cy)
+        span = max(start.width * start.m_per_px, start.width * target.m_per_px)
+        bump = min(0.8, hop / max(span, 1.0) * 0.5)  # zoom out more for longer jumps
+        anim = QVariantAnimation(self)
+        anim.setStartValue(0.0)
+        anim.setEndValue(1.0)
+        anim.setDuration(duration_ms)
+        anim.setEasingCurve(QEasingCurve.Type.InOutCubic)
+
+        def step(t) -> None:
+            t = float(t)
+            vp = self.viewport
+            vp.cx = start.cx + (target.cx - start.cx) * t
+            vp.cy = start.cy + (target.cy - start.cy) * t
+            log_m = math.log(start.m_per_px) + (math.log(target.m_per_px) - math.log(start.m_per_px)) * t
+            vp.m_per_px = math.exp(log_m) * (1.0 + bump * math.sin(math.pi * t))
+            self._after_view_change()
+
+        anim.valueChanged.connect(step)
+        anim.finished.connect(lambda: step(1.0))
+        self._flight = anim
+        anim.start()
+
     def set_view_state(self, state: dict) -> None:
         try:
             cx, cy, m = float(state["cx"]), float(state["cy"]), float(state["m_per_px"])
@@ -102,7 +139,7 @@ class MapCanvas(QWidget):
     def _base_key(self) -> tuple:
         vp = self.viewport
         return (self.doc.revision, vp.width, vp.height, self.devicePixelRatioF(), self.options.dim_except,
-                self.options.ui_scale)
+                self.options.ui_scale, self.options.high_contrast)
 
     def _render_base(self) -> None:
         """Paint the layers into an image CACHE_MARGIN px larger than the view on every side."""

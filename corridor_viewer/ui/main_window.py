@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox
@@ -13,8 +15,10 @@ from corridor_viewer.ui.article_reader import ArticleReader
 from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.feature_panel import FeaturePanel
 from corridor_viewer.ui.layers_panel import LayersPanel
+from corridor_viewer.ui.scenes_panel import ScenesPanel
 from corridor_viewer.ui.search_panel import SearchPanel
 from corridor_viewer.ui.settings import get_bool, get_float
+from corridor_viewer.ui.timeline import TimelinePanel
 
 
 class MainWindow(QMainWindow):
@@ -33,8 +37,15 @@ class MainWindow(QMainWindow):
         self.reader_dock = self._dock("ReaderDock", self.reader, Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_panel = SearchPanel(doc, self)
         self.search_dock = self._dock("SearchDock", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.scenes_panel = ScenesPanel(doc, self.canvas, self)
+        self.scenes_dock = self._dock("ScenesDock", self.scenes_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.timeline = TimelinePanel(doc, self)
+        self.timeline_dock = self._dock("TimelineDock", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.scenes_panel.present_requested.connect(self.present)
+        self.presentation = None
         self.tabifyDockWidget(self.feature_dock, self.reader_dock)
         self.tabifyDockWidget(self.layers_dock, self.search_dock)
+        self.tabifyDockWidget(self.layers_dock, self.scenes_dock)
         self.feature_dock.raise_()
         self.layers_dock.raise_()
         self.coord_label = QLabel()
@@ -67,6 +78,7 @@ class MainWindow(QMainWindow):
             # key, menu, shortcut, slot
             ("export", "file", QKeySequence("Ctrl+E"), self.open_export),
             ("copy_map", "file", QKeySequence("Ctrl+Shift+C"), self.copy_map),
+            ("handout", "file", None, self.export_handout),
             ("quit", "file", QKeySequence.StandardKey.Quit, self.close),
             ("fit", "view", QKeySequence(Qt.Key.Key_Home), c.fit_all),
             ("zoom_in", "view", QKeySequence.StandardKey.ZoomIn, lambda: c.zoom(1.5)),
@@ -75,6 +87,7 @@ class MainWindow(QMainWindow):
             ("clear_sel", "view", QKeySequence(Qt.Key.Key_Escape), lambda: self.doc.select(None)),
             ("search", "view", QKeySequence.StandardKey.Find, self.open_search),
             ("mentioned", "view", QKeySequence("Ctrl+M"), self._toggle_mentioned),
+            ("present", "view", QKeySequence(Qt.Key.Key_F5), lambda: self.present(None)),
             ("about", "help", None, self._about),
         ]
         self.actions_by_key: dict[str, QAction] = {}
@@ -97,6 +110,8 @@ class MainWindow(QMainWindow):
         self.menus["view"].addAction(self.feature_dock.toggleViewAction())
         self.menus["view"].addAction(self.reader_dock.toggleViewAction())
         self.menus["view"].addAction(self.search_dock.toggleViewAction())
+        self.menus["view"].addAction(self.scenes_dock.toggleViewAction())
+        self.menus["view"].addAction(self.timeline_dock.toggleViewAction())
         self.lang_menu = self.menuBar().addMenu("")
         self.menuBar().insertMenu(self.menus["help"].menuAction(), self.lang_menu)
         group = QActionGroup(self)
@@ -121,6 +136,7 @@ class MainWindow(QMainWindow):
             "zoom_in": self.tr("Zoom &in"), "zoom_out": self.tr("Zoom &out"),
             "zoom_sel": self.tr("Zoom to &selection"), "clear_sel": self.tr("&Clear selection"),
             "search": self.tr("&Search…"), "mentioned": self.tr("&Mentioned in the articles only"),
+            "present": self.tr("&Present the scenes"), "handout": self.tr("Export &handout (PDF)…"),
             "about": self.tr("&About Corridor Viewer"),
         }
         for key, text in texts.items():
@@ -129,6 +145,8 @@ class MainWindow(QMainWindow):
         self.feature_dock.setWindowTitle(self.tr("Feature"))
         self.reader_dock.setWindowTitle(self.tr("Article"))
         self.search_dock.setWindowTitle(self.tr("Search"))
+        self.scenes_dock.setWindowTitle(self.tr("Scenes"))
+        self.timeline_dock.setWindowTitle(self.tr("Timeline"))
         for lang, act in self.lang_actions.items():
             act.setChecked(self.doc.language == lang)
         self._show_scale()
@@ -154,6 +172,47 @@ class MainWindow(QMainWindow):
         gazetteer = Gazetteer.from_features(self.doc.features())
         self.search_panel.gazetteer = gazetteer
         self.doc.set_links(Links(corpus, link_corpus(corpus, gazetteer)))
+
+    def load_scenes(self) -> None:
+        """The user's scenes, else the built-in story (after the first paint, like the articles)."""
+        from corridor_viewer.ui.scenes_panel import scenes_file
+
+        self.scenes_panel.load(scenes_file())
+
+    def present(self, start: int | None = None) -> None:
+        """F5: full-screen presentation of the scenes, from the selected one."""
+        from corridor_viewer.ui.presentation import PresentationWindow
+
+        if not len(self.doc.scenes):
+            self.load_scenes()
+        if not len(self.doc.scenes):
+            return
+        if start is None:
+            start = max(0, self.scenes_panel.list.currentRow())
+        self.presentation = PresentationWindow(self.doc, self.doc.scenes, start)
+        self.presentation.closed.connect(self._presentation_closed)
+        self.presentation.start()
+
+    def _presentation_closed(self) -> None:
+        self.presentation = None
+        self.activateWindow()
+
+    def export_handout(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from corridor_viewer.export.handout import export_handout
+        from corridor_viewer.model.export_settings import ExportError, ExportSettings
+
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export handout"), "handout.pdf", "PDF (*.pdf)")
+        if not path:
+            return
+        base = ExportSettings(preset="a4-portrait", format="pdf", language=self.doc.language)
+        try:
+            summary = export_handout(self.doc, list(self.doc.scenes), Path(path), base)
+        except (ExportError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Export failed"), str(exc))
+            return
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", f"{Path(path).name}: {summary}"), 8000)
 
     def open_search(self) -> None:
         self.search_dock.show()

@@ -20,6 +20,15 @@ def config_dir() -> Path:
     return Path(base or Path.home() / ".config") / ORG_NAME
 
 
+def data_dir() -> Path:
+    """The user's data folder (scenes, logs, recovery): $CORRIDOR_VIEWER_DATA_DIR, else Qt's AppDataLocation."""
+    override = os.environ.get("CORRIDOR_VIEWER_DATA_DIR")
+    if override:
+        return Path(override)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
+    return Path(base or Path.home() / ".local" / "share") / ORG_NAME
+
+
 def settings_path() -> Path:
     return config_dir() / "corridor-viewer.ini"
 

@@ -1,0 +1,190 @@
+"""Scenes: a title and caption (ar/en), a map view, visible layers, highlights, passages, a date."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from corridor_viewer.model.events import Event
+from corridor_viewer.model.timeline import normalise_date
+
+
+class SceneError(ValueError):
+    """A scene record is malformed; the message says which field and why."""
+
+
+@dataclass
+class Scene:
+    id: str
+    title: dict[str, str]
+    caption: dict[str, str]
+    view: tuple[float, float, float, float]  # west, south, east, north (degrees)
+    layers: list[str] | None = None  # visible layer ids; None keeps the current visibility
+    highlight: list[str] = field(default_factory=list)
+    passages: list[tuple[str, int]] = field(default_factory=list)  # (article id, passage index)
+    date: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.date:
+            self.date = normalise_date(self.date)  # one form, so saved and loaded scenes compare equal
+
+    def title_for(self, lang: str) -> str:
+        return self.title.get(lang) or self.title.get("en") or self.id
+
+    def caption_for(self, lang: str) -> str:
+        return self.caption.get(lang) or self.caption.get("en") or ""
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "title": dict(self.title), "caption": dict(self.caption),
+                               "view": list(self.view), "highlight": list(self.highlight),
+                               "passages": [[a, i] for a, i in self.passages]}
+        if self.layers is not None:
+            out["layers"] = list(self.layers)
+        if self.date:
+            out["date"] = self.date
+        return out
+
+    @classmethod
+    def from_dict(cls, d: Any) -> Scene:
+        if not isinstance(d, dict):
+            raise SceneError("a scene must be a JSON object")
+        sid = d.get("id")
+        if not isinstance(sid, str) or not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}", sid):
+            raise SceneError(f"scene id {sid!r}: use 1-64 letters, digits, '-' or '_'")
+        title, caption = _texts(d.get("title"), sid, "title"), _texts(d.get("caption", {}), sid, "caption")
+        if not any(title.values()):
+            raise SceneError(f"scene {sid}: a title in Arabic or English is required")
+        view = d.get("view")
+        if (not isinstance(view, list) or len(view) != 4
+                or not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in view)):
+            raise SceneError(f"scene {sid}: view must be [west, south, east, north] in degrees")
+        w, s, e, n = (float(v) for v in view)
+        if not (-180 <= w < e <= 180 and -90 <= s < n <= 90):
+            raise SceneError(f"scene {sid}: view {view} is not a valid lon/lat box")
+        layers = d.get("layers")
+        if layers is not None and not (isinstance(layers, list) and all(isinstance(x, str) for x in layers)):
+            raise SceneError(f"scene {sid}: layers must be a list of layer ids")
+        highlight = d.get("highlight", [])
+        if not (isinstance(highlight, list) and all(isinstance(x, str) for x in highlight)):
+            raise SceneError(f"scene {sid}: highlight must be a list of feature ids")
+        passages = []
+        for p in d.get("passages", []) or []:
+            if not (isinstance(p, list) and len(p) == 2 and isinstance(p[0], str) and isinstance(p[1], int)):
+                raise SceneError(f"scene {sid}: each passage is [article id, passage index]")
+            passages.append((p[0], p[1]))
+        date = d.get("date")
+        if date is not None:
+            try:
+                date = normalise_date(str(date))
+            except ValueError as exc:
+                raise SceneError(f"scene {sid}: {exc}") from exc
+        return cls(sid, title, caption, (w, s, e, n), layers, list(highlight), passages, date)
+
+
+def _texts(value: Any, sid: str, what: str) -> dict[str, str]:
+    if isinstance(value, str):
+        return {"en": value}
+    if not isinstance(value, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+        raise SceneError(f"scene {sid}: {what} must be {{'ar': ..., 'en': ...}}")
+    return {k: v for k, v in value.items() if k in ("ar", "en")}
+
+
+def scene_bounds(scene: Scene) -> tuple[float, float, float, float]:
+    """The scene's lon/lat box in the display projection."""
+    from corridor_viewer.model import projection
+
+    w, s, e, n = scene.view
+    pts = [projection.forward(lon, lat) for lon in (w, e) for lat in (s, n)]
+    return (min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts), max(p[1] for p in pts))
+
+
+def apply_to(doc, scene: Scene) -> None:
+    """Put the document in the scene's state: layers, date, highlights, the first pinned passage.
+
+    The view is the canvas's business (it may animate there); everything else lives in the model.
+    """
+    if scene.layers is not None:
+        wanted = set(scene.layers)
+        for layer in doc.layers:
+            doc.set_visible(layer.id, layer.id in wanted)
+    doc.set_date(scene.date)
+    doc.select([fid for fid in scene.highlight if doc.feature(fid) is not None])
+    links = doc.links
+    if scene.passages and links is not None:
+        art = links.corpus.get(scene.passages[0][0])
+        if art is not None and 0 <= scene.passages[0][1] < len(art.passages):
+            p = art.passages[scene.passages[0][1]]
+            doc.set_focus(art.id, p.start, p.end)
+
+
+def pinned_passages(doc, scene: Scene) -> list[tuple[object, object]]:
+    """(article, passage) pairs for the scene's pinned passages that exist in the corpus."""
+    links = doc.links
+    out = []
+    for aid, idx in scene.passages:
+        art = links.corpus.get(aid) if links is not None else None
+        if art is not None and 0 <= idx < len(art.passages):
+            out.append((art, art.passages[idx]))
+    return out
+
+
+class SceneList:
+    """An ordered, editable list of scenes that announces every change (views and autosave listen)."""
+
+    def __init__(self, scenes: list[Scene] | None = None) -> None:
+        self.scenes: list[Scene] = list(scenes or [])
+        self.changed = Event()
+
+    def __len__(self) -> int:
+        return len(self.scenes)
+
+    def __iter__(self):
+        return iter(self.scenes)
+
+    def __getitem__(self, i: int) -> Scene:
+        return self.scenes[i]
+
+    def get(self, sid: str) -> Scene | None:
+        return next((s for s in self.scenes if s.id == sid), None)
+
+    def index(self, sid: str) -> int:
+        return next(i for i, s in enumerate(self.scenes) if s.id == sid)
+
+    def new_id(self, base: str = "scene") -> str:
+        n = len(self.scenes) + 1
+        while self.get(f"{base}-{n}") is not None:
+            n += 1
+        return f"{base}-{n}"
+
+    def add(self, scene: Scene, at: int | None = None) -> None:
+        if self.get(scene.id) is not None:
+            raise SceneError(f"a scene with id {scene.id!r} already exists")
+        self.scenes.insert(len(self.scenes) if at is None else at, scene)
+        self.changed.emit()
+
+    def replace(self, scene: Scene) -> None:
+        self.scenes[self.index(scene.id)] = scene
+        self.changed.emit()
+
+    def remove(self, sid: str) -> None:
+        self.scenes.pop(self.index(sid))
+        self.changed.emit()
+
+    def move(self, sid: str, delta: int) -> None:
+        i = self.index(sid)
+        j = max(0, min(len(self.scenes) - 1, i + delta))
+        if i != j:
+            self.scenes.insert(j, self.scenes.pop(i))
+            self.changed.emit()
+
+    def to_list(self) -> list[dict[str, Any]]:
+        return [s.to_dict() for s in self.scenes]
+
+    def from_list(self, items: list[Any]) -> None:
+        scenes = [Scene.from_dict(d) for d in items]
+        ids = [s.id for s in scenes]
+        if len(ids) != len(set(ids)):
+            raise SceneError("two scenes share an id")
+        self.scenes = scenes
+        self.changed.emit()

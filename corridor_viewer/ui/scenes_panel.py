@@ -1,0 +1,235 @@
+"""Scenes dock: the story's scenes; add one from the current view, edit, reorder, delete, present.
+
+Every change is written at once (atomically) to the user's scenes file, so nothing is lost when
+the app closes.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from corridor_viewer.model import projection
+from corridor_viewer.model.document import Document
+from corridor_viewer.model.scenes import Scene, SceneError, apply_to, scene_bounds
+from corridor_viewer.model.timeline import normalise_date
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+
+def scenes_file() -> Path:
+    from corridor_viewer.ui.settings import data_dir
+
+    return data_dir() / "scenes.json"
+
+
+def view_box(canvas) -> tuple[float, float, float, float]:
+    """The canvas's current view as a lon/lat box."""
+    x0, y0, x1, y1 = canvas.viewport.world_bounds
+    pts = [projection.inverse(x, y) for x in (x0, x1) for y in (y0, y1)]
+    return (round(min(p[0] for p in pts), 4), round(min(p[1] for p in pts), 4),
+            round(max(p[0] for p in pts), 4), round(max(p[1] for p in pts), 4))
+
+
+def scene_from_map(doc: Document, canvas, sid: str, title: dict[str, str], caption: dict[str, str]) -> Scene:
+    """A scene capturing what the map shows now: view, visible layers, selection, date, reader passage."""
+    passages = []
+    if doc.focus is not None and doc.links is not None:
+        art = doc.links.corpus.get(doc.focus[0])
+        if art is not None:
+            passages.append((art.id, art.passage_index_at(doc.focus[1])))
+    return Scene(sid, title, caption, view_box(canvas), [layer.id for layer in doc.layers if layer.visible],
+                 list(doc.selection), passages, doc.date)
+
+
+class SceneDialog(QDialog):
+    """Edit a scene's texts and date; optionally re-capture its view from the map."""
+
+    def __init__(self, scene: Scene, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Scene"))
+        self.scene = scene
+        self.title_en = QLineEdit(scene.title.get("en", ""))
+        self.title_ar = QLineEdit(scene.title.get("ar", ""))
+        self.title_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        self.caption_en = QPlainTextEdit(scene.caption.get("en", ""))
+        self.caption_ar = QPlainTextEdit(scene.caption.get("ar", ""))
+        self.caption_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
+        for box in (self.caption_en, self.caption_ar):
+            box.setFixedHeight(90)
+        self.date = QLineEdit(scene.date or "")
+        self.date.setPlaceholderText(self.tr("YYYY-MM-DD, or empty for today"))
+        self.recapture = QCheckBox(self.tr("Use the map's current view, layers, selection and passage"))
+        form = QFormLayout(self)
+        form.addRow(self.tr("Title (English)"), self.title_en)
+        form.addRow(self.tr("Title (Arabic)"), self.title_ar)
+        form.addRow(self.tr("Caption (English)"), self.caption_en)
+        form.addRow(self.tr("Caption (Arabic)"), self.caption_ar)
+        form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.recapture)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def edited(self) -> tuple[dict[str, str], dict[str, str], str | None]:
+        title = {"en": self.title_en.text().strip(), "ar": self.title_ar.text().strip()}
+        caption = {"en": self.caption_en.toPlainText().strip(), "ar": self.caption_ar.toPlainText().strip()}
+        date = self.date.text().strip() or None
+        if date is not None:
+            date = normalise_date(date)  # ValueError is reported by the caller
+        return title, caption, date
+
+
+class ScenesPanel(QWidget):
+    present_requested = Signal(int)
+
+    def __init__(self, doc: Document, canvas, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.canvas = canvas
+        self.file: Path | None = None
+        self.list = QListWidget()
+        self.list.itemActivated.connect(lambda it: self.show_scene(self.list.row(it)))
+        self.list.itemDoubleClicked.connect(lambda it: self.show_scene(self.list.row(it)))
+        self.buttons = {key: QPushButton() for key in ("add", "edit", "up", "down", "delete", "present")}
+        self.buttons["add"].clicked.connect(self.add_from_view)
+        self.buttons["edit"].clicked.connect(self.edit_current)
+        self.buttons["up"].clicked.connect(lambda: self._move(-1))
+        self.buttons["down"].clicked.connect(lambda: self._move(+1))
+        self.buttons["delete"].clicked.connect(self.delete_current)
+        self.buttons["present"].clicked.connect(lambda: self.present_requested.emit(max(0, self.list.currentRow())))
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        for key in ("add", "edit", "delete"):
+            row1.addWidget(self.buttons[key])
+        for key in ("up", "down", "present"):
+            row2.addWidget(self.buttons[key])
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setStyleSheet("color:#7a4b00")
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(self.list, 1)
+        lay.addLayout(row1)
+        lay.addLayout(row2)
+        lay.addWidget(self.status)
+        doc.scenes.changed.connect(self._on_changed)
+        doc.language_changed.connect(lambda _l: self.retranslate())
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        texts = {"add": self.tr("Add from view"), "edit": self.tr("Edit…"), "up": self.tr("Move up"),
+                 "down": self.tr("Move down"), "delete": self.tr("Delete"), "present": self.tr("Present (F5)")}
+        for key, text in texts.items():
+            self.buttons[key].setText(text)
+        self.refresh()
+
+    def load(self, file: Path | None) -> None:
+        """Load the user's scenes (or the built-in story) and save every later change to `file`."""
+        from corridor_viewer.io.scenes import load_scene_list
+
+        self.file = file
+        loaded, warning = load_scene_list(file)
+        with self.doc.scenes.changed.blocked():
+            self.doc.scenes.scenes = loaded.scenes
+        self.status.setText(warning or "")
+        self.refresh()
+
+    def refresh(self) -> None:
+        row = self.list.currentRow()
+        self.list.clear()
+        lang = self.doc.language
+        for i, s in enumerate(self.doc.scenes):
+            date = f"  ·  {s.date}" if s.date else ""
+            item = QListWidgetItem(f"{i + 1}. {s.title_for(lang)}{date}")
+            item.setData(ID_ROLE, s.id)
+            item.setToolTip(s.caption_for(lang))
+            self.list.addItem(item)
+        self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
+
+    def _on_changed(self) -> None:
+        self.refresh()
+        if self.file is not None:
+            from corridor_viewer.io.scenes import write_scenes
+
+            try:
+                self.file.parent.mkdir(parents=True, exist_ok=True)
+                write_scenes(self.file, self.doc.scenes)
+                self.status.setText("")
+            except OSError as exc:
+                self.status.setText(self.tr("Could not save the scenes: %1").replace("%1", str(exc)))
+
+    def current(self) -> Scene | None:
+        item = self.list.currentItem()
+        return self.doc.scenes.get(item.data(ID_ROLE)) if item else None
+
+    def show_scene(self, row: int) -> None:
+        if 0 <= row < len(self.doc.scenes):
+            scene = self.doc.scenes[row]
+            apply_to(self.doc, scene)
+            from corridor_viewer.ui.motion import system_prefers_reduced_motion
+
+            self.canvas.fly_to(scene_bounds(scene), 0 if system_prefers_reduced_motion() else 900)
+
+    def add_from_view(self) -> Scene:
+        sid = self.doc.scenes.new_id("my-scene")
+        n = len(self.doc.scenes) + 1
+        scene = scene_from_map(self.doc, self.canvas, sid, {"en": f"Scene {n}", "ar": f"المشهد {n}"}, {})
+        at = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else None
+        self.doc.scenes.add(scene, at)
+        self.list.setCurrentRow(self.doc.scenes.index(sid))
+        return scene
+
+    def edit_current(self) -> None:
+        scene = self.current()
+        if scene is None:
+            return
+        dlg = SceneDialog(scene, self)
+        if dlg.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.apply_edit(scene, dlg)
+
+    def apply_edit(self, scene: Scene, dlg: SceneDialog) -> None:
+        try:
+            title, caption, date = dlg.edited()
+        except ValueError as exc:
+            QMessageBox.warning(self, self.tr("Scene"), self.tr("The date is not valid: %1").replace("%1", str(exc)))
+            return
+        if not any(title.values()):
+            QMessageBox.warning(self, self.tr("Scene"), self.tr("A scene needs a title."))
+            return
+        new = scene_from_map(self.doc, self.canvas, scene.id, title, caption) if dlg.recapture.isChecked() else \
+            Scene(scene.id, title, caption, scene.view, scene.layers, scene.highlight, scene.passages, date)
+        new.date = date
+        try:
+            self.doc.scenes.replace(new)
+        except SceneError as exc:
+            QMessageBox.warning(self, self.tr("Scene"), str(exc))
+
+    def delete_current(self) -> None:
+        scene = self.current()
+        if scene is not None:
+            self.doc.scenes.remove(scene.id)
+
+    def _move(self, delta: int) -> None:
+        scene = self.current()
+        if scene is not None:
+            self.doc.scenes.move(scene.id, delta)
+            self.list.setCurrentRow(self.doc.scenes.index(scene.id))
