@@ -35,6 +35,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=("ar", "en"), help="user-interface and map language (default: system)")
     p.add_argument("--exit-after-paint", action="store_true",
                    help="paint the map once, print first-paint-ms=<N> and exit (tests, benchmarks)")
+    desktop = p.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="add Corridor Viewer to your Linux applications menu (~/.local/share) and exit")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="remove what --install-desktop added and exit")
     return p
 
 
@@ -56,6 +61,9 @@ def _subcommands() -> dict[str, object]:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv and not argv[0].startswith("-"):
+        from corridor_viewer.crash import install_cli_hook
+
+        install_cli_hook()  # an unexpected error leaves a report file and says where
         commands = _subcommands()
         parser = argparse.ArgumentParser(prog="corridor-viewer")
         sub = parser.add_subparsers(dest="command", required=True)
@@ -64,6 +72,10 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
         return commands[args.command].run(args)
     args = build_parser().parse_args(argv)
+    if args.install_desktop or args.uninstall_desktop:
+        from corridor_viewer import desktop  # no Qt: this must work without a display
+
+        return desktop.run(install_entry=args.install_desktop)
     return run_gui(args)
 
 
@@ -79,7 +91,14 @@ def run_gui(args: argparse.Namespace) -> int:
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationVersion(__version__)
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from corridor_viewer.ui import startup
+    from corridor_viewer.ui.crash import install_crash_handler
+
+    install_crash_handler(app)  # from here on an unexpected error shows a report and the app goes on
+    startup.apply_identity(app)
     settings = open_settings()
+    # Never on a measurement run: the splash would cost time and distort the figure.
+    splash = None if args.exit_after_paint else startup.maybe_splash(app, settings)
     lang = args.lang or get_str(settings, "ui/language") or i18n.system_language()
     if lang not in i18n.LANGUAGES:
         lang = "en"
@@ -87,6 +106,8 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         doc = load_document()
     except (GeodataError, FileNotFoundError) as exc:
+        if splash is not None:
+            splash.close()  # it stays on top and would hide the message
         QMessageBox.critical(None, APP_NAME, str(exc))
         print(f"corridor-viewer: {exc}", file=sys.stderr)
         return 2
@@ -96,6 +117,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     win = MainWindow(doc, settings)
     win.restore()
+    startup.track_first_paint(win, splash, None if args.exit_after_paint else settings)
     # Link the articles once the map is on screen: start-up shows the map first.
     def _link_after_first_paint(_ms: float) -> None:
         win.canvas.painted.disconnect(_link_after_first_paint)

@@ -2,6 +2,16 @@
 
     QT_QPA_PLATFORM=offscreen python tests/bench/bench_startup.py [--runs 7]
 
+From a bundle, compare like with like: a bundled app against a bundled bare window, built the same way
+(one folder, no UPX, the same start-up-heavy runtime hooks left out) with the same PyInstaller:
+
+    pyinstaller --noconfirm resources/packaging/corridor-viewer.spec
+    pyinstaller --noconfirm --onedir --name bare-window --paths . --workpath build/bare \\
+        --exclude-module setuptools --exclude-module pkg_resources --exclude-module _distutils_hack \\
+        --exclude-module distutils --exclude-module traitlets --exclude-module tkinter tests/bench/bare_window.py
+    QT_QPA_PLATFORM=offscreen python tests/bench/bench_startup.py \\
+        --app dist/corridor-viewer/corridor-viewer --bare dist/bare-window/bare-window
+
 Runs are interleaved (bare, app, bare, app, ...) so machine noise hits both alike. Reports the
 median first-paint time of each, the median ratio (budget: <= 3.0) and the app's peak RSS
 (budget: <= 250 MiB).
@@ -14,14 +24,20 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+PYCACHE = Path(tempfile.gettempdir()) / "corridor-viewer-bench-pycache"
 
 
 def run(cmd: list[str]) -> tuple[float, float]:
     env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
                PYTHONPATH=str(ROOT))
+    if env.pop("PYTHONDONTWRITEBYTECODE", None):
+        # Installed copies run from compiled bytecode; recompiling every module on every run would
+        # time the compiler, not the start-up. The .pyc files go to a temp folder, not the work tree.
+        env["PYTHONPYCACHEPREFIX"] = str(PYCACHE)
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env, cwd=ROOT)
     out = proc.stdout.read().decode()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -36,8 +52,10 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--app", nargs="+", default=[sys.executable, "-m", "corridor_viewer"],
                     help="command that starts the app (e.g. the PyInstaller bundle)")
+    ap.add_argument("--bare", nargs="+", default=[sys.executable, str(ROOT / "tests/bench/bare_window.py")],
+                    help="command that starts the bare window (with --app BUNDLE, pass a bundled bare window)")
     args = ap.parse_args()
-    bare_cmd = [sys.executable, str(ROOT / "tests/bench/bare_window.py")]
+    bare_cmd = args.bare
     app_cmd = [*args.app, "--exit-after-paint", "--lang", "en"]
     run(bare_cmd), run(app_cmd)  # warm the OS file cache for both
     bare, app, mem = [], [], []

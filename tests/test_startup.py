@@ -1,0 +1,151 @@
+"""App identity and start-up: the icon set, the window icon, --version without Qt, the splash rule."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import QSettings, QSize
+from PySide6.QtWidgets import QApplication, QSplashScreen
+
+from corridor_viewer import __version__, app
+from corridor_viewer.desktop import ICON_SIZES
+from corridor_viewer.ui import startup
+from corridor_viewer.ui.main_window import MainWindow
+from corridor_viewer.ui.settings import open_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+ICONS = ROOT / "resources" / "icons"
+
+
+def test_every_png_size_is_square_with_transparent_corners_and_a_solid_middle():
+    for n in ICON_SIZES:
+        im = Image.open(ICONS / f"corridor-viewer-{n}.png").convert("RGBA")
+        assert im.size == (n, n)
+        assert im.getpixel((0, 0))[3] == 0  # rounded tile: the corner is see-through
+        assert im.getpixel((n // 2, n // 2))[3] == 255
+
+
+def test_make_icons_regenerates_the_committed_set(qapp, tmp_path):  # qapp: a QApplication, not its QGui one
+    sys.path.insert(0, str(ICONS))
+    try:
+        import make_icons
+    finally:
+        sys.path.remove(str(ICONS))
+    written = make_icons.make(tmp_path)
+    assert {p.name for p in written} == {f"corridor-viewer-{n}.png" for n in ICON_SIZES} | {
+        "corridor-viewer.ico", "corridor-viewer.icns"}
+    for n in ICON_SIZES:
+        fresh = Image.open(tmp_path / f"corridor-viewer-{n}.png").convert("RGBA").tobytes()
+        committed = Image.open(ICONS / f"corridor-viewer-{n}.png").convert("RGBA").tobytes()
+        # Same renderer and source: identical up to anti-aliasing differences between Qt builds.
+        diff = sum(abs(a - b) for a, b in zip(fresh, committed, strict=True)) / len(fresh)
+        assert diff < 2.0, f"{n}px differs from the SVG by {diff:.2f}: run resources/icons/make_icons.py"
+
+
+def test_ico_and_icns_hold_the_platform_sizes():
+    ico = Image.open(ICONS / "corridor-viewer.ico")
+    assert {(n, n) for n in (16, 24, 32, 48, 64, 128, 256)} <= set(ico.info["sizes"])
+    icns = Image.open(ICONS / "corridor-viewer.icns")
+    assert {(512, 512, 2), (256, 256, 1), (16, 16, 2)} <= set(icns.info["sizes"])
+
+
+def test_app_icon_offers_every_size(qapp):
+    icon = startup.app_icon()
+    assert {QSize(n, n) for n in ICON_SIZES} <= set(icon.availableSizes())
+    assert icon.pixmap(16, 16).width() == 16
+
+
+def test_version_prints_without_starting_qt():
+    code = ("import sys\nfrom corridor_viewer.app import main\ntry:\n    main(['--version'])\n"
+            "except SystemExit as e:\n    print('exit', e.code)\n"
+            "print('qt' if any(m.startswith('PySide6') for m in sys.modules) else 'no-qt')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert out.stdout.splitlines() == [f"Corridor Viewer {__version__}", "exit 0", "no-qt"]
+
+
+def test_slow_start_is_predicted_from_the_last_run_or_the_time_already_spent(tmp_path):
+    s = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    now = time.time()
+    assert not startup.expect_slow_start(s, started=now)  # nothing known, a fast start so far
+    assert startup.expect_slow_start(s, started=now - 0.8)  # a cold start: half the budget gone
+    s.setValue(startup.LAST_STARTUP_KEY, 1800)
+    assert startup.expect_slow_start(s, started=now)
+    s.setValue(startup.LAST_STARTUP_KEY, 400)
+    assert not startup.expect_slow_start(s, started=now)
+
+
+def test_the_first_paint_closes_the_splash_and_records_the_duration(qtbot, doc):
+    settings = open_settings()
+    win = MainWindow(doc, settings)
+    qtbot.addWidget(win)
+    splash = QSplashScreen(startup.splash_pixmap())
+    splash.show()
+    startup.track_first_paint(win, splash, settings)
+    win.show()
+    qtbot.waitUntil(lambda: settings.value(startup.LAST_STARTUP_KEY) is not None, timeout=5000)
+    assert int(settings.value(startup.LAST_STARTUP_KEY)) > 0
+    qtbot.waitUntil(lambda: not splash.isVisible(), timeout=5000)
+
+
+@pytest.fixture
+def restore_hooks():
+    hooks = sys.excepthook, __import__("threading").excepthook
+    yield
+    import threading
+
+    from corridor_viewer.ui import crash
+
+    if crash._reporter is not None:
+        crash._reporter.uninstall()
+    sys.excepthook, threading.excepthook = hooks
+    for w in QApplication.topLevelWidgets():
+        w.close()
+
+
+def test_start_up_sets_the_window_icon_and_a_measurement_run_shows_no_splash(qapp, capsys, restore_hooks):
+    settings = open_settings()
+    settings.setValue(startup.LAST_STARTUP_KEY, 5000)  # the last start was slow...
+    settings.sync()
+    shown = []
+    original = QSplashScreen.show
+    QSplashScreen.show = lambda self: (shown.append(self), original(self))[1]
+    try:
+        assert app.main(["--exit-after-paint", "--lang", "en"]) == 0
+    finally:
+        QSplashScreen.show = original
+    assert "first-paint-ms=" in capsys.readouterr().out
+    assert shown == []  # ...but a measurement run never shows the splash
+    assert QSize(16, 16) in QApplication.windowIcon().availableSizes()
+    assert QApplication.desktopFileName() == "corridor-viewer"
+    assert int(open_settings().value(startup.LAST_STARTUP_KEY)) == 5000  # and leaves the figure alone
+    from corridor_viewer.ui import crash
+
+    assert sys.excepthook == crash._reporter._excepthook
+
+
+def test_a_normal_start_after_a_slow_one_shows_the_splash(qapp, restore_hooks, monkeypatch):
+    settings = open_settings()
+    settings.setValue(startup.LAST_STARTUP_KEY, 5000)
+    settings.sync()
+    shown = []
+    original = QSplashScreen.show
+    monkeypatch.setattr(QSplashScreen, "show", lambda self: (shown.append(self), original(self))[1])
+    # Quit once the map is painted (what --exit-after-paint does, without its measurement rules).
+    real_track = startup.track_first_paint
+
+    def track_then_quit(win, splash, s):
+        real_track(win, splash, s)
+        win.canvas.painted.connect(lambda _ms: qapp.quit())
+
+    monkeypatch.setattr(startup, "track_first_paint", track_then_quit)
+    t0 = time.time()  # in-process, "process start" would be pytest's: time this start from here
+    monkeypatch.setattr(startup, "process_start_time", lambda: t0)
+    assert app.main(["--lang", "en"]) == 0
+    assert len(shown) == 1 and not shown[0].isVisible()
+    recorded = int(open_settings().value(startup.LAST_STARTUP_KEY))
+    assert 0 < recorded <= (time.time() - t0) * 1000 + 1  # this start's figure replaces the old one
