@@ -21,12 +21,10 @@ def config_dir() -> Path:
 
 
 def data_dir() -> Path:
-    """The user's data folder (scenes, logs, recovery): $CORRIDOR_VIEWER_DATA_DIR, else Qt's AppDataLocation."""
-    override = os.environ.get("CORRIDOR_VIEWER_DATA_DIR")
-    if override:
-        return Path(override)
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericDataLocation)
-    return Path(base or Path.home() / ".local" / "share") / ORG_NAME
+    """The user's data folder (scenes, crash logs, recovery files): one place, defined in crash.py."""
+    from corridor_viewer.crash import data_dir as _data_dir
+
+    return _data_dir()
 
 
 def settings_path() -> Path:
