@@ -14,13 +14,11 @@ output file that cannot be written, damaged geodata), reported as one line on st
 from __future__ import annotations
 
 import argparse
-import contextlib
 import csv
 import io
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 COLUMNS = ("feature_id", "feature_name_en", "article_id", "start", "end", "surface", "passage_index")
@@ -95,23 +93,11 @@ def render_csv(rows: list[dict]) -> str:
 
 
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file next to ``path``, then rename it over ``path``: readers never see
-    a half-written file, and a failure leaves any previous file untouched."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)  # mkstemp creates 0600; give the file the usual permissions
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
+    """Readers never see a half-written file; a failure leaves any previous file untouched."""
+    from corridor_viewer.io.atomicfile import write_atomic
+
+    write_atomic(path, data)
+
 
 
 def _fail(message: str) -> int:

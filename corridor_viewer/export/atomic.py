@@ -1,51 +1,30 @@
-"""Atomic file writes: a failed export never leaves a partial file or clobbers the old one."""
+"""Exports write through io.atomicfile; its errors reach the user as ExportError messages."""
 
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+from corridor_viewer.io import atomicfile
 from corridor_viewer.model.export_settings import ExportError
 
 
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
-
-
 def check_writable(path: Path) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name")
-    if not folder.is_dir():
-        raise ExportError(f"folder {folder} does not exist")
-    if not os.access(folder, os.W_OK):
-        raise ExportError(f"cannot write to folder {folder} (permission denied)")
+    try:
+        atomicfile.check_writable(Path(path))
+    except atomicfile.AtomicWriteError as exc:
+        raise ExportError(str(exc)) from exc
 
 
 @contextlib.contextmanager
 def atomic_path(path: Path) -> Iterator[Path]:
-    """Yield a temporary path beside `path`; on success fsync and rename it over `path`."""
-    path = Path(path)
-    check_writable(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
+    """Yield a temporary path beside `path`; on success it replaces `path` (see io.atomicfile)."""
     try:
-        yield tmp_path
-        if not tmp_path.exists() or tmp_path.stat().st_size == 0:
-            raise ExportError(f"nothing was written for {path.name}")
-        with open(tmp_path, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.chmod(tmp_path, 0o666 & ~_umask())  # mkstemp makes 0600; give the file normal permissions
-        os.replace(tmp_path, path)
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            tmp_path.unlink()
+        with atomicfile.atomic_path(path) as tmp:
+            yield tmp
+    except atomicfile.AtomicWriteError as exc:
+        raise ExportError(str(exc)) from exc
 
 
 def write_bytes_atomic(path: Path, data: bytes) -> None:
