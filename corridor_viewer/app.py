@@ -48,7 +48,7 @@ def _subcommands() -> dict[str, object]:
     import importlib
 
     names = {"export": "corridor_viewer.cli_export", "links": "corridor_viewer.cli_links",
-             "scenes": "corridor_viewer.cli_scenes"}
+             "scenes": "corridor_viewer.cli_scenes", "check": "corridor_viewer.cli_check"}
     out = {}
     for name, module in names.items():
         try:

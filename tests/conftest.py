@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 def _isolated_config(tmp_path_factory, monkeypatch):
     # Tests must never read or write the developer's real settings.
     monkeypatch.setenv("CORRIDOR_VIEWER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
+    monkeypatch.setenv("CORRIDOR_VIEWER_DATA_DIR", str(tmp_path_factory.mktemp("data")))  # nor their data folder
 
 
 @pytest.fixture(scope="session")

@@ -118,7 +118,7 @@ def _layer_geojson(doc: Document, layer: Layer, lang: str) -> dict:
     for f in layer.drawn_features():
         raw = f.props.get("_geometry_lonlat")
         feats.append({"type": "Feature", "geometry": raw or _lonlat_geometry(f),
-                      "properties": {"id": f.id, "name": f.name(lang), "popup": popup_html(doc, f, lang),
+                      "properties": {"id": f.id, "name": html.escape(f.name(lang)), "popup": popup_html(doc, f, lang),
                                      "kind": f.geometry.kind}})
     return {"type": "FeatureCollection", "features": feats}
 

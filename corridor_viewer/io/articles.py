@@ -9,11 +9,15 @@ is the first non-empty line.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from corridor_viewer.model.corpus import Article, Corpus
+from corridor_viewer.model.timeline import normalise_date
 
 CATALOG = "catalog.json"
 
@@ -97,3 +101,207 @@ def _read_catalog(folder: Path) -> dict[str, dict[str, Any]]:
         return {str(e["id"]): e for e in entries}
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise ArticleError(f"{path}: not a readable article catalog ({exc})") from exc
+
+
+# -- a user's own articles: .txt, .md, .html (text only), any of them in a folder
+
+USER_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
+MAX_ARTICLE_BYTES = 20 << 20  # a news article is kilobytes; 20 MB is surely not one
+
+
+@dataclass
+class ArticleFile:
+    """One article file read for import: its text (HTML reduced to text), a title and a date to offer."""
+
+    path: Path
+    text: str
+    title: str
+    published: str = ""
+    warnings: list[str] = field(default_factory=list)
+
+
+def read_article_file(path: Path | str) -> ArticleFile:
+    """Read a .txt/.md/.html article; ArticleError names the file, the problem and what to do."""
+    from corridor_viewer.io.text import CP1256, TextEncodingError, decode_text
+
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in USER_SUFFIXES:
+        raise ArticleError(f"{path}: not an article file; use .txt, .md or .html (or choose a folder of them)")
+    try:
+        if path.is_dir():
+            raise ArticleError(f"{path}: is a folder; use Add article folder")
+        size = path.stat().st_size
+        if size > MAX_ARTICLE_BYTES:
+            raise ArticleError(f"{path}: {size >> 20} MB is far too large for an article (limit "
+                               f"{MAX_ARTICLE_BYTES >> 20} MB); split it or save only the article text")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ArticleError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise ArticleError(f"{path}: the file is empty; save the article text in it and try again")
+    try:
+        text, encoding = decode_text(data)
+    except TextEncodingError as exc:
+        raise ArticleError(f"{path}: {exc}") from exc
+    warnings = [f"{path.name}: read as {CP1256}; save it as UTF-8 to be sure"] if encoding == CP1256 else []
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    title, published = "", ""
+    if suffix in (".html", ".htm"):
+        page = html_text(text)
+        text, title, published = page.text, page.title, page.published
+    elif suffix in (".md", ".markdown"):
+        text = _markdown_text(text)
+    if not text.strip():
+        raise ArticleError(f"{path}: holds no readable text" + (" (only markup or scripts)" if suffix in (
+            ".html", ".htm") else "") + "; save the article text itself")
+    if not title:
+        title = next((line.strip() for line in text.split("\n") if line.strip()), "")[:200] or path.stem
+    return ArticleFile(path, text, title[:300], published, warnings)
+
+
+def article_files(folder: Path | str) -> list[Path]:
+    """The article files directly in a folder, sorted; ArticleError if there are none."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise ArticleError(f"{folder}: not a folder")
+    try:
+        paths = sorted(p for p in folder.iterdir() if p.suffix.lower() in USER_SUFFIXES and p.is_file())
+    except OSError as exc:
+        raise ArticleError(f"{folder}: cannot list the folder ({exc.strerror or exc})") from exc
+    if not paths:
+        raise ArticleError(f"{folder}: no .txt, .md or .html files in this folder")
+    return paths
+
+
+def new_article_id(name: str, taken: set[str] | frozenset[str]) -> str:
+    """A stable, readable id for a user's article: ``user-<file name>``, numbered if taken."""
+    stem = re.sub(r"[^\w-]+", "-", Path(name).stem.lower()).strip("-")[:40] or "article"
+    base = f"user-{stem}"
+    out, n = base, 2
+    while out in taken:
+        out, n = f"{base}-{n}", n + 1
+    return out
+
+
+_DATE_RE = re.compile(r"(\d{4})(?:-\d{2}(?:-\d{2})?)?")
+
+
+def normalise_published(value: str) -> str:
+    """'' or an ISO date, possibly partial (2024, 2024-05, 2024-05-17); ValueError says what is wrong."""
+    value = (value or "").strip()
+    if not value:
+        return ""
+    m = _DATE_RE.fullmatch(value)
+    if not m:
+        raise ValueError(f"{value!r:.40} is not a date; write it as 2024-05-17 (or 2024-05, or 2024)")
+    try:  # the one calendar check, shared with the timeline
+        normalise_date(value)
+    except ValueError as exc:
+        raise ValueError(f"{value!r:.40} is not a real date") from exc
+    if not 1800 <= int(m.group(1)) <= 2200:
+        raise ValueError(f"{value!r:.40} is not a plausible year for an article")
+    return value
+
+
+def user_article(article_id: str, text: str, title: str, published: str = "") -> Article:
+    return Article.from_text(article_id, text, title=title or None, published=published,
+                             date_certainty="stated" if published else "", date_basis="entered by the user")
+
+
+def _markdown_text(text: str) -> str:
+    """Markdown as a reader sees it: heading marks and quote marks dropped, the words kept."""
+    return "\n".join(re.sub(r"^\s{0,3}(#{1,6}\s+|>\s?)", "", line).rstrip(" #") if line.lstrip().startswith(
+        ("#", ">")) else line for line in text.split("\n"))
+
+
+class HtmlPage(NamedTuple):
+    text: str
+    title: str
+    published: str
+
+
+# Elements whose content is never text for a reader; a script is dropped, never run.
+_SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas",
+         "select", "button", "form", "nav", "head"}
+_BLOCK = {"p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+          "li", "ul", "ol", "blockquote", "pre", "table", "tr", "figure", "figcaption", "dl", "dt", "dd", "hr",
+          "address"}
+_VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "wbr", "source", "track", "param"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip: list[str] = []
+        self.title: list[str] = []
+        self.h1: list[str] = []
+        self.in_title = self.in_h1 = False
+        self.published = ""
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k.lower(): (v or "") for k, v in attrs}
+        if tag == "meta" and not self.published:
+            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+            if key in ("article:published_time", "date", "pubdate", "datepublished", "dc.date", "publish-date"):
+                self.published = a.get("content", "")[:10]
+        elif tag == "time" and not self.published and a.get("datetime"):
+            self.published = a["datetime"][:10]
+        if tag == "title":
+            self.in_title = True
+        if tag in _SKIP:
+            if tag != "head" or not self.skip:
+                self.skip.append(tag)
+            return
+        if tag == "h1":
+            self.in_h1 = True
+        if tag in _BLOCK or tag == "br":
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in _VOID:
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self.in_title = False
+        if self.skip and tag == self.skip[-1]:
+            self.skip.pop()
+            return
+        if tag in _SKIP and tag in self.skip:  # a stray close tag: unwind to it
+            while self.skip and self.skip.pop() != tag:
+                pass
+            return
+        if tag == "h1":
+            self.in_h1 = False
+        if tag in _BLOCK:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if self.in_title:
+            self.title.append(data)
+        if self.skip:
+            return
+        if self.in_h1:
+            self.h1.append(data)
+        self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_text(markup: str) -> HtmlPage:
+    """The readable text of an HTML page (scripts, styles and forms dropped), its title and date if stated."""
+    parser = _TextExtractor()
+    try:
+        parser.feed(markup)
+        parser.close()
+    except (AssertionError, ValueError, IndexError):  # html.parser gives up on some broken markup
+        pass
+    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+    title = re.sub(r"\s+", " ", "".join(parser.h1) or "".join(parser.title)).strip()[:300]
+    try:
+        published = normalise_published(parser.published)
+    except ValueError:
+        published = ""
+    return HtmlPage(text, title, published)

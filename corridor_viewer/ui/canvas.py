@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import time
+from html import escape
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
@@ -220,7 +221,8 @@ class MapCanvas(QWidget):
         self.doc.set_hover(f.id if f else None)
         if f is not None:
             layer = self.doc.layer(f.layer_id)
-            tip = f"<b>{f.name(self.doc.language)}</b><br>{layer.title_for(self.doc.language)}"
+            # Names may come from a user's file: shown as text, never as markup.
+            tip = f"<b>{escape(f.name(self.doc.language))}</b><br>{escape(layer.title_for(self.doc.language))}"
             QToolTip.showText(event.globalPosition().toPoint(), tip, self)
         else:
             QToolTip.hideText()

@@ -11,6 +11,7 @@ from corridor_viewer.render.legend import swatch_image
 
 LAYER_ROLE = Qt.ItemDataRole.UserRole
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_LISTED = 2000
 
 
 class LayersPanel(QWidget):
@@ -32,6 +33,7 @@ class LayersPanel(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._sliders: dict[str, QSlider] = {}
         self.rebuild()
+        self._built = [(lay.id, id(lay.style)) for lay in reversed(doc.layers)]
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemDoubleClicked.connect(self._on_double_click)
         self.tree.currentItemChanged.connect(self._on_current)
@@ -55,11 +57,17 @@ class LayersPanel(QWidget):
             item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             item.setIcon(0, QIcon(QPixmap.fromImage(swatch_image(layer, dpr=dpr))))
             item.setToolTip(0, self.tr("%n feature(s)", "", len(layer.features)))
-            for f in sorted(layer.features, key=lambda f: f.name(lang)):
+            # A user's layer may hold 10^5 features: the panel lists the first ones, the map shows all.
+            for f in sorted(layer.features[:MAX_LISTED], key=lambda f: f.name(lang)):
                 child = QTreeWidgetItem([f.name(lang), ""])
                 child.setData(0, FEATURE_ROLE, f.id)
                 child.setToolTip(0, self.tr("Double-click to zoom to this feature"))
                 item.addChild(child)
+            if len(layer.features) > MAX_LISTED:
+                rest = f"{len(layer.features) - MAX_LISTED:,}"
+                more = QTreeWidgetItem([self.tr("… and %1 more").replace("%1", rest)])
+                more.setFlags(Qt.ItemFlag.NoItemFlags)
+                item.addChild(more)
             self.tree.addTopLevelItem(item)
             slider = QSlider(Qt.Orientation.Horizontal)
             slider.setRange(0, 100)
@@ -72,6 +80,11 @@ class LayersPanel(QWidget):
         self.tree.blockSignals(False)
 
     def sync(self) -> None:
+        # A layer added, removed or restyled (imports, projects) needs new rows and swatches.
+        if [(lay.id, id(lay.style)) for lay in reversed(self.doc.layers)] != getattr(self, "_built", None):
+            self.rebuild()
+            self._built = [(lay.id, id(lay.style)) for lay in reversed(self.doc.layers)]
+            return
         self.tree.blockSignals(True)
         for layer in self.doc.layers:
             item = self._items.get(layer.id)

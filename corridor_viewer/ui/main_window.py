@@ -14,6 +14,7 @@ from corridor_viewer.ui import i18n
 from corridor_viewer.ui.article_reader import ArticleReader
 from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.feature_panel import FeaturePanel
+from corridor_viewer.ui.file_actions import FileController
 from corridor_viewer.ui.layers_panel import LayersPanel
 from corridor_viewer.ui.scenes_panel import ScenesPanel
 from corridor_viewer.ui.search_panel import SearchPanel
@@ -53,6 +54,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scale_label)
         self.statusBar().addPermanentWidget(self.coord_label)
         self._make_actions()
+        self.files = FileController(self)  # projects, imports, autosave/recovery, drag & drop
         self.layers_panel.zoom_requested.connect(self.canvas.zoom_to_feature)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)

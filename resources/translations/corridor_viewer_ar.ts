@@ -1,10 +1,9 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../corridor_viewer/ui/article_reader.py" line="82"/>
+        <location filename="../../corridor_viewer/ui/article_reader.py" line="82" />
         <source>Linking the articles…</source>
         <translation>جارٍ ربط المقالات…</translation>
     </message>
@@ -12,63 +11,63 @@
 <context>
     <name>ArticlesDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="172"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="172" />
         <source>Add articles</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
         <source>Title</source>
-        <translation type="unfinished">العنوان</translation>
+        <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
         <source>Date (YYYY-MM-DD)</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="184"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="184" />
         <source>Each article gets a catalog entry. Check the titles and enter the dates (they order the passages, newest first). A date may be left empty.</source>
-        <translation type="unfinished"></translation>
+        <translation>يحصل كل مقال على قيد في الفهرس. راجع العناوين وأدخل التواريخ (بها تُرتَّب المقاطع، الأحدث أولًا). يجوز ترك التاريخ فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="208"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="208" />
         <source>Check the dates</source>
-        <translation type="unfinished"></translation>
+        <translation>راجع التواريخ</translation>
     </message>
 </context>
 <context>
     <name>ColorButton</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="46"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="46" />
         <source>Choose a colour</source>
-        <translation type="unfinished"></translation>
+        <translation>اختر لونًا</translation>
     </message>
 </context>
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="66"/>
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="66" />
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="67"/>
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="67" />
         <source>Corridor Viewer ran into an unexpected problem. It is still running, but what you were doing may not have finished. Please send the report below to the maintainers.</source>
         <translation>واجه عارض الممرات مشكلة غير متوقعة. ما زال البرنامج يعمل، لكن ما كنت تفعله ربما لم يكتمل. يُرجى إرسال التقرير أدناه إلى القائمين على البرنامج.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="70"/>
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="71" />
         <source>The report was saved to: %1</source>
         <translation>حُفظ التقرير في: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="72"/>
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73" />
         <source>The same error happened again %n time(s).</source>
         <translation>
             <numerusform>لم يتكرر الخطأ نفسه.</numerusform>
@@ -80,17 +79,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="74"/>
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="75" />
         <source>&amp;Copy report</source>
         <translation>&amp;نسخ التقرير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="75"/>
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="76" />
         <source>&amp;Open folder</source>
         <translation>&amp;فتح المجلد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="84"/>
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="85" />
         <source>Copied</source>
         <translation>نُسخ</translation>
     </message>
@@ -98,124 +97,124 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="76"/>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="222"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="76" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="222" />
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="82"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="82" />
         <source>Default: the data sources and Corridor Viewer</source>
         <translation>الافتراضي: مصادر البيانات و Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="90"/>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="90" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
         <source>Custom size</source>
         <translation>حجم مخصص</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="105"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="105" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106" />
         <source>Subtitle</source>
         <translation>العنوان الفرعي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="107"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="107" />
         <source>Source / credit</source>
         <translation>المصدر / الإسناد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109" />
         <source>Map language</source>
         <translation>لغة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110" />
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
         <source>Resolution (dpi)</source>
         <translation>الدقة (نقطة/بوصة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114" />
         <source>Include</source>
         <translation>تضمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="117"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="117" />
         <source>Legend of the visible layers</source>
         <translation>مفتاح الطبقات الظاهرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
         <source>Scale bar</source>
         <translation>مقياس الرسم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119" />
         <source>North arrow</source>
         <translation>سهم الشمال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
         <source>Locator inset</source>
         <translation>خريطة موقع مصغرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
         <source>Highlight the selected feature</source>
         <translation>إبراز المعلم المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
         <source>Quote box with the selected passage</source>
         <translation>مربع اقتباس للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="145"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="145" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="146"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="146" />
         <source>Copy image</source>
         <translation>نسخ الصورة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="215"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="215" />
         <source>%1 × %2 px at %3 dpi</source>
         <translation>%1 × %2 بكسل بدقة %3 نقطة/بوصة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="235"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="235" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="238"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="238" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="245"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="245" />
         <source>Copied the map image to the clipboard</source>
         <translation>نُسخت صورة الخريطة إلى الحافظة</translation>
     </message>
@@ -223,183 +222,183 @@
 <context>
     <name>FeaturePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="56"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="56" />
         <source>existing</source>
         <translation>قائم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="57"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="57" />
         <source>under construction</source>
         <translation>قيد الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="58"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="58" />
         <source>proposed</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="59"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="59" />
         <source>historical</source>
         <translation>تاريخي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="60"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="60" />
         <source>closed</source>
         <translation>مغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65" />
         <source>Announced</source>
         <translation>أُعلن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65" />
         <source>Started</source>
         <translation>بدأ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65" />
         <source>Opened</source>
         <translation>افتُتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66" />
         <source>Closed</source>
         <translation>أُغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66" />
         <source>Signed</source>
         <translation>وُقّع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66" />
         <source>Handed over</source>
         <translation>سُلّم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="71"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="71" />
         <source>country</source>
         <translation>دولة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="71"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="71" />
         <source>sea</source>
         <translation>بحر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="71"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="71" />
         <source>lake</source>
         <translation>بحيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72" />
         <source>river</source>
         <translation>نهر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72" />
         <source>region</source>
         <translation>إقليم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72" />
         <source>corridor</source>
         <translation>ممر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
         <source>railway</source>
         <translation>سكة حديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
         <source>road</source>
         <translation>طريق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
         <source>route segment</source>
         <translation>مقطع من مسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
         <source>checkpoint</source>
         <translation>نقطة عبور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
         <source>border crossing</source>
         <translation>معبر حدودي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
         <source>town</source>
         <translation>بلدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
         <source>city</source>
         <translation>مدينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
         <source>village</source>
         <translation>قرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
         <source>military base</source>
         <translation>قاعدة عسكرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
         <source>consulate</source>
         <translation>قنصلية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77" />
         <source>mission headquarters</source>
         <translation>مقر بعثة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77" />
         <source>enclave</source>
         <translation>جيب</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="86"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="86" />
         <source>Click a feature on the map, or double-click one in the Layers panel, to see what it is and where the facts come from.</source>
         <translation>انقر على معلم في الخريطة، أو انقر نقرًا مزدوجًا على أحد المعالم في لوحة الطبقات، لترى ما هو ومن أين جاءت المعلومات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
         <source>Newest article first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94" />
         <source>By article</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="98"/>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="102"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="98" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="102" />
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="109"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="109" />
         <source>Passages: %1 mentions in %2 passages of %3 articles</source>
         <translation>المقاطع: %1 إشارة في %2 مقطعًا من %3 مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="116"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="116" />
         <source>No article mentions this feature.</source>
         <translation>لا يذكر أي مقال هذا المعلم.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -411,47 +410,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="157"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="157" />
         <source>Part of</source>
         <translation>جزء من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="158"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="158" />
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="159"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="159" />
         <source>Area drawn on this map</source>
         <translation>المساحة المرسومة على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="160"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="160" />
         <source>computed, equal-area projection</source>
         <translation>محسوبة بإسقاط متساوي المساحات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="161"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="161" />
         <source>Length drawn on this map</source>
         <translation>الطول المرسوم على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="162"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="162" />
         <source>Official figure</source>
         <translation>الرقم الرسمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="163"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="163" />
         <source>Accuracy</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="164"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="164" />
         <source>Sources</source>
         <translation>المصادر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="172"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="172" />
         <source>Mentioned %1 times in the articles</source>
         <translation>ورد ذكره %1 مرة في المقالات</translation>
     </message>
@@ -459,426 +458,440 @@
 <context>
     <name>FileController</name>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="192"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="130" />
         <source>&amp;New project</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع &amp;جديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="192"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="130" />
         <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="192"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="130" />
         <source>&amp;Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="193"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="131" />
         <source>Save project &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ المشروع &amp;باسم…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="193"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="131" />
         <source>Add &amp;layer…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة &amp;طبقة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="194"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="132" />
         <source>Add &amp;articles…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة &amp;مقالات…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="194"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="132" />
         <source>Add article &amp;folder…</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة مجلد م&amp;قالات…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="195"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="133" />
         <source>Imported layer st&amp;yle…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;نمط الطبقة المستوردة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="195"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="133" />
         <source>&amp;Remove imported layer…</source>
-        <translation type="unfinished"></translation>
+        <translation>إ&amp;زالة طبقة مستوردة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="199"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="137" />
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="237"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="183" />
         <source>read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="294"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="240" />
         <source>%1: not a file Corridor Viewer reads (layers: GeoJSON, GeoPackage, zipped Shapefile, KML, CSV; articles: .txt, .md, .html; projects: .cvproj)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: ليس ملفًا يقرؤه Corridor Viewer (الطبقات: GeoJSON وGeoPackage وShapefile مضغوط وKML وCSV؛ المقالات: ‎.txt و‎.md و‎.html؛ المشاريع: ‎.cvproj)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="300"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="246" />
         <source>Cannot add these files</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت إضافة هذه الملفات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="307"/>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="349"/>
-        <source>Add layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="308"/>
-        <source>Map layers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="308"/>
-        <source>All files</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="321"/>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="379"/>
-        <source>Cannot add the layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="325"/>
-        <source>Choose a layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="326"/>
-        <source>%1 holds several layers. Add which one?</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="348"/>
-        <source>Reading %1…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="348"/>
-        <source>Cancel</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="377"/>
-        <source>Import cancelled; nothing was added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="416"/>
-        <source>Layer not added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="427"/>
-        <source>Added layer %1: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="430"/>
-        <source>Layer added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="440"/>
-        <source>Layer:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="446"/>
-        <source>Imported layer style</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="461"/>
-        <source>Remove imported layer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="470"/>
-        <source>Add articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="471"/>
-        <source>Articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="476"/>
-        <source>Add a folder of articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="482"/>
-        <source>Cannot add the articles</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="506"/>
-        <source>Some articles could not be added</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="517"/>
-        <source>Check the dates</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="530"/>
-        <source>Added %1 article(s) and linked them to the map</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="618"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="283" />
         <source>map</source>
-        <translation type="unfinished"></translation>
+        <translation>خريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="619"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="284" />
         <source>Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="620"/>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="692"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="285" />
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="357" />
         <source>Corridor Viewer project</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="627"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="292" />
         <source>Read-only project</source>
-        <translation type="unfinished"></translation>
+        <translation>مشروع للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="628"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="293" />
         <source>This project was made by a newer version; save it under another name.</source>
-        <translation type="unfinished"></translation>
+        <translation>أُنشئ هذا المشروع بإصدار أحدث؛ احفظه باسم آخر.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="641"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="306" />
         <source>Kept the original as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>حُفظت النسخة الأصلية باسم %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="644"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="309" />
         <source>Cannot save the project</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="651"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="316" />
         <source>Saved %1</source>
-        <translation type="unfinished">حُفظ %1</translation>
+        <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="659"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="324" />
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="660"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="325" />
         <source>Save the changes to this project first?</source>
-        <translation type="unfinished"></translation>
+        <translation>هل تريد حفظ التغييرات في هذا المشروع أولًا؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="691"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="356" />
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="699"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="364" />
         <source>Cannot open the project</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="700"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="365" />
         <source>The file was not changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُغيَّر الملف.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="710"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="375" />
         <source>Project opened with problems</source>
-        <translation type="unfinished"></translation>
+        <translation>فُتح المشروع مع بعض المشكلات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="710"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="375" />
         <source>Read-only</source>
-        <translation type="unfinished"></translation>
+        <translation>للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="737"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="402" />
         <source>(kept in the project for when the file is back)</source>
-        <translation type="unfinished"></translation>
+        <translation>(أُبقي عليها في المشروع إلى أن يعود الملف)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="789"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="454" />
         <source>Clear the list</source>
-        <translation type="unfinished"></translation>
+        <translation>مسح القائمة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="816"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="481" />
         <source>Autosave failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>فشل الحفظ التلقائي: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="848"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="513" />
         <source>Recover unsaved work?</source>
-        <translation type="unfinished"></translation>
+        <translation>استعادة العمل غير المحفوظ؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="849"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="514" />
         <source>Corridor Viewer did not close normally last time. Recover the work saved automatically at %1?</source>
-        <translation type="unfinished"></translation>
+        <translation>لم يُغلق Corridor Viewer بشكل طبيعي في المرة السابقة. هل تريد استعادة العمل المحفوظ تلقائيًا في %1؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="856"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="521" />
         <source>Cannot recover</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّرت الاستعادة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_actions.py" line="868"/>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="521" />
+        <source>The file was kept as %1.</source>
+        <translation>احتُفظ بالملف باسم %1.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/file_actions.py" line="534" />
         <source>Recovered with problems</source>
-        <translation type="unfinished"></translation>
+        <translation>تمت الاستعادة مع بعض المشكلات</translation>
+    </message>
+</context>
+<context>
+    <name>ImportActions</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="119" />
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="159" />
+        <source>Add layer</source>
+        <translation>إضافة طبقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="120" />
+        <source>Map layers</source>
+        <translation>طبقات الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="120" />
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="133" />
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="197" />
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="208" />
+        <source>Cannot add the layer</source>
+        <translation>تعذّرت إضافة الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="137" />
+        <source>Choose a layer</source>
+        <translation>اختر طبقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="138" />
+        <source>%1 holds several layers. Add which one?</source>
+        <translation>يحتوي %1 على عدة طبقات. أيّها تريد إضافتها؟</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="158" />
+        <source>Reading %1…</source>
+        <translation>جارٍ قراءة %1…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="158" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="195" />
+        <source>Import cancelled; nothing was added</source>
+        <translation>أُلغي الاستيراد؛ لم يُضف شيء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="228" />
+        <source>Layer not added</source>
+        <translation>لم تُضف الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="244" />
+        <source>Added layer %1: %2</source>
+        <translation>أُضيفت الطبقة %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="246" />
+        <source>(too many names to look for in the articles; not linked)</source>
+        <translation>(أسماء أكثر من أن يُبحث عنها في المقالات؛ لم تُربط)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="249" />
+        <source>Layer added</source>
+        <translation>أُضيفت الطبقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="259" />
+        <source>Layer:</source>
+        <translation>الطبقة:</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="265" />
+        <source>Imported layer style</source>
+        <translation>نمط الطبقة المستوردة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="280" />
+        <source>Remove imported layer</source>
+        <translation>إزالة طبقة مستوردة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="289" />
+        <source>Add articles</source>
+        <translation>إضافة مقالات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="290" />
+        <source>Articles</source>
+        <translation>المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="295" />
+        <source>Add a folder of articles</source>
+        <translation>إضافة مجلد مقالات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="301" />
+        <source>Cannot add the articles</source>
+        <translation>تعذّرت إضافة المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="325" />
+        <source>Some articles could not be added</source>
+        <translation>تعذّرت إضافة بعض المقالات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="336" />
+        <source>Check the dates</source>
+        <translation>راجع التواريخ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_actions.py" line="349" />
+        <source>Added %1 article(s) and linked them to the map</source>
+        <translation>أُضيف %1 من المقالات ورُبطت بالخريطة</translation>
     </message>
 </context>
 <context>
     <name>LayerStyleDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="70"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="70" />
         <source>Layer style</source>
-        <translation type="unfinished"></translation>
+        <translation>نمط الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
         <source>solid</source>
-        <translation type="unfinished"></translation>
+        <translation>متصل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
         <source>dashed</source>
-        <translation type="unfinished"></translation>
+        <translation>متقطع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
         <source>dotted</source>
-        <translation type="unfinished"></translation>
+        <translation>منقّط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="81"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="81" />
         <source>dash-dot</source>
-        <translation type="unfinished"></translation>
+        <translation>شرطة ونقطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
         <source>circle</source>
-        <translation type="unfinished"></translation>
+        <translation>دائرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
         <source>square</source>
-        <translation type="unfinished"></translation>
+        <translation>مربع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
         <source>diamond</source>
-        <translation type="unfinished"></translation>
+        <translation>معيّن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="101"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="101" />
         <source>Show names on the map</source>
-        <translation type="unfinished"></translation>
+        <translation>إظهار الأسماء على الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="106"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="106" />
         <source>Name in the Layers panel</source>
-        <translation type="unfinished"></translation>
+        <translation>الاسم في لوحة الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="108"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="108" />
         <source>Marker</source>
-        <translation type="unfinished"></translation>
+        <translation>العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="109"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="109" />
         <source>Marker size</source>
-        <translation type="unfinished"></translation>
+        <translation>حجم العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="110"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="110" />
         <source>Marker colour</source>
-        <translation type="unfinished"></translation>
+        <translation>لون العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="113"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="113" />
         <source>Fill</source>
-        <translation type="unfinished"></translation>
+        <translation>التعبئة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="114"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="114" />
         <source>Fill opacity</source>
-        <translation type="unfinished"></translation>
+        <translation>شفافية التعبئة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="115"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="115" />
         <source>Line colour</source>
-        <translation type="unfinished"></translation>
+        <translation>لون الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="116"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="116" />
         <source>Line width</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="117"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="117" />
         <source>Line style</source>
-        <translation type="unfinished"></translation>
+        <translation>نمط الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="118"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="118" />
         <source>Opacity</source>
-        <translation type="unfinished">العتامة</translation>
+        <translation>العتامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="120"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="120" />
         <source>Preview</source>
-        <translation type="unfinished"></translation>
+        <translation>معاينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="123"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="123" />
         <source>Copy the features into the project file (it works anywhere)</source>
-        <translation type="unfinished"></translation>
+        <translation>نسخ المعالم إلى ملف المشروع (يعمل في أي مكان)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="124"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="124" />
         <source>Refer to this file (the project stays small; keep the file)</source>
-        <translation type="unfinished"></translation>
+        <translation>الإشارة إلى هذا الملف (يبقى المشروع صغيرًا؛ احتفظ بالملف)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="127"/>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="127" />
         <source>When you save the project:</source>
-        <translation type="unfinished"></translation>
+        <translation>عند حفظ المشروع:</translation>
     </message>
 </context>
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="49"/>
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="50" />
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="49"/>
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="50" />
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="58"/>
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="59" />
         <source>%n feature(s)</source>
         <translation>
             <numerusform>لا معالم</numerusform>
@@ -890,12 +903,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="62"/>
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="64" />
         <source>Double-click to zoom to this feature</source>
         <translation>انقر نقرًا مزدوجًا للتكبير إلى هذا المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="68"/>
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="68" />
+        <source>… and %1 more</source>
+        <translation>… و%1 غيرها</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="75" />
         <source>Opacity of %1</source>
         <translation>عتامة %1</translation>
     </message>
@@ -903,177 +921,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="130"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="130" />
         <source>South Caucasus corridors</source>
         <translation>ممرات جنوب القوقاز</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="131"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="131" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="132"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="132" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="133"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="133" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="134"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="134" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="136"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="136" />
         <source>&amp;Export map…</source>
         <translation>&amp;تصدير الخريطة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="136"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="136" />
         <source>&amp;Copy map image</source>
         <translation>&amp;نسخ صورة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="137"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="137" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="137"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="137" />
         <source>&amp;Fit all</source>
         <translation>&amp;عرض الكل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="138"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="138" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="138"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="138" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="139"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="139" />
         <source>Zoom to &amp;selection</source>
         <translation>التكبير إلى ال&amp;تحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="139"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="139" />
         <source>&amp;Clear selection</source>
         <translation>إل&amp;غاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="140"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="140" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="140"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="140" />
         <source>&amp;Mentioned in the articles only</source>
         <translation>ما ورد في المقالات &amp;فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="141"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="141" />
         <source>&amp;Present the scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;عرض المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="141"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="141" />
         <source>Export &amp;handout (PDF)…</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير &amp;المطبوعة (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="142"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="142" />
         <source>&amp;About Corridor Viewer</source>
         <translation>&amp;حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="146"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="146" />
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="147"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="147" />
         <source>Feature</source>
         <translation>المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="148"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="148" />
         <source>Article</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="149"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="149" />
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="150"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="150" />
         <source>Scenes</source>
-        <translation type="unfinished"></translation>
+        <translation>المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="151"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="151" />
         <source>Timeline</source>
-        <translation type="unfinished"></translation>
+        <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="172"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="172" />
         <source>Could not load the articles: %1</source>
         <translation>تعذّر تحميل المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="208"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="208" />
         <source>Export handout</source>
-        <translation type="unfinished"></translation>
+        <translation>تصدير المطبوعة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="215"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="215" />
         <source>Export failed</source>
-        <translation type="unfinished">فشل التصدير</translation>
+        <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="217"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="217" />
         <source>Saved %1</source>
-        <translation type="unfinished">حُفظ %1</translation>
+        <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="259"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="259" />
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="273"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="273" />
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="276"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="276" />
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="281"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="281" />
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="282"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="282" />
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="284"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="284" />
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="285"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="285" />
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
@@ -1081,123 +1099,123 @@
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/presentation.py" line="91"/>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="91" />
         <source>Presentation</source>
-        <translation type="unfinished"></translation>
+        <translation>العرض التقديمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/presentation.py" line="186"/>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="186" />
         <source>→ / PageDown: next · ← / PageUp: back · L: pointer · P: pen · H: high contrast · S: passages · Esc: leave</source>
-        <translation type="unfinished"></translation>
+        <translation>→ / PageDown: التالي · ← / PageUp: السابق · L: المؤشر · P: القلم · H: تباين عالٍ · S: المقاطع · Esc: خروج</translation>
     </message>
 </context>
 <context>
     <name>SceneDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="67"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="67" />
         <source>Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="78"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="78" />
         <source>YYYY-MM-DD, or empty for today</source>
-        <translation type="unfinished"></translation>
+        <translation>YYYY-MM-DD، أو فارغ لليوم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="79"/>
-        <source>Use the map&apos;s current view, layers, selection and passage</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="79" />
+        <source>Use the map's current view, layers, selection and passage</source>
+        <translation>استخدم العرض الحالي للخريطة وطبقاتها والتحديد والمقطع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="81"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="81" />
         <source>Title (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>العنوان (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="82"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="82" />
         <source>Title (Arabic)</source>
-        <translation type="unfinished"></translation>
+        <translation>العنوان (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="83"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="83" />
         <source>Caption (English)</source>
-        <translation type="unfinished"></translation>
+        <translation>الشرح (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="84"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="84" />
         <source>Caption (Arabic)</source>
-        <translation type="unfinished"></translation>
+        <translation>الشرح (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="85"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="85" />
         <source>Date</source>
-        <translation type="unfinished">التاريخ</translation>
+        <translation>التاريخ</translation>
     </message>
 </context>
 <context>
     <name>ScenesPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="138"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="138" />
         <source>Add from view</source>
-        <translation type="unfinished"></translation>
+        <translation>إضافة من العرض الحالي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="138"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="138" />
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="138"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="138" />
         <source>Move up</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل لأعلى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="139"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="139" />
         <source>Move down</source>
-        <translation type="unfinished"></translation>
+        <translation>نقل لأسفل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="139"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="139" />
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="139"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="139" />
         <source>Present (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض (F5)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="177"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="177" />
         <source>Could not save the scenes: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>تعذّر حفظ المشاهد: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="213"/>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="216"/>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="224"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="213" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="216" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="224" />
         <source>Scene</source>
-        <translation type="unfinished"></translation>
+        <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="213"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="213" />
         <source>The date is not valid: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>التاريخ غير صالح: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="216"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="216" />
         <source>A scene needs a title.</source>
-        <translation type="unfinished"></translation>
+        <translation>يحتاج المشهد إلى عنوان.</translation>
     </message>
 </context>
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="42"/>
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="42" />
         <source>Search places, routes and article text (any spelling)</source>
         <translation>ابحث في الأماكن والمسارات ونص المقالات (بأي تهجئة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="79"/>
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="79" />
         <source>%1 features, %2 passages</source>
         <translation>%1 معالم، %2 مقاطع</translation>
     </message>
@@ -1205,19 +1223,19 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="97"/>
+        <location filename="../../corridor_viewer/ui/timeline.py" line="97" />
         <source>Show the map on a date</source>
-        <translation type="unfinished"></translation>
+        <translation>عرض الخريطة في تاريخ محدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="98"/>
-        <source>Features appear when announced and change style as work starts or finishes; red ticks are the articles&apos; dates.</source>
-        <translation type="unfinished"></translation>
+        <location filename="../../corridor_viewer/ui/timeline.py" line="98" />
+        <source>Features appear when announced and change style as work starts or finishes; red ticks are the articles' dates.</source>
+        <translation>تظهر المعالم عند الإعلان عنها ويتغير شكلها مع بدء الأشغال أو انتهائها؛ العلامات الحمراء هي تواريخ المقالات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="121"/>
+        <location filename="../../corridor_viewer/ui/timeline.py" line="121" />
         <source>today</source>
-        <translation type="unfinished"></translation>
+        <translation>اليوم</translation>
     </message>
 </context>
 </TS>

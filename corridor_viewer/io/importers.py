@@ -1,0 +1,568 @@
+"""Import a user's layer: GeoJSON, GeoPackage, zipped Shapefile, KML/KMZ, or CSV with lon/lat columns.
+
+Pure Python. The geo stack (pyogrio, shapely, pyproj) is imported only when a file is read, never at
+start-up. Every problem becomes a :class:`LayerImportError` whose message names the file, says what is
+wrong and what to do; the user's file is only ever read.
+
+This module reads each format into records (geometry + attributes); :mod:`corridor_viewer.io.layerdata`
+puts every format's records through the same checks (CRS, reprojection, absurd coordinates, repair) and
+:mod:`corridor_viewer.io.zipsafe` opens archives without trusting them.
+
+GeoJSON is parsed here, not by GDAL, so that a 100 MB file reports progress and can be cancelled while
+it is read (GDAL reads such a file in one uninterruptible call) and so that a file of the wrong shape
+gets a precise message.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+import json
+import math
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from corridor_viewer.io.layerdata import (
+    BAD,
+    CHUNK,
+    Cancel,
+    ImportCancelledError,
+    ImportResult,
+    Job,
+    LayerImportError,
+    LayerInfo,
+    Progress,
+    build_layer,
+    feature_props,
+    finish,
+)
+from corridor_viewer.io.text import CP1256, TextEncodingError, decode_text
+from corridor_viewer.io.zipsafe import check_entries, open_zip, unzipped, zip_layer_names
+
+__all__ = ["ImportCancelledError", "ImportResult", "LayerImportError", "LayerInfo", "build_layer", "feature_props",
+           "import_geojson_data", "import_layer", "layer_format", "list_layers"]
+
+# suffix -> format key
+SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".zip": "zip", ".shp": "shapefile",
+            ".kml": "kml", ".kmz": "kmz", ".csv": "csv", ".tsv": "csv"}
+FORMAT_NAMES = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "zip": "zipped Shapefile", "shapefile": "Shapefile",
+                "kml": "KML", "kmz": "KMZ", "csv": "CSV"}
+FILE_FILTER = "*.geojson *.json *.gpkg *.zip *.shp *.kml *.kmz *.csv *.tsv"
+
+MAX_FILE_BYTES = 1 << 30  # 1 GiB: beyond this a desktop map is the wrong tool
+
+LON_NAMES = {"lon", "long", "lng", "longitude", "x", "lon dd", "longitude dd", "longitude deg", "longitud",
+             "خط الطول", "خطوط الطول", "الطول", "طول", "خط طول"}
+LAT_NAMES = {"lat", "latitude", "y", "lat dd", "latitude dd", "latitude deg", "latitud",
+             "خط العرض", "خطوط العرض", "العرض", "عرض", "خط عرض"}
+WKT_NAMES = {"wkt", "geometry", "geom", "the geom"}
+
+
+# -- public entry points
+
+def layer_format(path: Path | str) -> str | None:
+    """The format key for a file name, or None if it is not a layer file we read."""
+    return SUFFIXES.get(Path(path).suffix.lower())
+
+
+def list_layers(path: Path | str) -> list[LayerInfo]:
+    """The map layers in a file (GeoPackage, KML, zip with several shapefiles); one entry for others."""
+    path = Path(path)
+    fmt = _check_file(path)
+    if fmt in ("geojson", "csv"):
+        return [LayerInfo(path.stem, "", -1)]
+    if fmt == "zip":
+        return [LayerInfo(n, "", -1) for n in zip_layer_names(path)]
+    return _ogr_layers(path, fmt)
+
+
+def import_layer(path: Path | str, layer: str | None = None, progress: Progress | None = None,
+                 cancel: Cancel | None = None) -> ImportResult:
+    """Read a layer file into lon/lat GeoJSON features, reporting progress; see the module docstring."""
+    path = Path(path)
+    job = Job(progress, cancel)
+    fmt = _check_file(path)
+    job.step(0.0, "reading")
+    if fmt == "geojson":
+        return _import_geojson(path, job)
+    if fmt == "csv":
+        return _import_csv(path, job)
+    if fmt == "zip":
+        names = zip_layer_names(path)
+        if layer is None:
+            if len(names) > 1:
+                raise LayerImportError(f"{path}: the zip holds {len(names)} layers ({', '.join(names[:5])}); "
+                                       "choose one")
+            layer = names[0]
+        if layer not in names:
+            raise LayerImportError(f"{path}: no layer {layer!r} in the zip; it holds {', '.join(names[:5])}")
+        with unzipped(path, layer) as (inner_dir, names):
+            inner = inner_dir / layer
+            try:
+                result = import_layer(inner, None, progress, cancel)
+            except LayerImportError as exc:  # name the user's zip, not our temporary folder
+                raise LayerImportError(str(exc).replace(str(inner), f"{path} ▸ {layer}")) from None
+            result.path, result.format, result.layer = str(path), "zip", layer if len(names) > 1 else None
+            return result
+    layers = _ogr_layers(path, fmt)
+    if layer is None:
+        if len(layers) > 1:
+            raise LayerImportError(f"{path}: the file holds {len(layers)} layers "
+                                   f"({', '.join(i.name for i in layers[:5])}); choose one")
+        layer = layers[0].name
+    elif layer not in {i.name for i in layers}:
+        raise LayerImportError(f"{path}: no layer {layer!r}; the file holds "
+                               + ", ".join(i.name for i in layers[:10]))
+    result = _import_ogr(path, fmt, layer, job)
+    result.layer = layer if len(layers) > 1 else None
+    return result
+
+
+def import_geojson_data(data: Any, label: str, progress: Progress | None = None,
+                        cancel: Cancel | None = None) -> ImportResult:
+    """Features already parsed from JSON (a project file's copied layer), checked like a file's."""
+    job = Job(progress, cancel)
+    records, crs = _geojson_records(data, label, job, 0.0)
+    return finish(job, records, crs, label, "geojson", crs_implied=True)
+
+
+# -- files and archives
+
+def _check_file(path: Path) -> str:
+    fmt = layer_format(path)
+    if fmt is None:
+        raise LayerImportError(f"{path}: not a layer file we can read. Use GeoJSON, GeoPackage (.gpkg), a zipped "
+                               "Shapefile (.zip), KML/KMZ or CSV with longitude/latitude columns")
+    try:
+        size = path.stat().st_size
+        if path.is_dir():
+            raise LayerImportError(f"{path}: is a folder, not a file")
+    except OSError as exc:
+        raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    if size == 0:
+        extra = " — it is not a zip archive" if fmt in ("zip", "kmz") else ""
+        raise LayerImportError(f"{path}: the file is empty (0 bytes){extra}. Export or download it again")
+    if size > MAX_FILE_BYTES:
+        raise LayerImportError(f"{path}: the file is {size / 2**20:,.0f} MB; files over {MAX_FILE_BYTES >> 20} MB "
+                               "are too large for this map. Clip it to the region in a GIS first")
+    return fmt
+
+
+# -- GeoJSON
+
+_WS = re.compile(r"[ \t\n\r]*")
+
+
+def _import_geojson(path: Path, job: Job) -> ImportResult:
+    text, encoding = _read_text(path)
+    warnings = [f"{path.name}: read as {CP1256}; save it as UTF-8 to be sure"] if encoding == CP1256 else []
+    job.stage(0.0, 0.5)
+    data = _parse_json_streaming(text, path, job)
+    del text
+    job.stage(0.5, 0.6)
+    records, crs = _geojson_records(data, str(path), job, 0.0)
+    result = finish(job, records, crs, str(path), "geojson", crs_implied=True)
+    result.warnings[:0] = warnings
+    return result
+
+
+def _read_text(path: Path) -> tuple[str, str]:
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise LayerImportError(f"{path}: the file holds only blank space; export or download it again")
+    try:
+        return decode_text(data)
+    except TextEncodingError as exc:
+        raise LayerImportError(f"{path}: {exc}") from exc
+
+
+def _json_error(path: Any, text: str, pos: int, msg: str) -> LayerImportError:
+    line = text.count("\n", 0, pos) + 1
+    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
+    return LayerImportError(f"{path}: not valid JSON — {msg} at line {line}, column {col}. The file is damaged or "
+                            "was cut short; export or download it again")
+
+
+def _parse_json_streaming(text: str, path: Path, job: Job) -> Any:
+    """json.loads, but a top-level object's "features" array is decoded feature by feature with progress."""
+    decoder = json.JSONDecoder()
+    n = len(text)
+    try:
+        i = _WS.match(text, 0).end()
+        if i >= n or text[i] != "{":
+            return json.loads(text)
+        out: dict[str, Any] = {}
+        i = _WS.match(text, i + 1).end()
+        if text.startswith("}", i):
+            i += 1
+        else:
+            while True:
+                if not text.startswith('"', i):
+                    raise _json_error(path, text, i, "expected a property name in double quotes")
+                key, i = decoder.raw_decode(text, i)
+                i = _WS.match(text, i).end()
+                if not text.startswith(":", i):
+                    raise _json_error(path, text, i, "expected ':'")
+                i = _WS.match(text, i + 1).end()
+                if key == "features" and text.startswith("[", i):
+                    items: list[Any] = []
+                    i = _WS.match(text, i + 1).end()
+                    if text.startswith("]", i):
+                        i += 1
+                    else:
+                        while True:
+                            value, i = decoder.raw_decode(text, i)
+                            items.append(value)
+                            if len(items) % 2000 == 0:
+                                job.step(i / n, "reading")
+                            i = _WS.match(text, i).end()
+                            if text.startswith(",", i):
+                                i = _WS.match(text, i + 1).end()
+                            elif text.startswith("]", i):
+                                i += 1
+                                break
+                            else:
+                                raise _json_error(path, text, i, "expected ',' or ']' between features")
+                    out[key] = items
+                else:
+                    out[key], i = decoder.raw_decode(text, i)
+                i = _WS.match(text, i).end()
+                if text.startswith(",", i):
+                    i = _WS.match(text, i + 1).end()
+                elif text.startswith("}", i):
+                    i += 1
+                    break
+                else:
+                    raise _json_error(path, text, i, "expected ',' or '}'")
+        if _WS.match(text, i).end() != n:
+            raise _json_error(path, text, i, "extra data after the end of the JSON")
+        return out
+    except json.JSONDecodeError as exc:
+        raise _json_error(path, text, exc.pos, exc.msg) from exc
+    except RecursionError as exc:
+        raise LayerImportError(f"{path}: the JSON is nested too deeply to be a map layer") from exc
+
+
+_GEOMETRY_TYPES = {"point", "multipoint", "linestring", "multilinestring", "polygon", "multipolygon",
+                   "geometrycollection"}
+
+
+def _geojson_records(data: Any, label: str, job: Job, _lo: float) -> tuple[list[tuple[Any, dict]], str | None]:
+    """(shapely geometry or None, properties) per feature, and the legacy "crs" member if any."""
+    import numpy as np
+
+    with np.errstate(all="ignore"):  # NaN coordinates are counted and reported, not printed as warnings
+        return _geojson_records_unchecked(data, label, job)
+
+
+def _geojson_records_unchecked(data: Any, label: str, job: Job) -> tuple[list[tuple[Any, dict]], str | None]:
+    kind = data.get("type") if isinstance(data, dict) else None
+    if isinstance(data, dict) and isinstance(data.get("features"), list) and kind in ("FeatureCollection", None):
+        feats = data["features"]
+    elif kind == "Feature":
+        feats = [data]
+    elif isinstance(kind, str) and kind.lower() in _GEOMETRY_TYPES:
+        feats = [{"type": "Feature", "geometry": data, "properties": {}}]
+    else:
+        raise LayerImportError(f"{label}: valid JSON, but not GeoJSON — {_describe(data)}. A layer must be a "
+                               'FeatureCollection: {"type": "FeatureCollection", "features": [...]}')
+    crs = _legacy_crs(data, label) if isinstance(data, dict) else None
+    import shapely
+    from shapely.errors import ShapelyError
+    from shapely.geometry import shape
+
+    records: list[tuple[Any, dict]] = []
+    bad: dict[str, int] = {}
+    fast_pts: list[tuple[int, float, float]] = []
+    for k, feat in enumerate(feats):
+        if k % CHUNK == 0:
+            job.step(k / max(1, len(feats)), "checking features")
+        if not isinstance(feat, dict):
+            bad["not_feature"] = bad.get("not_feature", 0) + 1
+            continue
+        props = feat.get("properties")
+        props = props if isinstance(props, dict) else {}
+        if "id" in feat and "id" not in props and isinstance(feat["id"], (str, int)):
+            props = {"id": feat["id"], **props}
+        geom = feat.get("geometry")
+        if geom is None:
+            records.append((None, props))
+            continue
+        coords = geom.get("coordinates") if isinstance(geom, dict) else None
+        if (type(coords) is list and geom.get("type") == "Point" and 2 <= len(coords) <= 3
+                and type(coords[0]) in _NUM and type(coords[1]) in _NUM and type(coords[-1]) in _NUM):
+            # The common case, vectorised below: a shapely object per point costs 10x more.
+            fast_pts.append((len(records), float(coords[0]), float(coords[1])))
+            records.append((None, props))
+            continue
+        try:
+            g = shape(geom) if isinstance(geom, dict) else None
+        except (ShapelyError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
+            g = None
+        if g is None:
+            bad["bad_geometry"] = bad.get("bad_geometry", 0) + 1
+            continue
+        records.append((g, props))
+    if fast_pts:
+        import numpy as np
+
+        arr = np.array([(x, y) for _, x, y in fast_pts], dtype=float)
+        pts = shapely.points(arr)
+        for (idx, _, _), p in zip(fast_pts, pts, strict=True):
+            records[idx] = (p, records[idx][1])
+    if bad:
+        records.append((BAD, bad))  # counted by _finish
+    return records, crs
+
+
+_NUM = (int, float)
+
+
+def _describe(data: Any) -> str:
+    if isinstance(data, dict):
+        keys = ", ".join(repr(k)[:30] for k in list(data)[:6]) or "no keys"
+        t = data.get("type")
+        return f"found an object with type {t!r:.40} and keys {keys}" if t is not None else \
+            f"found an object with keys {keys}"
+    return f"found a JSON {type(data).__name__.replace('dict', 'object').replace('NoneType', 'null')}"
+
+
+def _legacy_crs(data: dict, label: str) -> str | None:
+    crs = data.get("crs")
+    if crs is None:
+        return None
+    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) and isinstance(
+        crs.get("properties"), dict) else None
+    if not isinstance(name, str) or not name.strip():
+        raise LayerImportError(f"{label}: the \"crs\" member is not understood ({json.dumps(crs)[:80]}); remove it "
+                               "if the coordinates are longitude/latitude, or export the layer as EPSG:4326")
+    return name.strip()
+
+
+# -- CSV
+
+def _norm_header(h: str) -> str:
+    h = re.sub("[\u064b-\u0652\u0640]", "", h)  # Arabic diacritics and tatweel
+    h = re.sub(r"[\s_\-()\[\]°]+", " ", h.strip().strip("\ufeff").lower()).strip()
+    return h
+
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫−", "01234567890123456789.-", "٬° \u00a0\u200f\u200e")
+
+
+def _number(s: str, decimal_comma: bool) -> float | None:
+    s = s.strip().translate(_DIGITS)
+    if decimal_comma and "," in s and "." not in s:
+        s = s.replace(",", ".")
+    try:
+        v = float(s)
+    except ValueError:
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _import_csv(path: Path, job: Job) -> ImportResult:
+    text, encoding = _read_text(path)
+    warnings = []
+    if encoding == CP1256:
+        warnings.append(f"{path.name}: read as {CP1256}; save it as UTF-8 to be sure")
+    sample = text[:65536]
+    try:
+        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
+        delimiter = dialect.delimiter
+    except csv.Error:
+        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    total_lines = max(1, text.count("\n"))
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        header = next(reader, None)
+        if not header or not any(h.strip() for h in header):
+            raise LayerImportError(f"{path}: the first line should name the columns (for example lon,lat,name)")
+        names = [_norm_header(h) for h in header]
+        lon_i = next((i for i, h in enumerate(names) if h in LON_NAMES), None)
+        lat_i = next((i for i, h in enumerate(names) if h in LAT_NAMES), None)
+        wkt_i = next((i for i, h in enumerate(names) if h in WKT_NAMES), None)
+        if (lon_i is None or lat_i is None) and wkt_i is None:
+            shown = ", ".join(repr(h.strip())[:30] for h in header[:10])
+            raise LayerImportError(f"{path}: no longitude/latitude columns among {shown}. Name them lon and lat "
+                                   "(or longitude/latitude, x/y, خط الطول/خط العرض), in decimal degrees")
+        header = [h.strip().strip("\ufeff") or f"column{i + 1}" for i, h in enumerate(header)]
+        decimal_comma = delimiter != ","
+        import shapely
+        from shapely.errors import ShapelyError
+
+        xy: list[tuple[float, float]] = []
+        xy_rows: list[dict] = []
+        records: list[tuple[Any, dict]] = []
+        bad_rows: list[int] = []
+        for rowno, row in enumerate(reader, start=2):
+            if rowno % CHUNK == 0:
+                job.step(rowno / total_lines * 0.5, "reading")
+            if not any(c.strip() for c in row):
+                continue
+            props = {h: v for h, v in zip(header, row, strict=False) if h}
+            if lon_i is not None and lat_i is not None:
+                lon = _number(row[lon_i], decimal_comma) if lon_i < len(row) else None
+                lat = _number(row[lat_i], decimal_comma) if lat_i < len(row) else None
+                if lon is not None and lat is not None:
+                    xy.append((lon, lat))
+                    xy_rows.append(props)
+                    continue
+            if wkt_i is not None and wkt_i < len(row) and row[wkt_i].strip():
+                try:
+                    records.append((shapely.from_wkt(row[wkt_i].strip()), props))
+                    continue
+                except (ShapelyError, ValueError, TypeError):
+                    pass
+            bad_rows.append(rowno)
+    except csv.Error as exc:
+        raise LayerImportError(f"{path}: the CSV is malformed at line {reader.line_num} ({exc})") from exc
+    if xy:
+        import numpy as np
+
+        pts = shapely.points(np.array(xy, dtype=float))
+        records[:0] = list(zip(pts, xy_rows, strict=True))
+    if bad_rows:
+        shown = ", ".join(map(str, bad_rows[:5])) + (" …" if len(bad_rows) > 5 else "")
+        warnings.append(f"{path.name}: {len(bad_rows)} row(s) without usable coordinates were skipped "
+                        f"(line {shown})")
+    if not records:
+        raise LayerImportError(f"{path}: no row has usable coordinates; the lon/lat columns must hold decimal "
+                               "degrees such as 45.12")
+    job.stage(0.5, 1.0)
+    result = finish(job, records, None, str(path), "csv", crs_implied=True)
+    result.counts["skipped"] = result.counts.get("skipped", 0) + len(bad_rows)
+    result.counts["read"] = result.counts.get("read", 0) + len(bad_rows)
+    result.warnings[:0] = warnings
+    return result
+
+
+# -- GDAL formats (GeoPackage, Shapefile, KML, KMZ)
+
+def _ogr_errors() -> tuple[type[BaseException], ...]:
+    from pyogrio.errors import DataLayerError, DataSourceError
+
+    return (DataSourceError, DataLayerError, RuntimeError, ValueError, TypeError, OSError)
+
+
+def _ogr_layers(path: Path, fmt: str) -> list[LayerInfo]:
+    import pyogrio
+
+    if fmt == "kmz":
+        with open_zip(path) as zf:
+            check_entries(path, zf)  # GDAL reads it in place; refuse bombs and hostile names first
+    try:
+        with _quiet():
+            raw = pyogrio.list_layers(str(path))
+    except _ogr_errors() as exc:
+        raise LayerImportError(f"{path}: cannot open it as {FORMAT_NAMES[fmt]} ({_gdal_msg(exc)}). The file may be "
+                               "damaged; export the layer again") from exc
+    layers = [LayerInfo(str(name), str(gtype or ""), -1) for name, gtype in raw if gtype]
+    if not layers:
+        raise LayerImportError(f"{path}: holds no map layer (only tables without geometry)")
+    return layers
+
+
+@contextlib.contextmanager
+def _quiet() -> Iterator[None]:
+    """GDAL's warnings on a damaged file go to stderr as RuntimeWarning; our error message replaces them."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        yield
+
+
+# KML bookkeeping columns GDAL adds to every placemark; they mean nothing to a reader of the map.
+_KML_NOISE = {"tessellate", "extrude", "visibility", "drawOrder", "icon", "altitudeMode", "begin", "end",
+              "timestamp"}
+
+
+def _gdal_msg(exc: BaseException) -> str:
+    msg = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    return msg[:200]
+
+
+def _import_ogr(path: Path, fmt: str, layer: str, job: Job) -> ImportResult:
+    import pyogrio
+    import shapely
+    from pyogrio import raw
+
+    errors = _ogr_errors()
+    try:
+        with _quiet():
+            info = pyogrio.read_info(str(path), layer=layer)
+    except errors as exc:
+        raise LayerImportError(f"{path}: cannot read layer {layer!r} ({_gdal_msg(exc)})") from exc
+    total = int(info.get("features") or -1)
+    crs = info.get("crs")
+    encoding = _shapefile_encoding(path, fmt, layer, info)
+    warnings = []
+    if encoding == "cp1256":
+        warnings.append(f"{path.name}: attribute text read as {CP1256} (the shapefile has no .cpg file)")
+    records: list[tuple[Any, dict]] = []
+    job.stage(0.0, 0.5)
+    # Chunks only where GDAL seeks cheaply (GeoPackage, Shapefile); KML is small and read at once.
+    chunked = total > CHUNK and fmt in ("gpkg", "shapefile", "zip")
+    skip = 0
+    while True:
+        try:
+            with _quiet():
+                meta, _fids, geoms, fields = raw.read(str(path), layer=layer, encoding=encoding, skip_features=skip,
+                                                      max_features=CHUNK if chunked else None,
+                                                      datetime_as_string=True)
+        except errors as exc:
+            raise LayerImportError(f"{path}: cannot read layer {layer!r} ({_gdal_msg(exc)}). The file may be "
+                                   "damaged; open it in a GIS and export the layer again") from exc
+        names = [str(n) for n in meta["fields"]]
+        shapes = shapely.from_wkb(geoms, on_invalid="ignore") if geoms is not None else [None] * len(fields[0])
+        columns = [list(col) for col in fields]
+        noise = _KML_NOISE if fmt in ("kml", "kmz") else set()
+        for k, g in enumerate(shapes):
+            records.append((g, {name: col[k] for name, col in zip(names, columns, strict=True)
+                                if name not in noise and not (col[k] is None and name == "description")}))
+        skip += len(shapes)
+        job.step(skip / total if total > 0 else 0.5, "reading")
+        if not chunked or len(shapes) < CHUNK:
+            break
+    job.stage(0.5, 1.0)
+    result = finish(job, records, crs, str(path), fmt, crs_implied=fmt in ("kml", "kmz"))
+    result.warnings[:0] = warnings
+    return result
+
+
+def _shapefile_encoding(path: Path, fmt: str, layer: str, info: dict) -> str | None:
+    """cp1256 for an Arabic shapefile without a .cpg file (GDAL would read it as Latin-1)."""
+    if fmt != "shapefile" or path.with_suffix(".cpg").exists() or path.with_suffix(".CPG").exists():
+        return None
+    dbf = next((p for p in (path.with_suffix(".dbf"), path.with_suffix(".DBF")) if p.exists()), None)
+    if dbf is None:
+        return None
+    try:
+        with open(dbf, "rb") as fh:
+            head = fh.read(32)
+            data = fh.read(1 << 20)
+    except OSError:
+        return None
+    if len(head) > 29 and head[29] in (0x57, 0x7E):  # LDID 87/126: ANSI / Windows Arabic per ESRI
+        return "cp1256"
+    if not any(b > 127 for b in data):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError:
+        pass
+    try:
+        _text, enc = decode_text(data.replace(b"\x00", b" "))
+    except TextEncodingError:
+        return None
+    return "cp1256" if enc == CP1256 else None
+
+
