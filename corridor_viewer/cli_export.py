@@ -111,11 +111,9 @@ def run(args: argparse.Namespace) -> int:
 
 def _link(doc) -> None:
     from corridor_viewer.io.articles import load_corpus
-    from corridor_viewer.model.linker import Gazetteer, link_corpus
     from corridor_viewer.model.links import Links
 
-    corpus = load_corpus()
-    doc.set_links(Links(corpus, link_corpus(corpus, Gazetteer.from_features(doc.features()))))
+    doc.set_links(Links.build(load_corpus(), doc.features())[0])
 
 
 def _export_scene(args, doc, settings, out: Path, fmt: str) -> int:

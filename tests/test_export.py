@@ -202,12 +202,11 @@ PAYLOAD = ("</script><script>document.title='PWNED'</script>"
 
 def test_article_text_in_popups_is_text_not_code(gui, doc, tmp_path):
     from corridor_viewer.model.corpus import Article, Corpus
-    from corridor_viewer.model.linker import Gazetteer, link_corpus
     from corridor_viewer.model.links import Links
 
     text = f"تقع سيونيك جنوب أرمينيا. {PAYLOAD} وتحدّ سيونيك إيران."
     corpus = Corpus([Article.from_text("evil", text, title=f"عنوان {PAYLOAD}")])
-    doc.set_links(Links(corpus, link_corpus(corpus, Gazetteer.from_features(doc.features()))))
+    doc.set_links(Links.build(corpus, doc.features())[0])
     assert doc.links.count("syunik") == 2
     out = tmp_path / "map.html"
     export("html", doc, doc.home_bounds, settings(format="html", title=f"T {PAYLOAD}"), out)

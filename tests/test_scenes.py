@@ -117,11 +117,10 @@ def test_the_date_hides_features_on_the_map_and_in_clicks(doc):
 
 def test_apply_scene_sets_layers_selection_date_and_passage(doc):
     from corridor_viewer.io.articles import load_corpus
-    from corridor_viewer.model.linker import Gazetteer, link_corpus
     from corridor_viewer.model.links import Links
 
     corpus = load_corpus()
-    doc.set_links(Links(corpus, link_corpus(corpus, Gazetteer.from_features(doc.features()))))
+    doc.set_links(Links.build(corpus, doc.features())[0])
     scene = next(s for s in story() if s.id == "crossroads")
     apply_to(doc, scene)
     assert doc.date == "2023-11-18" and doc.selection == ["crossroads-of-peace"]

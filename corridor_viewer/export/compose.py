@@ -9,14 +9,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QAbstractTextDocumentLayout, QColor, QPainter, QPalette, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QFontMetricsF,
+    QPainter,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportSettings
+from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.render.legend import draw_swatch
 from corridor_viewer.render.paint import PaintOptions, draw_north_arrow, draw_scale_bar, make_pen, paint
-from corridor_viewer.render.text import font
+from corridor_viewer.render.text import draw_halo_text, font, text_box
 
 APPROX_NOTE = {"en": "Proposed and planned routes are approximate; see each feature's accuracy note.",
                "ar": "مسارات المشاريع المقترحة والمخطط لها تقريبية؛ انظر ملاحظة الدقة لكل معلم."}
@@ -35,16 +44,6 @@ class Quote:
     citation: str
 
 
-def is_rtl(text: str) -> bool:
-    """Direction of a paragraph from its first strong character (Unicode bidi rule P2)."""
-    for ch in text:
-        if "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc":
-            return True
-        if ch.isalpha():
-            return False
-    return False
-
-
 def text_block(painter: QPainter, text: str, x: float, y: float, width: float, px: float, *, bold: bool = False,
                color: str = "#1a1a1a", rtl: bool | None = None, draw: bool = True) -> float:
     """Wrapped, bidi-aware paragraph; returns its height. rtl=None: each paragraph takes its own direction."""
@@ -53,8 +52,6 @@ def text_block(painter: QPainter, text: str, x: float, y: float, width: float, p
         rtl = is_rtl(text)
     if "\n" not in text and _text_width(text, px, bold) <= width:
         # One line: draw the string whole, so SVG/PDF keep it as one searchable text run.
-        from PySide6.QtGui import QFontMetricsF
-
         fm = QFontMetricsF(font(px, bold))
         if draw:
             w = _text_width(text, px, bold)
@@ -138,14 +135,10 @@ def legend_band(painter: QPainter, doc: Document, lang: str, x: float, y: float,
 
 
 def _text_width(text: str, px: float, bold: bool = False) -> float:
-    from corridor_viewer.render.text import text_box
-
     return text_box(text, px, bold).width()
 
 
 def _label(painter: QPainter, text: str, baseline: QPointF, px: float, color: str, vector: bool) -> None:
-    from corridor_viewer.render.text import draw_halo_text
-
     draw_halo_text(painter, text, baseline, px, color, None, as_text=vector, raster=not vector)
 
 

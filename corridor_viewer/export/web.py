@@ -28,10 +28,10 @@ STATUS = {
            "closed": "مغلق"},
 }
 WORDS = {
-    "en": {"sources": "Sources", "accuracy": "Accuracy", "passages": "In the articles", "none": "",
+    "en": {"sources": "Sources", "accuracy": "Accuracy", "passages": "In the articles",
            "attribution": "Natural Earth (public domain) · GeoNames (CC BY 4.0) · routes from dated public "
                           "sources · Corridor Viewer"},
-    "ar": {"sources": "المصادر", "accuracy": "الدقة", "passages": "في المقالات", "none": "",
+    "ar": {"sources": "المصادر", "accuracy": "الدقة", "passages": "في المقالات",
            "attribution": "Natural Earth (ملكية عامة) · GeoNames (CC BY 4.0) · المسارات من مصادر عامة مؤرخة · "
                           "Corridor Viewer"},
 }
@@ -102,15 +102,7 @@ def popup_html(doc: Document, f: Feature, lang: str) -> str:
 
 def _highlighted(passage_view) -> str:
     """Passage text (escaped) with the mention wrapped in <mark>; passage_view has text/spans."""
-    text = passage_view.text
-    out, pos = [], 0
-    for s, t in passage_view.spans:
-        out.append(html.escape(text[pos:s]))
-        out.append(f"<mark>{html.escape(text[s:t])}</mark>")
-        pos = t
-    out.append(html.escape(text[pos:]))
-    snippet = "".join(out)
-    return snippet
+    return "".join(f"<mark>{html.escape(t)}</mark>" if hit else html.escape(t) for t, hit in passage_view.pieces())
 
 
 def _layer_geojson(doc: Document, layer: Layer, lang: str) -> dict:

@@ -19,8 +19,26 @@ class PassageView:
     spans: list[tuple[int, int]] = field(default_factory=list)
     first_mention: tuple[int, int] | None = None  # absolute offsets of the first highlighted mention
 
+    def pieces(self) -> list[tuple[str, bool]]:
+        """The text cut into (piece, is_mention) runs, for any view to mark up its own way."""
+        out, pos = [], 0
+        for s, t in sorted(self.spans):
+            out.append((self.text[pos:s], False))
+            out.append((self.text[s:t], True))
+            pos = t
+        out.append((self.text[pos:], False))
+        return out
+
 
 class Links:
+    @classmethod
+    def build(cls, corpus, features) -> tuple[Links, object]:
+        """Link a corpus to features in one go; returns the links and the gazetteer (search reuses it)."""
+        from corridor_viewer.model.linker import Gazetteer, link_corpus
+
+        gazetteer = Gazetteer.from_features(features)
+        return cls(corpus, link_corpus(corpus, gazetteer)), gazetteer
+
     def __init__(self, corpus, mentions) -> None:
         self.corpus = corpus
         self.mentions = list(mentions)

@@ -103,6 +103,16 @@ def is_arabic(s: str) -> bool:
     return ARABIC_LETTER_RE.search(s) is not None
 
 
+def is_rtl(text: str) -> bool:
+    """Direction of a paragraph from its first strong character (Unicode bidi rule P2)."""
+    for ch in text:
+        if "\u0590" <= ch <= "\u08ff" or "\ufb1d" <= ch <= "\ufefc":
+            return True
+        if ch.isalpha():
+            return False
+    return False
+
+
 def spellings(c: str) -> frozenset[str]:
     """Every original character that a canonical character stands for (itself included)."""
     return frozenset(_CLASSES.get(c, (c,)))

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBr
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.feature import Feature
+from corridor_viewer.model.normalize import is_rtl
 
 
 class FeaturePanel(QWidget):
@@ -120,19 +121,15 @@ class FeaturePanel(QWidget):
             title = art.title if self.doc.language == "ar" or not art.title_en else art.title_en
             count = sum(len(v.spans) for v in views)
             n_text = self.tr("%n mention(s)", "", count)
-            d = "rtl" if any("\u0600" <= ch <= "\u06ff" for ch in title) else "ltr"
+            d = "rtl" if is_rtl(title) else "ltr"
             align = "right" if d == "rtl" else "left"
             out.append(f"<h4 dir='{d}' align='{align}' style='margin-bottom:2px'>{e(title)}</h4>"
                        f"<div dir='{d}' align='{align}' style='color:#666'>"
                        f"\u2066{e(art.published or '?')}\u2069 · "
                        f"{e(n_text)}</div>")
             for v in views:
-                parts, pos = [], 0
-                for s, t in sorted(v.spans):
-                    parts.append(e(v.text[pos:s]))
-                    parts.append(f"<span style='background:#ffe08a;font-weight:bold'>{e(v.text[s:t])}</span>")
-                    pos = t
-                parts.append(e(v.text[pos:]))
+                parts = [f"<span style='background:#ffe08a;font-weight:bold'>{e(t)}</span>" if hit else e(t)
+                         for t, hit in v.pieces()]
                 s0, s1 = v.first_mention or (v.start, v.start)
                 href = f"passage:{art.id}:{s0}:{s1}"
                 # The whole passage is the link: clicking it opens the article at the mention.

@@ -381,7 +381,6 @@ class ImportActions:
         """Link every article (bundled and the user's) to every named feature, and publish the links."""
         from corridor_viewer.io.articles import load_corpus, user_article
         from corridor_viewer.model.corpus import Corpus
-        from corridor_viewer.model.linker import Gazetteer, link_corpus
         from corridor_viewer.model.links import Links
 
         user_ids = {a.id for a in self.user_articles}
@@ -395,11 +394,10 @@ class ImportActions:
         base_ids = {a.id for a in base}
         arts = [user_article(e.id, e.text, e.title, e.published) for e in self.user_articles if e.id not in base_ids]
         corpus = Corpus(base + arts)
-        gazetteer = Gazetteer.from_features(self._gazetteer_features())
-        self.win.search_panel.gazetteer = gazetteer
+        links, self.win.search_panel.gazetteer = Links.build(corpus, self._gazetteer_features())
         self._relinking = True
         try:
-            self.doc.set_links(Links(corpus, link_corpus(corpus, gazetteer)))
+            self.doc.set_links(links)
         finally:
             self._relinking = False
 

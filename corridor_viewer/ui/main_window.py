@@ -163,7 +163,6 @@ class MainWindow(QMainWindow):
     def link_articles(self) -> None:
         """Link the bundled articles to the map (after the first paint: it must not delay start-up)."""
         from corridor_viewer.io.articles import ArticleError, load_corpus
-        from corridor_viewer.model.linker import Gazetteer, link_corpus
         from corridor_viewer.model.links import Links
 
         try:
@@ -171,9 +170,8 @@ class MainWindow(QMainWindow):
         except (ArticleError, OSError) as exc:
             self.statusBar().showMessage(self.tr("Could not load the articles: %1").replace("%1", str(exc)))
             return
-        gazetteer = Gazetteer.from_features(self.doc.features())
-        self.search_panel.gazetteer = gazetteer
-        self.doc.set_links(Links(corpus, link_corpus(corpus, gazetteer)))
+        links, self.search_panel.gazetteer = Links.build(corpus, self.doc.features())
+        self.doc.set_links(links)
 
     def load_scenes(self) -> None:
         """The user's scenes, else the built-in story (after the first paint, like the articles)."""

@@ -192,7 +192,7 @@ class PresentationWindow(QWidget):
 
         items = pinned_passages(self.doc, scene)
         self.passage_scroll.setVisible(self.show_passages and bool(items))
-        from corridor_viewer.export.compose import is_rtl
+        from corridor_viewer.model.normalize import is_rtl
 
         out = []
         for art, p in items:

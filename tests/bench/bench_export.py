@@ -19,7 +19,6 @@ from corridor_viewer.export import export
 from corridor_viewer.io.articles import load_corpus
 from corridor_viewer.io.geodata import load_document
 from corridor_viewer.model.export_settings import ExportSettings
-from corridor_viewer.model.linker import Gazetteer, link_corpus
 from corridor_viewer.model.links import Links
 
 
@@ -30,7 +29,7 @@ def main() -> int:
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])  # noqa: F841
     doc = load_document()
     corpus = load_corpus()
-    doc.set_links(Links(corpus, link_corpus(corpus, Gazetteer.from_features(doc.features()))))
+    doc.set_links(Links.build(corpus, doc.features())[0])
     doc.select("syunik")
     cases = [
         ("PNG 1920x1080", "png", ExportSettings(title="Corridors", preset="web-1920x1080"), 0.25),
