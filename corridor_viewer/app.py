@@ -3,75 +3,21 @@
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 import time
 
 from corridor_viewer import APP_NAME, ORG_NAME, __version__
-
-
-def process_start_time() -> float:
-    """Wall-clock time the process started (Linux /proc), else this module's import time."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as fh:
-            start_ticks = int(fh.read().rsplit(")", 1)[1].split()[19])
-        with open("/proc/uptime", encoding="ascii") as fh:
-            uptime = float(fh.read().split()[0])
-        ticks = os.sysconf("SC_CLK_TCK")
-        return time.time() - uptime + start_ticks / ticks
-    except (OSError, ValueError, IndexError):
-        return _IMPORTED_AT
-
-
-_IMPORTED_AT = time.time()
-
-
-def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
-        prog="corridor-viewer", description=f"{APP_NAME}: map of the South Caucasus corridors.",
-        epilog="commands (run `corridor-viewer COMMAND --help`): export (maps as PNG/SVG/PDF/HTML), "
-               "links (article mentions as JSON/CSV)")
-    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
-    p.add_argument("--lang", choices=("ar", "en"), help="user-interface and map language (default: system)")
-    p.add_argument("--exit-after-paint", action="store_true",
-                   help="paint the map once, print first-paint-ms=<N> and exit (tests, benchmarks)")
-    desktop = p.add_mutually_exclusive_group()
-    desktop.add_argument("--install-desktop", action="store_true",
-                         help="add Corridor Viewer to your Linux applications menu (~/.local/share) and exit")
-    desktop.add_argument("--uninstall-desktop", action="store_true",
-                         help="remove what --install-desktop added and exit")
-    return p
-
-
-def _subcommands() -> dict[str, object]:
-    """name -> module with add_parser(subparsers) and run(args); imported only when used."""
-    import importlib
-
-    names = {"export": "corridor_viewer.cli_export", "links": "corridor_viewer.cli_links",
-             "scenes": "corridor_viewer.cli_scenes", "check": "corridor_viewer.cli_check"}
-    out = {}
-    for name, module in names.items():
-        try:
-            out[name] = importlib.import_module(module)
-        except ImportError:  # a command whose module is absent is simply not offered
-            continue
-    return out
+from corridor_viewer.proctime import process_start_time
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    if argv and not argv[0].startswith("-"):
-        from corridor_viewer.crash import install_cli_hook
+    from corridor_viewer import cli
 
-        install_cli_hook()  # an unexpected error leaves a report file and says where
-        commands = _subcommands()
-        parser = argparse.ArgumentParser(prog="corridor-viewer")
-        sub = parser.add_subparsers(dest="command", required=True)
-        for mod in commands.values():
-            mod.add_parser(sub)
-        args = parser.parse_args(argv)
-        return commands[args.command].run(args)
-    args = build_parser().parse_args(argv)
+    if cli.is_command_line(argv):
+        return cli.main(argv)
+    parser = cli.build_parser(with_commands=False)
+    args = parser.parse_args(argv)
     if args.install_desktop or args.uninstall_desktop:
         from corridor_viewer import desktop  # no Qt: this must work without a display
 

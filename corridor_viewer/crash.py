@@ -13,43 +13,20 @@ import time
 from pathlib import Path
 from types import TracebackType
 
-from corridor_viewer import APP_NAME, ORG_NAME, __version__
+from corridor_viewer import APP_NAME, __version__
+from corridor_viewer.io.userdirs import DATA_DIR_ENV, data_dir
 
-DATA_DIR_ENV = "CORRIDOR_VIEWER_DATA_DIR"
 LOG_FOLDER = "crash-reports"
 KEEP_LOGS = 20  # older reports are pruned so a repeating error cannot fill the disk
 
 ExcInfo = tuple[type[BaseException], BaseException, TracebackType | None]
 
 
-def data_dir() -> Path:
-    """The user's data folder for the app: $CORRIDOR_VIEWER_DATA_DIR, else Qt's AppDataLocation."""
-    override = os.environ.get(DATA_DIR_ENV)
-    if override:
-        return Path(override)
-    try:
-        from PySide6.QtCore import QCoreApplication, QStandardPaths
-
-        # AppDataLocation appends the organisation and application names, which a CLI run (or a
-        # host application) may not have set: use ours for the look-up, then put theirs back.
-        names = QCoreApplication.organizationName(), QCoreApplication.applicationName()
-        QCoreApplication.setOrganizationName(ORG_NAME)
-        QCoreApplication.setApplicationName(APP_NAME)
-        try:
-            loc = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)
-        finally:
-            QCoreApplication.setOrganizationName(names[0])
-            QCoreApplication.setApplicationName(names[1])
-        if loc:
-            return Path(loc)
-    except ImportError:
-        pass
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(base) / ORG_NAME / APP_NAME
-
-
 def log_dir() -> Path:
     return data_dir() / LOG_FOLDER
+
+
+__all__ = ["DATA_DIR_ENV", "data_dir", "log_dir"]
 
 
 def _qt_versions() -> str:

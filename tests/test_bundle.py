@@ -146,7 +146,7 @@ def test_the_bundle_carries_its_data_plugins_and_libraries_and_leaves_out_the_re
     assert has("folium/templates/*") and has("branca/templates/*")
     assert has("pyogrio/gdal_data/*")
     pyz = CArchiveReader(str(bundle / EXE_NAME)).open_embedded_archive("PYZ.pyz").toc
-    for module in ("corridor_viewer.cli_export", "corridor_viewer.cli_links", "folium", "geopandas", "pyogrio",
+    for module in ("corridor_viewer.cli.export", "corridor_viewer.cli.links", "folium", "geopandas", "pyogrio",
                    "pyproj", "shapely", "xstatic.pkg.leaflet"):
         assert module in pyz, module
     for unwanted in ("*WebEngine*", "*Qt6Quick*", "*Qt6Qml*", "*Qt63D*", "*Qt6Pdf*", "*Qt6Multimedia*",

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from corridor_viewer import cli_links
+from corridor_viewer.cli import links as cli_links
 from corridor_viewer.io.articles import load_corpus
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -118,7 +118,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path, capsys):
 
 
 def test_runs_without_qt_in_a_fresh_process(tmp_path):
-    code = ("import sys; from corridor_viewer.cli_links import main; rc = main(sys.argv[1:]); "
+    code = ("import sys; from corridor_viewer.cli.links import main; rc = main(sys.argv[1:]); "
             "assert 'PySide6' not in sys.modules, 'PySide6 was imported'; sys.exit(rc)")
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
     out = tmp_path / "links.json"

@@ -181,7 +181,7 @@ def test_the_real_app_survives_an_error_in_a_slot_and_says_where_the_report_is(d
 
 
 def test_a_command_line_bug_leaves_a_report_and_prints_its_path(data_dir):
-    code = ("import corridor_viewer.cli_links as m\n"
+    code = ("import corridor_viewer.cli.links as m\n"
             "m.run = lambda args: 1 / 0\n"
             "from corridor_viewer.app import main\n"
             "main(['links'])\n")

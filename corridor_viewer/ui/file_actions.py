@@ -23,16 +23,13 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox, QPr
 from corridor_viewer.io.articles import USER_SUFFIXES, ArticleError, article_files
 from corridor_viewer.io.importers import LayerImportError, layer_format
 from corridor_viewer.io.project import SUFFIX, ArticleEntry, LayerEntry, Project, ProjectError
+from corridor_viewer.io.userdirs import recovery_dir
 from corridor_viewer.ui.import_actions import ImportActions, ImportTask, UserLayer
 
 AUTOSAVE_MS = 3 * 60 * 1000
 RECENT_KEY = "project/recent"
 MAX_RECENT = 8
 
-def recovery_dir() -> Path:
-    from corridor_viewer.ui.settings import data_dir
-
-    return data_dir() / "recovery"  # the user's data folder, beside scenes and crash reports
 
 
 def _pid_alive(pid: int) -> bool:

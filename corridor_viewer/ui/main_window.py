@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
 
     def load_scenes(self) -> None:
         """The user's scenes, else the built-in story (after the first paint, like the articles)."""
-        from corridor_viewer.ui.scenes_panel import scenes_file
+        from corridor_viewer.io.userdirs import scenes_file
 
         self.scenes_panel.load(scenes_file())
 

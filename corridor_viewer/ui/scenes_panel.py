@@ -34,10 +34,6 @@ from corridor_viewer.model.timeline import normalise_date
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def scenes_file() -> Path:
-    from corridor_viewer.ui.settings import data_dir
-
-    return data_dir() / "scenes.json"
 
 
 def view_box(canvas) -> tuple[float, float, float, float]:

@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QStandardPaths
+from PySide6.QtCore import QSettings
 
-from corridor_viewer import ORG_NAME
+from corridor_viewer.io.userdirs import config_dir, data_dir
 
-
-def config_dir() -> Path:
-    override = os.environ.get("CORRIDOR_VIEWER_CONFIG_DIR")
-    if override:
-        return Path(override)
-    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation)
-    return Path(base or Path.home() / ".config") / ORG_NAME
-
-
-def data_dir() -> Path:
-    """The user's data folder (scenes, crash logs, recovery files): one place, defined in crash.py."""
-    from corridor_viewer.crash import data_dir as _data_dir
-
-    return _data_dir()
+__all__ = ["config_dir", "data_dir", "open_settings", "settings_path"]
 
 
 def settings_path() -> Path:

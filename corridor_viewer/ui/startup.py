@@ -13,8 +13,8 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QGuiApplication, QIcon
 
 from corridor_viewer import APP_NAME, __version__
-from corridor_viewer.app import process_start_time
 from corridor_viewer.desktop import APP_ID, ICON_SIZES
+from corridor_viewer.proctime import process_start_time
 from corridor_viewer.resources import resource
 from corridor_viewer.ui.settings import get_float
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from corridor_viewer.app import process_start_time  # same clock as the app (stdlib-only module)
+from corridor_viewer.proctime import process_start_time  # same clock as the app (stdlib-only module)
 
 
 class Bare(QWidget):

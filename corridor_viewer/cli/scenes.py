@@ -17,7 +17,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 def load_for_cli(builtin: bool = False):
     from corridor_viewer.io.scenes import load_scene_list
-    from corridor_viewer.ui.scenes_panel import scenes_file
+    from corridor_viewer.io.userdirs import scenes_file
 
     return load_scene_list(None if builtin else scenes_file())
 

@@ -117,7 +117,7 @@ def _link(doc) -> None:
 
 
 def _export_scene(args, doc, settings, out: Path, fmt: str) -> int:
-    from corridor_viewer.cli_scenes import load_for_cli
+    from corridor_viewer.cli.scenes import load_for_cli
     from corridor_viewer.export import export
     from corridor_viewer.export.handout import export_handout, scene_quote, scene_settings
     from corridor_viewer.model.scenes import SceneError, apply_to, scene_bounds

@@ -3,7 +3,7 @@
 Wiring (app.py)::
 
     sub = parser.add_subparsers(dest="command")
-    cli_links.add_parser(sub)        # sets args.func = cli_links.run
+    links.add_parser(sub)        # sets args.func = links.run
     ...
     if getattr(args, "func", None): return args.func(args)
 
@@ -106,7 +106,7 @@ def _fail(message: str) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the subcommand on its own (``python -m corridor_viewer.cli_links``), e.g. from tests."""
+    """Run the subcommand on its own (``python -m corridor_viewer.cli.links``), e.g. from tests."""
     p = argparse.ArgumentParser(prog=PROG, description="Write every place-name mention in the articles.")
     _add_arguments(p)
     return run(p.parse_args(argv))

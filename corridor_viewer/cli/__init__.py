@@ -1,0 +1,67 @@
+"""The command line: one dispatcher, one module per command, imported only when used.
+
+Commands never import ``corridor_viewer.ui``; ``scenes``, ``links`` and ``check`` import no Qt at all
+(import-linter contracts in pyproject.toml check both).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+from corridor_viewer import APP_NAME, __version__
+
+# name -> module with add_parser(subparsers) -> ArgumentParser and run(args) -> exit status.
+COMMANDS: dict[str, str] = {
+    "export": "corridor_viewer.cli.export",
+    "links": "corridor_viewer.cli.links",
+    "scenes": "corridor_viewer.cli.scenes",
+    "check": "corridor_viewer.cli.check",
+}
+
+
+def add_gui_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    p.add_argument("--lang", choices=("ar", "en"), help="user-interface and map language (default: system)")
+    p.add_argument("--exit-after-paint", action="store_true",
+                   help="paint the map once, print first-paint-ms=<N> and ready-ms=<N>, then exit "
+                        "(tests, benchmarks)")
+    desktop = p.add_mutually_exclusive_group()
+    desktop.add_argument("--install-desktop", action="store_true",
+                         help="add Corridor Viewer to your Linux applications menu (~/.local/share) and exit")
+    desktop.add_argument("--uninstall-desktop", action="store_true",
+                         help="remove what --install-desktop added and exit")
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="corridor-viewer",
+        description=f"{APP_NAME}: map of the South Caucasus corridors. Without a command it opens the window.",
+        epilog="Run `corridor-viewer COMMAND --help` for a command's options.")
+    add_gui_options(p)
+    if with_commands:
+        sub = p.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+        for module in COMMANDS.values():
+            try:
+                mod = importlib.import_module(module)
+            except ImportError:  # a command whose module is absent (a trimmed bundle) is not offered
+                continue
+            mod.add_parser(sub).set_defaults(_run=mod.run)
+    return p
+
+
+def is_command_line(argv: list[str]) -> bool:
+    """A command or a help request: handled here, never by the window."""
+    return bool(argv) and (argv[0] in COMMANDS or not argv[0].startswith("-") or "-h" in argv or "--help" in argv)
+
+
+def main(argv: list[str]) -> int:
+    from corridor_viewer.crash import install_cli_hook
+
+    install_cli_hook()  # an unexpected error leaves a report file and says where
+    args = build_parser().parse_args(argv)
+    run = getattr(args, "_run", None)
+    if run is None:
+        build_parser().print_help()
+        return 0
+    return run(args)
