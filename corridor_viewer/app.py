@@ -59,9 +59,9 @@ def run_gui(args: argparse.Namespace) -> int:
         return 2
     doc.set_language(lang)
 
-    from corridor_viewer.ui.main_window import MainWindow
+    from corridor_viewer.ui.main_window import MainWindow, make_session
 
-    win = MainWindow(doc, settings)
+    win = MainWindow(make_session(doc), settings)
     win.restore()
     startup.track_first_paint(win, splash, None if args.exit_after_paint else settings)
     # Link the articles once the map is on screen: start-up shows the map first.
@@ -74,12 +74,28 @@ def run_gui(args: argparse.Namespace) -> int:
     if args.exit_after_paint:
         started = process_start_time()
 
-        def done(_ms: float) -> None:
-            win.canvas.painted.disconnect(done)
+        def painted(_ms: float) -> None:
+            win.canvas.painted.disconnect(painted)
             print(f"first-paint-ms={(time.time() - started) * 1000:.0f}", flush=True)
+
+        def ready() -> None:
+            # The articles are linked and the panels hold them (they refresh as the links arrive).
+            win.linker.linked.disconnect(ready)
+            print(f"ready-ms={(time.time() - started) * 1000:.0f}", flush=True)
             QTimer.singleShot(0, app.quit)
 
-        win.canvas.painted.connect(done)
+        def not_linking() -> None:
+            # Linking could not even start (the failure is reported): a measurement run still ends.
+            if not win.linker.busy and win.doc.links is None:
+                app.quit()
+
+        def failed(_message: str) -> None:
+            app.quit()
+
+        win.canvas.painted.connect(painted)
+        win.canvas.painted.connect(lambda _ms: QTimer.singleShot(0, not_linking))
+        win.linker.linked.connect(ready)
+        win.linker.failed.connect(failed)
         win.settings = None  # a measurement run leaves the user's settings alone
     win.show()
     return app.exec()

@@ -29,3 +29,16 @@ def doc_factory():
 @pytest.fixture
 def doc(doc_factory):
     return doc_factory()
+
+
+@pytest.fixture(autouse=True)
+def _no_listener_failed():
+    # A model signal's listener that raises is reported and skipped (model.signals), so the app goes on;
+    # in the tests it is a failure.
+    from corridor_viewer.model import signals
+
+    signals.errors.clear()
+    yield
+    failures = list(signals.errors)
+    signals.errors.clear()
+    assert not failures, f"a signal listener raised: {failures}"

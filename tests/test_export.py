@@ -26,6 +26,11 @@ def gui(qapp):
     return qapp
 
 
+def home(doc):
+    """The main map at its home view, as the value an export draws."""
+    return doc.map_state().with_extent(doc.home_bounds)
+
+
 def settings(**kw) -> ExportSettings:
     base = {"title": TITLE_EN, "subtitle": "2020–2026", "language": "en"}
     base.update(kw)
@@ -34,7 +39,7 @@ def settings(**kw) -> ExportSettings:
 
 def test_png_size_and_dpi_read_back(gui, doc, tmp_path):
     out = tmp_path / "map.png"
-    summary = export("png", doc, doc.home_bounds, settings(preset="web-1920x1080", dpi=144), out)
+    summary = export("png", home(doc), settings(preset="web-1920x1080", dpi=144), out)
     assert "1920×1080" in summary
     with Image.open(out) as im:
         assert im.size == (1920, 1080)
@@ -45,7 +50,7 @@ def test_png_size_and_dpi_read_back(gui, doc, tmp_path):
 
 def test_a4_png_records_300_dpi(gui, doc, tmp_path):
     out = tmp_path / "a4.png"
-    export("png", doc, doc.home_bounds, settings(preset="a4-portrait", language="ar", title=TITLE_AR), out)
+    export("png", home(doc), settings(preset="a4-portrait", language="ar", title=TITLE_AR), out)
     with Image.open(out) as im:
         assert im.size == (2480, 3508)
         assert round(im.info["dpi"][0]) == 300
@@ -54,7 +59,7 @@ def test_a4_png_records_300_dpi(gui, doc, tmp_path):
 def test_svg_parses_and_keeps_the_title_as_text(gui, doc, tmp_path):
     for lang, title in (("en", TITLE_EN), ("ar", TITLE_AR)):
         out = tmp_path / f"map_{lang}.svg"
-        export("svg", doc, doc.home_bounds, settings(preset="card-1200x675", language=lang, title=title), out)
+        export("svg", home(doc), settings(preset="card-1200x675", language=lang, title=title), out)
         root = ET.parse(out).getroot()
         texts = ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
         # Qt's SVG writer emits right-to-left text one word per <text>: each word stays real text.
@@ -70,7 +75,7 @@ def test_pdf_renders_a_page_that_is_not_blank(gui, doc, tmp_path):
         pytest.skip("pdftoppm (poppler-utils) not installed")
     out = tmp_path / "map.pdf"
     q = Quote("ممر زنگزور يعبر منطقة سيونيك", "مقال 000 (2023-12)")
-    export("pdf", doc, doc.home_bounds, settings(preset="a4-landscape", language="ar", title=TITLE_AR), out, quote=q)
+    export("pdf", home(doc), settings(preset="a4-landscape", language="ar", title=TITLE_AR), out, quote=q)
     subprocess.run(["pdftoppm", "-r", "30", "-png", "-singlefile", str(out), str(tmp_path / "page")], check=True)
     with Image.open(tmp_path / "page.png") as im:
         assert abs(im.size[0] / im.size[1] - 297 / 210) < 0.02
@@ -89,7 +94,7 @@ def test_failed_export_leaves_no_partial_file_and_keeps_the_old_one(gui, doc, tm
 
     monkeypatch.setattr(QImage, "save", lambda *a, **k: False)
     with pytest.raises(ExportError):
-        export("png", doc, doc.home_bounds, settings(), out)
+        export("png", home(doc), settings(), out)
     assert out.read_bytes() == b"previous export"
     assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
 
@@ -188,7 +193,7 @@ def test_browser_check_detects_external_requests(tmp_path):
 
 def test_html_shows_every_layer_offline(gui, doc, tmp_path):
     out = tmp_path / "map.html"
-    export("html", doc, doc.home_bounds, settings(format="html"), out)
+    export("html", home(doc), settings(format="html"), out)
     dom, tried = browse(out, tmp_path)
     assert tried == set()
     assert dom.count("leaflet-interactive") >= 40
@@ -209,7 +214,7 @@ def test_article_text_in_popups_is_text_not_code(gui, doc, tmp_path):
     doc.set_links(Links.build(corpus, doc.features())[0])
     assert doc.links.count("syunik") == 2
     out = tmp_path / "map.html"
-    export("html", doc, doc.home_bounds, settings(format="html", title=f"T {PAYLOAD}"), out)
+    export("html", home(doc), settings(format="html", title=f"T {PAYLOAD}"), out, links=doc.links)
     raw = out.read_text(encoding="utf-8")
     assert "</script><script>document.title" not in raw
     # Open every popup, as a reader clicking each feature would, then read the DOM back.

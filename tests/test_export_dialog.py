@@ -17,8 +17,8 @@ def make(qtbot, doc):
     win = MainWindow(doc, store)
     qtbot.addWidget(win)
     win.show()
-    win.link_articles()
-    dlg = ExportDialog(doc, lambda: win.canvas.viewport.world_bounds, win.current_quote, store, win)
+    win.session.relink()
+    dlg = ExportDialog(win.session, win.canvas.map_state, win.current_quote, win)
     qtbot.addWidget(dlg)
     return win, dlg, store
 

@@ -16,8 +16,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QInputDialog, QMessageBox, QPushButton
 
+from corridor_viewer.io import userdirs
 from corridor_viewer.io.project import FORMAT, load_project
-from corridor_viewer.ui import file_actions
 from corridor_viewer.ui.import_dialogs import ArticlesDialog, LayerStyleDialog
 from corridor_viewer.ui.main_window import MainWindow
 from corridor_viewer.ui.settings import open_settings
@@ -65,7 +65,7 @@ def window(qtbot, doc, dialogs):
     win.resize(1000, 700)
     win.show()
     qtbot.waitExposed(win)
-    qtbot.waitUntil(lambda: win.files._baseline is not None)
+    qtbot.waitUntil(lambda: win.files.started)
     yield win
     dialogs.answer = QMessageBox.StandardButton.Discard  # let teardown close it
 
@@ -86,12 +86,13 @@ def article_file(folder: Path, name: str = "story.html") -> Path:
 
 
 def wait_idle(qtbot, win) -> None:
-    qtbot.waitUntil(lambda: not win.files.busy, timeout=30_000)
+    """Until imports, project reads and linking (all on workers) are done."""
+    qtbot.waitUntil(lambda: not win.files.busy and not win.linker.busy, timeout=30_000)
 
 
 def user_layer(win):
-    assert win.files.user_layers, "no layer was added"
-    return win.doc.layer(next(iter(win.files.user_layers)))
+    assert win.session.user_layers, "no layer was added"
+    return win.doc.layer(next(iter(win.session.user_layers)))
 
 
 def test_actions_sit_before_export_in_the_file_menu(window):
@@ -109,7 +110,8 @@ def test_add_layer_from_the_menu_joins_panels_links_and_exports(qtbot, window, d
     assert layer.id in window.layers_panel._items  # the panel rebuilt with the new layer
     assert window.isWindowModified() and "[*]" in window.windowTitle()
     # Linking: the user's article mentions the user's town.
-    ids = window.files.import_articles([article_file(tmp_path)], ask=False)
+    ids = window.files.imports.import_articles([article_file(tmp_path)], ask=False)
+    wait_idle(qtbot, window)
     fid = layer.features[0].id
     assert window.doc.links.count(fid) == 1
     groups = window.doc.links.passages_for(fid)
@@ -120,7 +122,8 @@ def test_add_layer_from_the_menu_joins_panels_links_and_exports(qtbot, window, d
     from corridor_viewer.export.web import render_html
     from corridor_viewer.model.export_settings import ExportSettings
 
-    html = render_html(window.doc, window.doc.home_bounds, ExportSettings(format="html"))
+    html = render_html(window.doc.map_state().with_extent(window.doc.home_bounds), ExportSettings(format="html"),
+                       links=window.doc.links)
     assert json.dumps(NAME_AR)[1:-1] in html and layer.id in html  # (folium writes JSON with \\u escapes)
 
 
@@ -143,15 +146,21 @@ def test_style_picker_defaults_from_the_palette_and_edits_the_style(qtbot, tmp_p
     assert pts.style().base.marker.shape == "diamond"
 
 
-def test_restyle_and_remove_an_imported_layer(qtbot, window, dialogs, tmp_path):
-    window.files.import_file(layer_file(tmp_path))
+def test_restyle_and_remove_an_imported_layer(qtbot, window, dialogs, tmp_path, monkeypatch):
+    from corridor_viewer.model.user_layers import user_style
+
+    window.files.imports.import_file(layer_file(tmp_path))
     wait_idle(qtbot, window)
     layer = user_layer(window)
-    old = layer.style
-    window.files.restyle_layer()
-    assert layer.style is not old  # a new style object: the painter and the panel swatch redraw
+    restyled = user_style("point", "#123456")
+    monkeypatch.setattr(LayerStyleDialog, "style", lambda dlg: restyled)
+    changed = []
+    window.doc.style_changed.connect(changed.append)
+    window.files.imports.restyle_layer()
+    assert layer.style == restyled and changed == [layer.id]  # one signal: the painter and the swatch redraw
+    assert window.isWindowModified()
     window.doc.select(layer.features[0].id)
-    window.files.remove_layer(layer.id)
+    window.files.imports.remove_layer(layer.id)
     assert window.doc.layer(layer.id) is None and window.doc.selection == []
     assert layer.id not in window.layers_panel._items
 
@@ -159,7 +168,7 @@ def test_restyle_and_remove_an_imported_layer(qtbot, window, dialogs, tmp_path):
 def test_cancelling_the_style_dialog_adds_nothing(qtbot, window, dialogs, tmp_path):
     dialogs.dialog_result = QDialog.DialogCode.Rejected
     n = len(window.doc.layers)
-    window.files.import_file(layer_file(tmp_path))
+    window.files.imports.import_file(layer_file(tmp_path))
     wait_idle(qtbot, window)
     assert len(window.doc.layers) == n
 
@@ -169,7 +178,7 @@ def test_bad_layer_file_is_reported_and_left_alone(qtbot, window, dialogs, tmp_p
     bad.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
     n = len(window.doc.layers)
     dialogs.open_files = [str(bad)]
-    window.files.add_layer()
+    window.files.imports.add_layer()
     wait_idle(qtbot, window)
     assert len(window.doc.layers) == n
     assert dialogs.warnings and str(bad) in dialogs.warnings[-1] and "not valid JSON" in dialogs.warnings[-1]
@@ -184,7 +193,7 @@ def test_geopackage_asks_which_layer(qtbot, window, dialogs, tmp_path):
     for name, lon in (("first", 45.0), ("second", 46.0)):
         gpd.GeoDataFrame({"name": [name]}, geometry=[Point(lon, 39.5)], crs=4326).to_file(path, layer=name)
     dialogs.item = "second"
-    window.files.import_file(path)
+    window.files.imports.import_file(path)
     wait_idle(qtbot, window)
     assert [f.name("en") for f in user_layer(window).features] == ["second"]
 
@@ -207,14 +216,14 @@ def drop(qtbot, win, paths: list[Path]) -> bool:
 
 def test_drag_and_drop_a_layer_an_article_and_a_project(qtbot, window, dialogs, tmp_path):
     assert drop(qtbot, window, [layer_file(tmp_path)])
-    assert len(window.files.user_layers) == 1
+    assert len(window.session.user_layers) == 1
     assert drop(qtbot, window, [article_file(tmp_path)])
-    assert [a.title for a in window.files.user_articles] == ["خبر"]
+    assert [a.title for a in window.session.user_articles] == ["خبر"]
     assert window.files.write(tmp_path / "p.cvproj")
     window.files.new_project()
-    assert not window.files.user_layers and not window.files.user_articles
+    assert not window.session.user_layers and not window.session.user_articles
     assert drop(qtbot, window, [tmp_path / "p.cvproj"])
-    assert len(window.files.user_layers) == 1 and len(window.files.user_articles) == 1
+    assert len(window.session.user_layers) == 1 and len(window.session.user_articles) == 1
     junk = tmp_path / "notes.docx"
     junk.write_bytes(b"x")
     drop(qtbot, window, [junk])
@@ -236,8 +245,8 @@ def test_100_mb_layer_shows_progress_and_cancels(qtbot, window, dialogs, tmp_pat
     path = big_geojson(tmp_path / "big.geojson", 100)
     n = len(window.doc.layers)
     t0 = time.monotonic()
-    window.files.import_file(path)
-    dlg = window.files.progress
+    window.files.imports.import_file(path)
+    dlg = window.files.imports.progress
     assert dlg is not None
     qtbot.waitUntil(lambda: dlg.value() > 100, timeout=20_000)  # it moves while the file is read
     assert window.files.busy
@@ -256,9 +265,10 @@ def test_add_articles_from_menu_and_folder(qtbot, window, dialogs, tmp_path):
     empty.write_bytes(b"")
     dialogs.open_files = [str(txt), str(empty)]
     window.files.actions["add_articles"].trigger()
-    assert [a.title for a in window.files.user_articles] == ["مقال أول"]
+    wait_idle(qtbot, window)
+    assert [a.title for a in window.session.user_articles] == ["مقال أول"]
     assert str(empty) in dialogs.warnings[-1] and "empty" in dialogs.warnings[-1]
-    aid = window.files.user_articles[0].id
+    aid = window.session.user_articles[0].id
     assert aid in window.doc.links.corpus and window.doc.links.mentions_in(aid)
     assert window.reader.picker.findData(aid) >= 0  # the reader lists it
     folder = tmp_path / "more"
@@ -267,7 +277,8 @@ def test_add_articles_from_menu_and_folder(qtbot, window, dialogs, tmp_path):
     (folder / "two.md").write_text("# Two\n\ntext", encoding="utf-8")
     dialogs.folder = str(folder)
     window.files.actions["add_folder"].trigger()
-    assert [a.title for a in window.files.user_articles] == ["مقال أول", "خبر", "Two"]
+    wait_idle(qtbot, window)
+    assert [a.title for a in window.session.user_articles] == ["مقال أول", "خبر", "Two"]
 
 
 def test_article_dates_are_checked_in_the_dialog(qtbot, dialogs):
@@ -281,9 +292,10 @@ def test_article_dates_are_checked_in_the_dialog(qtbot, dialogs):
 
 def test_save_reopen_recent_and_dirty_indicator(qtbot, window, dialogs, tmp_path):
     files = window.files
-    files.import_file(layer_file(tmp_path))
+    files.imports.import_file(layer_file(tmp_path))
     wait_idle(qtbot, window)
-    files.import_articles([article_file(tmp_path)], ask=False)
+    files.imports.import_articles([article_file(tmp_path)], ask=False)
+    wait_idle(qtbot, window)
     window.doc.set_visible("places", False)
     window.canvas.zoom(2.0)
     view = window.canvas.viewport.state()
@@ -291,7 +303,7 @@ def test_save_reopen_recent_and_dirty_indicator(qtbot, window, dialogs, tmp_path
     assert window.isWindowModified()
     window.files.actions["save"].trigger()
     path = tmp_path / "work.cvproj"
-    assert path.exists() and files.path == path and not window.isWindowModified()
+    assert path.exists() and window.session.path == path and not window.isWindowModified()
     assert window.windowTitle().startswith("work.cvproj[*]")
     assert files.recent()[0] == str(path.resolve())
     files._fill_recent()
@@ -299,21 +311,23 @@ def test_save_reopen_recent_and_dirty_indicator(qtbot, window, dialogs, tmp_path
     window.doc.set_visible("places", True)
     assert window.isWindowModified()
     window.doc.set_visible("places", False)
-    assert not window.isWindowModified()  # back to what was saved
+    assert window.isWindowModified()  # a revision counter: every change counts, as in QGIS
+    assert window.files.save() and not window.isWindowModified()
     lid = user_layer(window).id
     files.new_project()
     assert window.doc.layer(lid) is None
     window.canvas.fit_all()
     files.recent_menu.actions()[0].trigger()
+    wait_idle(qtbot, window)
     assert window.doc.layer(lid) is not None and not window.doc.layer("places").visible
     assert window.canvas.viewport.state() == pytest.approx(view)
-    assert [a.title for a in files.user_articles] == ["خبر"] and not window.isWindowModified()
+    assert [a.title for a in window.session.user_articles] == ["خبر"] and not window.isWindowModified()
 
 
 def test_reference_mode_keeps_the_project_small(qtbot, window, dialogs, tmp_path, monkeypatch):
     monkeypatch.setattr(LayerStyleDialog, "mode", lambda dlg: "reference")
     src = layer_file(tmp_path)
-    window.files.import_file(src)
+    window.files.imports.import_file(src)
     wait_idle(qtbot, window)
     assert window.files.write(tmp_path / "r.cvproj")
     entry = load_project(tmp_path / "r.cvproj").project.imported[0]
@@ -325,9 +339,10 @@ def test_a_corrupt_project_leaves_the_app_running_and_the_file_unchanged(qtbot, 
     path.write_bytes(b'{"format": "corridor-viewer-project", "version": 1, "view": ')
     dialogs.open_files = [str(path)]
     window.files.actions["open"].trigger()
+    wait_idle(qtbot, window)
     assert "not valid JSON" in dialogs.warnings[-1] and "not changed" in dialogs.warnings[-1]
     assert path.read_bytes() == b'{"format": "corridor-viewer-project", "version": 1, "view": '
-    assert window.files.path is None and window.isVisible()
+    assert window.session.path is None and window.isVisible()
 
 
 def test_a_damaged_project_is_kept_as_bak_before_it_is_overwritten(qtbot, window, dialogs, tmp_path):
@@ -336,8 +351,9 @@ def test_a_damaged_project_is_kept_as_bak_before_it_is_overwritten(qtbot, window
         {"id": "user-a", "title": "A", "text": "نص", "published": "2024-01-01"}]}).encode()
     path.write_bytes(original)
     assert window.files.open_project(path)
+    wait_idle(qtbot, window)
     assert "map view is damaged" in dialogs.warnings[-1]
-    assert [a.id for a in window.files.user_articles] == ["user-a"]
+    assert [a.id for a in window.session.user_articles] == ["user-a"]
     assert window.files.save()
     assert (tmp_path / "half.cvproj.bak").read_bytes() == original
     assert load_project(path).warnings == []
@@ -349,17 +365,19 @@ def test_a_newer_project_opens_read_only(qtbot, window, dialogs, tmp_path):
                     encoding="utf-8")
     before = path.read_bytes()
     assert window.files.open_project(path)
+    wait_idle(qtbot, window)
     assert "newer Corridor Viewer" in dialogs.warnings[-1] and "(read-only)" in window.windowTitle()
     assert not window.doc.layer("places").visible
     dialogs.save_file = str(path)
     assert not window.files.save()  # Save asks for another name; the same name is refused
     assert "another name" in dialogs.warnings[-1] and path.read_bytes() == before
     dialogs.save_file = str(tmp_path / "copy.cvproj")
-    assert window.files.save() and not window.files.read_only
+    assert window.files.save() and not window.session.read_only
 
 
 def test_close_with_unsaved_work_asks(qtbot, window, dialogs, tmp_path):
-    window.files.import_articles([article_file(tmp_path)], ask=False)
+    window.files.imports.import_articles([article_file(tmp_path)], ask=False)
+    wait_idle(qtbot, window)
     dialogs.answer = QMessageBox.StandardButton.Cancel
     window.close()
     assert window.isVisible() and dialogs.questions
@@ -373,11 +391,11 @@ def test_autosave_writes_a_recovery_file_removed_on_normal_close(qtbot, doc, dia
     win = MainWindow(doc, open_settings())
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: win.files._baseline is not None)
-    rec = win.files.recovery_path
+    qtbot.waitUntil(lambda: win.files.started)
+    rec = win.files.autosaver.recovery_path
     qtbot.wait(300)
     assert not rec.exists()  # nothing changed: nothing to recover
-    win.files.import_articles([article_file(tmp_path)], ask=False)
+    win.files.imports.import_articles([article_file(tmp_path)], ask=False)
     qtbot.waitUntil(rec.exists, timeout=5000)
     assert [a.title for a in load_project(rec).project.articles] == ["خبر"]
     win.close()
@@ -399,10 +417,11 @@ from corridor_viewer.ui.settings import open_settings
 win = MainWindow(load_document(), open_settings())
 win.show()
 app.processEvents()
-win.files._mark_clean()
+win.session.mark_clean()
 src = Path({layer!r})
-win.files.add_import_result(import_layer(src), src, None, ask=False)
-while not win.files.recovery_path.exists():
+result, built = win.session.storage.read_and_build(src, None, 0, lambda f, m: None, lambda: False)
+win.files.imports.add_result(result, built, src, None, ask=False)
+while not win.files.autosaver.recovery_path.exists():
     app.processEvents()
     time.sleep(0.02)
 print("AUTOSAVED", flush=True)
@@ -422,13 +441,13 @@ def test_after_a_crash_the_next_start_offers_recovery(qtbot, doc, dialogs, tmp_p
     finally:
         if proc.poll() is None:
             proc.kill()
-    left = list(file_actions.recovery_dir().glob("autosave-*.cvproj"))
+    left = list(userdirs.recovery_dir().glob("autosave-*.cvproj"))
     assert len(left) == 1
     dialogs.answer = QMessageBox.StandardButton.Yes
     win = MainWindow(doc, open_settings())
     qtbot.addWidget(win)
     win.show()
-    qtbot.waitUntil(lambda: bool(win.files.user_layers), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(win.session.user_layers), timeout=10_000)
     assert "did not close normally" in dialogs.questions[0]
     assert [f.name("en") for f in user_layer(win).features] == [NAME_AR, "Second"]
     assert win.isWindowModified() and not left[0].exists()
@@ -436,7 +455,7 @@ def test_after_a_crash_the_next_start_offers_recovery(qtbot, doc, dialogs, tmp_p
 
 
 def test_declined_or_corrupt_recovery_is_kept_as_bak(qtbot, doc, dialogs):
-    folder = file_actions.recovery_dir()
+    folder = userdirs.recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
     dead = folder / "autosave-999999999.cvproj"
     dead.write_bytes(b"\x00\x01 not json")
@@ -447,7 +466,7 @@ def test_declined_or_corrupt_recovery_is_kept_as_bak(qtbot, doc, dialogs):
     qtbot.waitUntil(lambda: bool(dialogs.warnings), timeout=5000)
     assert "not valid JSON" in dialogs.warnings[-1] and "kept as autosave-999999999.cvproj.bak" in dialogs.warnings[-1]
     assert not dead.exists() and (folder / "autosave-999999999.cvproj.bak").read_bytes() == b"\x00\x01 not json"
-    assert win.isVisible() and not win.files.user_layers
+    assert win.isVisible() and not win.session.user_layers
 
 
 def test_corrupt_settings_store_with_a_project_in_recent(qtbot, doc, dialogs):
@@ -467,8 +486,7 @@ def test_the_file_menu_speaks_arabic(window):
     try:
         texts = {k: a.text() for k, a in window.files.actions.items()}
         assert texts["open"] == "&فتح مشروع…" and texts["add_layer"] == "إضافة &طبقة…"
-        # Strings written in the ImportActions mixin are found although Qt looks under FileController.
-        assert window.files.tr("Cannot add the layer") == "تعذّرت إضافة الطبقة"
+        assert window.files.imports.tr("Cannot add the layer") == "تعذّرت إضافة الطبقة"
         assert window.files.tr("Unsaved changes") == "تغييرات غير محفوظة"
     finally:
         window.set_language("en")
@@ -476,19 +494,20 @@ def test_the_file_menu_speaks_arabic(window):
 
 def test_loading_the_scenes_after_the_first_paint_is_not_an_edit(qtbot, window):
     window.load_scenes()
-    assert len(window.doc.scenes) and not window.isWindowModified()
+    assert len(window.session.scenes) and not window.isWindowModified()
 
 
 def test_scenes_travel_with_the_project(qtbot, window, tmp_path):
     window.load_scenes()
-    before = window.doc.scenes.to_list()
+    before = window.session.scenes.to_list()
     assert before
     assert window.files.write(tmp_path / "s.cvproj")
     assert load_project(tmp_path / "s.cvproj").project.scenes == before
-    window.doc.scenes.from_list(before[:1])
-    assert window.isWindowModified()  # editing scenes is an edit of the project
+    window.session.scenes.from_list(before[:1])
+    assert window.isWindowModified()  # with a project open, editing scenes is an edit of the project
     assert window.files.open_project(tmp_path / "s.cvproj")  # asks first (answered Discard)
-    assert window.doc.scenes.to_list() == before and not window.isWindowModified()
+    wait_idle(qtbot, window)
+    assert window.session.scenes.to_list() == before and not window.isWindowModified()
 
 
 def test_a_big_layer_lists_its_first_features_in_the_panel(qtbot, window):
@@ -499,7 +518,9 @@ def test_a_big_layer_lists_its_first_features_in_the_panel(qtbot, window):
     result = import_geojson_data({"type": "FeatureCollection", "features": [
         {"type": "Feature", "properties": {"name": f"p{i}"},
          "geometry": {"type": "Point", "coordinates": [44 + i / n, 39.5]}} for i in range(n)]}, "many")
-    lid = window.files.add_import_result(result, None, None, ask=False)
+    built = window.session.storage.build_layer(result, "user-many", "many", window.session.storage.default_style(
+        result, 0), 0)
+    lid = window.files.imports.add_result(result, built, None, None, ask=False)
     item = window.layers_panel._items[lid]
     assert item.childCount() == MAX_LISTED + 1 and item.child(MAX_LISTED).text(0) == "… and 500 more"
     assert len(window.doc.layer(lid).features) == n  # the map has them all

@@ -16,7 +16,7 @@ def window(qtbot, doc):
     win.resize(1400, 900)
     win.show()
     qtbot.waitExposed(win)
-    win.link_articles()
+    win.session.relink()
     return win
 
 
@@ -73,6 +73,8 @@ def test_reader_font_size_keys(qtbot, window):
 
 
 def test_search_finds_a_spelling_the_articles_do_not_use(qtbot, window):
+    window.link_articles()  # in the background, as at start-up: the name search compiles after the links
+    qtbot.waitUntil(lambda: window.session.gazetteer is not None, timeout=20_000)
     window.open_search()
     window.search_panel.box.setText("زنغزور")
     window.search_panel.run()
@@ -90,13 +92,13 @@ def test_search_finds_a_spelling_the_articles_do_not_use(qtbot, window):
 
 
 def test_mention_counts_and_mentioned_only_toggle(qtbot, window):
-    assert window.canvas.options.badges.get("zangezur-corridor", 0) >= 41
+    assert window.canvas.map_state().badges.get("zangezur-corridor", 0) >= 41
     window.actions_by_key["mentioned"].trigger()
     assert window.doc.mentioned_only
-    assert "zangezur-corridor" in window.canvas.options.dim_except
-    assert "kheyrimli" not in window.canvas.options.dim_except
+    dim = window.canvas.map_state().dim_except
+    assert "zangezur-corridor" in dim and "kheyrimli" not in dim
     window.actions_by_key["mentioned"].trigger()
-    assert window.canvas.options.dim_except is None
+    assert window.canvas.map_state().dim_except is None
 
 
 def test_export_quote_comes_from_the_reader_focus(window):

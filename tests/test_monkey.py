@@ -18,7 +18,7 @@ from corridor_viewer.ui.settings import open_settings
 
 ACTIONS = 1000
 SEED = 20240517
-SKIP_MENU = {"quit", "present", "handout", "about", "export"}  # leave the app, full screen, or a modal page
+SKIP_MENU = {"quit", "present", "handout", "about", "export"}  # leave the app, or modal (present has its own step)
 
 
 def files_for_monkey(tmp_path) -> list[str]:
@@ -52,10 +52,10 @@ def monkey_window(qtbot, doc, monkeypatch, tmp_path):
     win.resize(1100, 750)
     win.show()
     qtbot.waitExposed(win)
-    win.link_articles()
+    win.session.relink()
     yield win, dialogs, files_for_monkey(tmp_path), tmp_path
     dialogs.answer = QMessageBox.StandardButton.Discard
-    win.files.cancel_import()
+    win.files.imports.cancel()
     qtbot.waitUntil(lambda: not win.files.busy, timeout=30_000)
 
 
@@ -153,9 +153,24 @@ def test_one_thousand_random_actions_raise_nothing(qtbot, monkey_window, monkeyp
     def language() -> None:
         win.set_language(rnd.choice(["ar", "en"]))
 
+    presented: list[int] = []
+
+    def present() -> None:
+        # F5, a few clicker keys and pen strokes, Esc: the map and the panels must still answer afterwards.
+        qtbot.keyClick(win, Qt.Key.Key_F5)
+        pw = win.presentation
+        if pw is None:
+            return
+        presented.append(pw.index)
+        for _ in range(rnd.randint(1, 4)):
+            qtbot.keyClick(pw, rnd.choice([Qt.Key.Key_PageDown, Qt.Key.Key_PageUp, Qt.Key.Key_P, Qt.Key.Key_H]))
+        qtbot.mouseClick(pw.overlay, Qt.MouseButton.LeftButton, pos=QPoint(50, 50))
+        qtbot.keyClick(pw, Qt.Key.Key_Escape)
+        QApplication.processEvents()
+
     weighted = ([click] * 12 + [double_click] * 4 + [drag] * 10 + [hover] * 10 + [wheel] * 10 + [key] * 12
                 + [menu_action] * 14 + [toggle_layer] * 6 + [opacity] * 6 + [drop_file] * 4 + [search] * 3
-                + [resize] * 2 + [language] * 2)
+                + [resize] * 2 + [language] * 2 + [present] * 3)
     done = {}
     for _ in range(ACTIONS):
         fn = rnd.choice(weighted)
@@ -166,6 +181,8 @@ def test_one_thousand_random_actions_raise_nothing(qtbot, monkey_window, monkeyp
     QApplication.processEvents()
     print(f"monkey: {sum(done.values())} actions {done}")
     assert sum(done.values()) == ACTIONS
+    assert len(presented) >= 10  # presentation mode entered and left many times
+    assert win.presentation is None
     assert errors == []
     assert win.isVisible()
     assert dialogs.warnings  # the broken files were tried, and refused with a message

@@ -7,7 +7,7 @@ from PySide6.QtCore import QPointF
 from PySide6.QtGui import QColor, QFontDatabase, QImage, QPainter
 
 from corridor_viewer.model.viewport import Viewport
-from corridor_viewer.render import PaintOptions, paint
+from corridor_viewer.render import paint
 from corridor_viewer.render.labels import draw_labels
 from corridor_viewer.render.text import draw_halo_text, font
 
@@ -21,15 +21,13 @@ def render(doc, vp, opt=None) -> QImage:
     img = QImage(int(vp.width), int(vp.height), QImage.Format.Format_ARGB32)
     img.fill(QColor("white"))
     p = QPainter(img)
-    paint(doc, vp, p, opt)
+    paint(doc.map_state(vp), p, opt)
     p.end()
     return img
 
 
 def home_view(doc, w=800, h=600) -> Viewport:
-    vp = Viewport(width=w, height=h)
-    vp.fit(doc.home_bounds)
-    return vp
+    return Viewport(width=w, height=h).fitted(doc.home_bounds)
 
 
 def diff_pixels(a: QImage, b: QImage) -> int:
@@ -83,8 +81,9 @@ def test_labels_never_overlap(gui, doc):
     vp = home_view(doc, 1200, 800)
     img = QImage(1200, 800, QImage.Format.Format_ARGB32)
     for lang in ("en", "ar"):
+        doc.set_language(lang)
         p = QPainter(img)
-        placed = draw_labels(p, doc, vp, lang)
+        placed = draw_labels(p, doc.map_state(vp))
         p.end()
         assert len(placed) > 15
         rects = [r for _, r in placed]
@@ -97,12 +96,11 @@ def test_map_labels_follow_the_language(gui, doc):
     vp = home_view(doc, 1200, 800)
     img = QImage(1200, 800, QImage.Format.Format_ARGB32)
     p = QPainter(img)
-    en = {fid for fid, _ in draw_labels(p, doc, vp, "en")}
+    en = {fid for fid, _ in draw_labels(p, doc.map_state(vp))}
     p.end()
     assert "syunik" in en and "nakhchivan" in en
     doc.set_language("ar")
-    opt = PaintOptions()
-    assert (opt.language or doc.language) == "ar"
+    assert doc.map_state(vp).language == "ar"
 
 
 def test_high_dpi_canvas_image_is_sharp(gui, doc):
@@ -111,7 +109,7 @@ def test_high_dpi_canvas_image_is_sharp(gui, doc):
     img.setDevicePixelRatio(2.0)
     img.fill(QColor("white"))
     p = QPainter(img)
-    paint(doc, vp, p)
+    paint(doc.map_state(vp), p)
     p.end()
     # The whole device image is covered (not just the top-left quarter).
     assert img.pixelColor(790, 590) != QColor("white")

@@ -139,7 +139,7 @@ def presenting(qtbot, doc):
     win = MainWindow(doc, None)
     qtbot.addWidget(win)
     win.show()
-    win.link_articles()
+    win.session.relink()
     win.load_scenes()
     win.present(0)
     pw = win.presentation
@@ -152,13 +152,17 @@ def test_clicker_keys_step_through_the_scenes(qtbot, presenting):
     win, pw = presenting
     assert pw.isFullScreen() and pw.index == 0
     for key, expected in ((Qt.Key.Key_PageDown, 1), (Qt.Key.Key_Space, 2), (Qt.Key.Key_Right, 3),
-                          (Qt.Key.Key_PageUp, 2), (Qt.Key.Key_Left, 1), (Qt.Key.Key_End, len(win.doc.scenes) - 1),
-                          (Qt.Key.Key_PageDown, len(win.doc.scenes) - 1), (Qt.Key.Key_Home, 0)):
+                          (Qt.Key.Key_PageUp, 2), (Qt.Key.Key_Left, 1),
+                          (Qt.Key.Key_End, len(win.session.scenes) - 1),
+                          (Qt.Key.Key_PageDown, len(win.session.scenes) - 1), (Qt.Key.Key_Home, 0)):
         qtbot.keyClick(pw, key)
         assert pw.index == expected, key
     qtbot.keyClick(pw, Qt.Key.Key_PageDown)
-    scene = win.doc.scenes[1]
-    assert win.doc.selection == scene.highlight and scene.title_for("en") in pw.title.text()
+    scene = win.session.scenes[1]
+    # The slide shows the scene's own state; the main map is left as it was.
+    slide = pw.canvas.map_state()
+    assert list(slide.selection) == scene.highlight and scene.title_for("en") in pw.title.text()
+    assert win.doc.selection == [] and win.doc.date is None
     qtbot.keyClick(pw, Qt.Key.Key_Escape)
     assert not pw.isVisible() and win.presentation is None
 
@@ -219,25 +223,32 @@ def test_timeline_slider_and_scene_dates(qtbot, presenting):
     tl.enabled.setChecked(True)
     tl.slider.setValue(tl.slider.minimum())
     assert win.doc.date == "2020-01-01"
-    win.scenes_panel.show_scene(win.doc.scenes.index("tripp"))
+    win.scenes_panel.show_scene(win.session.scenes.index("tripp"))
     assert win.doc.date == "2025-08-08" and tl.date_for(tl.slider.value()) == "2025-08-08"
     tl.enabled.setChecked(False)
     assert win.doc.date is None
 
 
 def test_scenes_panel_edits_are_saved_at_once(qtbot, presenting, tmp_path):
+    from corridor_viewer.io.userdirs import scenes_file
+
     win, pw = presenting
     pw.close()
     panel = win.scenes_panel
-    n = len(win.doc.scenes)
+    n = len(win.session.scenes)
     win.doc.select("tripp")
+    panel.list.setCurrentRow(2)
     scene = panel.add_from_view()
-    assert scene.highlight == ["tripp"] and len(win.doc.scenes) == n + 1
-    saved = json.loads(panel.file.read_text(encoding="utf-8"))
-    assert len(saved["scenes"]) == n + 1
+    assert scene.highlight == ["tripp"] and len(win.session.scenes) == n + 1
+    assert scene.title["en"] == "Scene 4"  # named by its place in the list
+    saved = json.loads(scenes_file().read_text(encoding="utf-8"))
+    # The file holds what the user made (the new scene) and the order; the story comes from the app.
+    assert [s["id"] for s in saved["scenes"]] == [scene.id] and len(saved["order"]) == n + 1
     panel._move(-1)
     panel.delete_current()
-    assert len(read_scenes(panel.file)) == n
+    loaded, _ = load_scene_list(scenes_file())
+    assert [s.id for s in loaded] == [s.id for s in story()]  # the new scene moved up, then deleted
+    assert not win.isWindowModified()  # the user's own scenes are saved, never "unsaved changes"
 
 
 # -- handout and CLI

@@ -15,10 +15,12 @@ POINTS = {"type": "FeatureCollection", "features": [
 def test_add_and_remove_a_layer_emit_one_event_each(doc):
     layer = build_layer(import_geojson_data(POINTS, "t"), "user-t", "Towns", user_style("point", PALETTE[0]), 500)
     events = []
-    doc.layers_changed.connect(lambda: events.append("changed"))
-    rev = doc.revision
+    doc.layer_added.connect(lambda lid: events.append(("added", lid)))
+    doc.layer_removed.connect(lambda lid: events.append(("removed", lid)))
+    before = doc.map_state()
     doc.add_layer(layer)
-    assert events == ["changed"] and doc.revision > rev and doc.layers[-1] is layer
+    assert events == [("added", "user-t")] and doc.layers[-1] is layer
+    assert before.feature("user-t/0") is None and len(before.layers) == len(doc.layers) - 1  # states stay as taken
     assert doc.feature("user-t/0").name("ar") == "غوريس" and doc.feature("user-t/0").label_anchor is not None
     assert doc.feature("user-t/1").label_anchor is None  # no name, no label
     with pytest.raises(ValueError, match="already exists"):
@@ -27,7 +29,7 @@ def test_add_and_remove_a_layer_emit_one_event_each(doc):
     doc.set_hover("user-t/0")
     assert doc.remove_layer("user-t") is layer
     assert doc.layer("user-t") is None and doc.feature("user-t/0") is None
-    assert doc.selection == [] and doc.hover is None and events[-1] == "changed"
+    assert doc.selection == [] and doc.hover is None and events[-1] == ("removed", "user-t")
     assert doc.remove_layer("user-t") is None
 
 

@@ -86,10 +86,10 @@ def run(args: argparse.Namespace) -> int:
             return _fail(f"unknown layer id(s): {', '.join(unknown)}; known: {', '.join(sorted(known))}")
         for layer in doc.layers:
             doc.set_visible(layer.id, layer.id in wanted)
-    bounds = doc.home_bounds
-    quote = None
+    session = _session(doc)
     if args.scene:
-        return _export_scene(args, doc, settings, out, fmt)
+        return _export_scene(args, session, settings, out, fmt)
+    bounds = doc.home_bounds
     if args.select:
         if doc.feature(args.select) is None:
             return _fail(f"unknown feature id {args.select!r}; `corridor-viewer links` and the Layers panel list ids")
@@ -98,8 +98,11 @@ def run(args: argparse.Namespace) -> int:
             bounds = _with_context(doc.feature(args.select).geometry.bounds)
     elif args.view == "selection":
         return _fail("--view selection needs --select FEATURE_ID")
+    if fmt == "html":
+        session.relink()  # the popups quote the passages that mention each feature
+    state = doc.map_state(badges=False).with_extent(bounds)
     try:
-        summary = export(fmt, doc, bounds, settings, out, quote=quote)
+        summary = export(fmt, state, settings, out, links=doc.links)
     except ExportError as exc:
         return _fail(str(exc))
     except OSError as exc:
@@ -109,44 +112,46 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _link(doc) -> None:
-    from corridor_viewer.io.articles import load_corpus
-    from corridor_viewer.model.links import Links
+def _session(doc):
+    from corridor_viewer.io.storage import FileStorage
+    from corridor_viewer.model.session import Session
 
-    doc.set_links(Links.build(load_corpus(), doc.features())[0])
+    return Session(doc, FileStorage())
 
 
-def _export_scene(args, doc, settings, out: Path, fmt: str) -> int:
-    from corridor_viewer.cli.scenes import load_for_cli
+def _export_scene(args, session, settings, out: Path, fmt: str) -> int:
     from corridor_viewer.export import export
     from corridor_viewer.export.handout import export_handout, scene_quote, scene_settings
-    from corridor_viewer.model.scenes import SceneError, apply_to, scene_bounds
+    from corridor_viewer.model.scenes import SceneError, scene_state
 
+    doc = session.doc
     try:
-        scenes, warning = load_for_cli()
+        session.load_user_scenes()
     except SceneError as exc:
         return _fail(str(exc))
-    if warning:
-        print(f"corridor-viewer export: {warning}", file=sys.stderr)
-    _link(doc)
+    if session.scenes_warning:
+        print(f"corridor-viewer export: {session.scenes_warning}", file=sys.stderr)
+    scenes = session.scenes
+    session.relink()
+    base = doc.map_state(badges=False)
     try:
         if args.scene == "all":
             if fmt != "pdf":
                 return _fail("--scene all writes the handout, which is a PDF: use --out FILE.pdf")
             if settings.preset == "web-1920x1080" and not args.size and not args.preset:
                 settings.preset, settings.dpi = "a4-portrait", 300  # a handout is printed
-            summary = export_handout(doc, list(scenes), out, settings)
+            summary = export_handout(base, list(scenes), out, settings, links=doc.links)
         else:
             scene = scenes.get(args.scene)
             if scene is None:
                 return _fail(f"no scene {args.scene!r}; `corridor-viewer scenes` lists them")
-            apply_to(doc, scene)
             s = scene_settings(scene, settings)
             if args.title:
                 s.title = args.title
             if args.subtitle:
                 s.subtitle = args.subtitle
-            summary = export(fmt, doc, scene_bounds(scene), s, out, quote=scene_quote(doc, scene, settings.language))
+            quote = scene_quote(doc.links, scene, settings.language)
+            summary = export(fmt, scene_state(base, scene), s, out, quote=quote, links=doc.links)
     except ExportError as exc:
         return _fail(str(exc))
     except OSError as exc:

@@ -16,6 +16,7 @@ def add_parser(sub) -> argparse.ArgumentParser:
 
 
 def load_for_cli(builtin: bool = False):
+    """The scenes the app would show with no project open: the story plus the user's own (or the story only)."""
     from corridor_viewer.io.scenes import load_scene_list
     from corridor_viewer.io.userdirs import scenes_file
 

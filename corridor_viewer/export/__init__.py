@@ -30,9 +30,14 @@ def _html(*a, **k):
     return export_html(*a, **k)
 
 
-# format -> exporter(doc, world_bounds, settings, path, quote=None) -> one-line summary
+# format -> exporter(state, settings, path, quote=None, links=None) -> one-line summary
 EXPORTERS: dict[str, Callable[..., str]] = {"png": _png, "svg": _svg, "pdf": _pdf, "html": _html}
 
 
-def export(fmt: str, doc, bounds, settings, path: Path, quote=None) -> str:
-    return EXPORTERS[fmt](doc, bounds, settings, Path(path), quote=quote)
+def export(fmt: str, state, settings, path: Path, quote=None, links=None) -> str:
+    """Write ``state`` (a MapState: the map as it should appear, framed on its extent) as ``fmt``.
+
+    ``links`` (the article links) lets the HTML popups quote the passages; the static formats ignore it."""
+    if fmt == "html":
+        return EXPORTERS[fmt](state, settings, Path(path), quote=quote, links=links)
+    return EXPORTERS[fmt](state, settings, Path(path), quote=quote)

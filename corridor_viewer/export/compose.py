@@ -7,6 +7,7 @@ mirror: text aligns right, the legend and quote sit on the right, the inset on t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import (
@@ -19,8 +20,8 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportSettings
+from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.render.legend import draw_swatch
@@ -96,15 +97,15 @@ def _panel(painter: QPainter, rect: QRectF, k: float) -> None:
     painter.drawRoundedRect(rect, 4 * k, 4 * k)
 
 
-def _legend_items(doc: Document, lang: str):
-    layers = [layer for layer in reversed(doc.layers) if layer.visible and layer.group != "context"]
+def _legend_items(state: MapState, lang: str):
+    layers = [layer for layer in reversed(state.layers) if layer.visible and layer.group != "context"]
     items = [(layer.title_for(lang), layer, None) for layer in layers]
     if any(layer.style.base.use_status_dash for layer in layers):
         items += [(title, None, status) for status, title in STATUS_KEY[lang]]
     return items
 
 
-def legend_band(painter: QPainter, doc: Document, lang: str, x: float, y: float, width: float, k: float,
+def legend_band(painter: QPainter, state: MapState, lang: str, x: float, y: float, width: float, k: float,
                 vector: bool, draw: bool = True) -> float:
     """The legend as rows of (swatch, title) items above the map, so it never hides the map."""
     px = 12.5 * k
@@ -112,7 +113,7 @@ def legend_band(painter: QPainter, doc: Document, lang: str, x: float, y: float,
     rtl = lang == "ar"
     row_h = max(sh, px * 1.4)
     cx, cy = 0.0, 0.0
-    for title, layer, status in _legend_items(doc, lang):
+    for title, layer, status in _legend_items(state, lang):
         tpx = px if layer is not None else px * 0.92
         w = sw + gap + _text_width(title, tpx)
         if cx > 0 and cx + w > width:
@@ -125,7 +126,7 @@ def legend_band(painter: QPainter, doc: Document, lang: str, x: float, y: float,
                 draw_swatch(painter, QRectF(sx, sy, sw, sh), layer, k)
                 color = "#1a1a1a"
             else:
-                painter.setPen(make_pen("#444444", 2 * k, doc.layers[0].style.status_dash.get(status, ())))
+                painter.setPen(make_pen("#444444", 2 * k, state.layers[0].style.status_dash.get(status, ())))
                 painter.drawLine(QPointF(sx, sy + sh / 2), QPointF(sx + sw, sy + sh / 2))
                 color = "#444444"
             tx = left if rtl else left + sw + gap
@@ -142,16 +143,16 @@ def _label(painter: QPainter, text: str, baseline: QPointF, px: float, color: st
     draw_halo_text(painter, text, baseline, px, color, None, as_text=vector, raster=not vector)
 
 
-def _inset(painter: QPainter, doc: Document, rect: QRectF, main_bounds, k: float, lang: str, vector: bool) -> None:
+def _inset(painter: QPainter, state: MapState, rect: QRectF, main_bounds, k: float, lang: str,
+           vector: bool) -> None:
     _panel(painter, rect.adjusted(-2 * k, -2 * k, 2 * k, 2 * k), k)
-    vp = Viewport(width=rect.width(), height=rect.height())
-    vp.fit(doc.bounds, margin=0.0)
+    vp = Viewport(width=rect.width(), height=rect.height()).fitted(_data_bounds(state), margin=0.0)
     painter.save()
     painter.translate(rect.topLeft())
     painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-    opts = PaintOptions(language=lang, labels=False, decorations=False, highlight=False, ui_scale=0.5 * k,
+    opts = PaintOptions(labels=False, decorations=False, highlight=False, ui_scale=0.5 * k,
                         only_groups=frozenset({"context"}))
-    paint(doc, vp, painter, opts)
+    paint(state.with_viewport(vp), painter, opts)
     x0, y0, x1, y1 = main_bounds
     ax, ay = vp.to_screen(x0, y1)
     bx, by = vp.to_screen(x1, y0)
@@ -169,10 +170,18 @@ def _inset(painter: QPainter, doc: Document, rect: QRectF, main_bounds, k: float
     _label(painter, title, QPointF(tx, rect.top() + px + 2 * k), px, "#333333", vector)
 
 
-def compose(doc: Document, world_bounds: tuple[float, float, float, float], settings: ExportSettings,
-            painter: QPainter, width: float, height: float, *, vector: bool = False,
-            quote: Quote | None = None) -> Viewport:
-    """Draw a whole page of width x height device pixels; returns the map viewport used."""
+def _data_bounds(state: MapState) -> tuple[float, float, float, float]:
+    if state.data_bounds is not None:
+        return state.data_bounds
+    bs = [lv.layer.bounds for lv in state.layers if lv.group == "context" and lv.features]
+    return (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
+
+
+def compose(state: MapState, settings: ExportSettings, painter: QPainter, width: float, height: float, *,
+            vector: bool = False, quote: Quote | None = None) -> Viewport:
+    """Draw a whole page of width x height device pixels around ``state`` (its extent fitted into the map
+    frame, in the settings' language); returns the map viewport used."""
+    world_bounds = state.extent
     lang = settings.language
     rtl = lang == "ar"
     k = settings.ui_scale()
@@ -189,7 +198,7 @@ def compose(doc: Document, world_bounds: tuple[float, float, float, float], sett
         y += text_block(painter, settings.subtitle.strip(), m, y, inner_w, 17 * k, color="#444444", rtl=rtl)
     y += 12 * k if (settings.title or settings.subtitle) else 0
     if settings.legend:
-        y += legend_band(painter, doc, lang, m, y, inner_w, k, vector) + 12 * k
+        y += legend_band(painter, state, lang, m, y, inner_w, k, vector) + 12 * k
     footer = settings.credit_text() + (f"  ·  \u2066{settings.date}\u2069" if settings.date else "")
     note = APPROX_NOTE[lang]
     fpx = 11 * k
@@ -220,14 +229,14 @@ def compose(doc: Document, world_bounds: tuple[float, float, float, float], sett
     fy += text_block(painter, note, m, fy, inner_w, fpx, color="#7a4b00", rtl=rtl)
     text_block(painter, footer, m, fy, inner_w, fpx, color="#555555", rtl=rtl)
 
-    vp = Viewport(width=frame.width(), height=frame.height())
-    vp.fit(world_bounds, margin=0.0)
+    vp = Viewport(width=frame.width(), height=frame.height()).fitted(world_bounds, margin=0.0)
     painter.save()
     painter.translate(frame.topLeft())
     painter.setClipRect(QRectF(0, 0, frame.width(), frame.height()))
-    opts = PaintOptions(language=lang, decorations=False, highlight=settings.highlight, ui_scale=k,
+    opts = PaintOptions(decorations=False, highlight=settings.highlight, ui_scale=k,
                         text_as_text=vector, raster_labels=not vector)
-    paint(doc, vp, painter, opts)
+    # Mention counts are for the app's panels; a published map never shows them.
+    paint(state.with_(viewport=vp, language=lang, hover=None, badges=MappingProxyType({})), painter, opts)
     pad = 12 * k
     if settings.north_arrow:
         c = QPointF(32 * k, 36 * k) if rtl else QPointF(frame.width() - 32 * k, 36 * k)
@@ -239,10 +248,10 @@ def compose(doc: Document, world_bounds: tuple[float, float, float, float], sett
                        raster=not vector)
     if settings.inset:
         iw = min(frame.width() * 0.24, 340 * k)
-        b = doc.bounds
+        b = _data_bounds(state)
         ih = iw * (b[3] - b[1]) / (b[2] - b[0])
         ix = pad if rtl else frame.width() - pad - iw
-        _inset(painter, doc, QRectF(ix, frame.height() - pad - ih, iw, ih), vp.world_bounds, k, lang, vector)
+        _inset(painter, state, QRectF(ix, frame.height() - pad - ih, iw, ih), vp.world_bounds, k, lang, vector)
     painter.restore()
     painter.setPen(make_pen("#8c8a84", 1 * k))
     painter.setBrush(Qt.BrushStyle.NoBrush)

@@ -10,13 +10,13 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
 from corridor_viewer.export.compose import Quote, compose
-from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
-from corridor_viewer.model.scenes import Scene, apply_to, pinned_passages, scene_bounds
+from corridor_viewer.model.mapstate import MapState
+from corridor_viewer.model.scenes import Scene, pinned_passages, scene_state
 
 
-def scene_quote(doc: Document, scene: Scene, lang: str) -> Quote | None:
-    items = pinned_passages(doc, scene)
+def scene_quote(links, scene: Scene, lang: str) -> Quote | None:
+    items = pinned_passages(links, scene)
     if not items:
         return None
     text = " […] ".join(p.text.strip() for _, p in items)
@@ -29,27 +29,6 @@ def scene_quote(doc: Document, scene: Scene, lang: str) -> Quote | None:
     return Quote(text, "; ".join(cites))
 
 
-class _Saved:
-    """Remember what scenes change on the document, and put it back afterwards."""
-
-    def __init__(self, doc: Document) -> None:
-        self.doc = doc
-        self.visible = {layer.id: layer.visible for layer in doc.layers}
-        self.selection = list(doc.selection)
-        self.date = doc.date
-        self.focus = doc.focus
-
-    def restore(self) -> None:
-        for lid, vis in self.visible.items():
-            self.doc.set_visible(lid, vis)
-        self.doc.select(self.selection)
-        self.doc.set_date(self.date)
-        if self.focus is None:
-            self.doc.set_focus(None)
-        else:
-            self.doc.set_focus(*self.focus)
-
-
 def scene_settings(scene: Scene, base: ExportSettings) -> ExportSettings:
     s = ExportSettings.from_dict(base.to_dict())
     s.title = scene.title_for(base.language) + (f"  ·  \u2066{scene.date}\u2069" if scene.date else "")
@@ -57,32 +36,29 @@ def scene_settings(scene: Scene, base: ExportSettings) -> ExportSettings:
     return s
 
 
-def export_handout(doc: Document, scenes: list[Scene], path: Path, base: ExportSettings | None = None) -> str:
+def export_handout(base: MapState, scenes: list[Scene], path: Path, settings: ExportSettings | None = None,
+                   links=None) -> str:
+    """One A4 page per scene, each drawn from the scene's own MapState (the live map is never touched)."""
     if not scenes:
         raise ExportError("there are no scenes to put in a handout")
-    base = base or ExportSettings(preset="a4-portrait", format="pdf")
-    w, h, dpi = base.pixel_size()
-    saved = _Saved(doc)
-    try:
-        with atomic_path(Path(path)) as tmp:
-            writer = QPdfWriter(str(tmp))
-            writer.setResolution(dpi)
-            size_mm = QSizeF(w / dpi * 25.4, h / dpi * 25.4)
-            writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter),
-                                             QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-            writer.setTitle(f"{APP_NAME} — handout")
-            writer.setCreator(APP_NAME)
-            p = QPainter(writer)
-            if not p.isActive():
-                raise ExportError(f"could not start a PDF at {path}")
-            p.scale(writer.width() / w, writer.height() / h)
-            for i, scene in enumerate(scenes):
-                if i:
-                    writer.newPage()
-                apply_to(doc, scene)
-                compose(doc, scene_bounds(scene), scene_settings(scene, base), p, w, h, vector=True,
-                        quote=scene_quote(doc, scene, base.language))
-            p.end()
-    finally:
-        saved.restore()
+    settings = settings or ExportSettings(preset="a4-portrait", format="pdf")
+    w, h, dpi = settings.pixel_size()
+    with atomic_path(Path(path)) as tmp:
+        writer = QPdfWriter(str(tmp))
+        writer.setResolution(dpi)
+        size_mm = QSizeF(w / dpi * 25.4, h / dpi * 25.4)
+        writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter),
+                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setTitle(f"{APP_NAME} — handout")
+        writer.setCreator(APP_NAME)
+        p = QPainter(writer)
+        if not p.isActive():
+            raise ExportError(f"could not start a PDF at {path}")
+        p.scale(writer.width() / w, writer.height() / h)
+        for i, scene in enumerate(scenes):
+            if i:
+                writer.newPage()
+            compose(scene_state(base, scene), scene_settings(scene, settings), p, w, h, vector=True,
+                    quote=scene_quote(links, scene, settings.language))
+        p.end()
     return f"{len(scenes)}-page PDF handout ({size_mm.width():.0f}×{size_mm.height():.0f} mm)"

@@ -10,13 +10,13 @@ from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
 from corridor_viewer.export.compose import Quote, compose
-from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
+from corridor_viewer.model.mapstate import MapState
 
 INCH_PER_M = 39.37007874
 
 
-def render_image(doc: Document, bounds, settings: ExportSettings, quote: Quote | None = None) -> QImage:
+def render_image(state: MapState, settings: ExportSettings, quote: Quote | None = None) -> QImage:
     w, h, dpi = settings.pixel_size()
     img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(0xFFFFFFFF)
@@ -24,20 +24,20 @@ def render_image(doc: Document, bounds, settings: ExportSettings, quote: Quote |
     img.setDotsPerMeterX(dpm)
     img.setDotsPerMeterY(dpm)
     p = QPainter(img)
-    compose(doc, bounds, settings, p, w, h, vector=False, quote=quote)
+    compose(state, settings, p, w, h, vector=False, quote=quote)
     p.end()
     return img
 
 
-def export_png(doc: Document, bounds, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
-    img = render_image(doc, bounds, settings, quote)
+def export_png(state: MapState, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
+    img = render_image(state, settings, quote)
     with atomic_path(path) as tmp:
         if not img.save(str(tmp), "PNG"):
             raise ExportError(f"could not write PNG {path}")
     return f"{img.width()}×{img.height()} px PNG at {settings.pixel_size()[2]} dpi"
 
 
-def export_svg(doc: Document, bounds, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
+def export_svg(state: MapState, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
     from PySide6.QtSvg import QSvgGenerator
 
     w, h, dpi = settings.pixel_size()
@@ -50,12 +50,12 @@ def export_svg(doc: Document, bounds, settings: ExportSettings, path: Path, quot
         gen.setTitle(settings.title or APP_NAME)
         gen.setDescription(settings.credit_text())
         p = QPainter(gen)
-        compose(doc, bounds, settings, p, w, h, vector=True, quote=quote)
+        compose(state, settings, p, w, h, vector=True, quote=quote)
         p.end()
     return f"{w}×{h} SVG (text kept as text)"
 
 
-def export_pdf(doc: Document, bounds, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
+def export_pdf(state: MapState, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
     w, h, dpi = settings.pixel_size()
     with atomic_path(path) as tmp:
         writer = QPdfWriter(str(tmp))
@@ -70,6 +70,6 @@ def export_pdf(doc: Document, bounds, settings: ExportSettings, path: Path, quot
             raise ExportError(f"could not start a PDF at {path}")
         # The writer's device may round the page a little; draw in our pixel space scaled to it.
         p.scale(writer.width() / w, writer.height() / h)
-        compose(doc, bounds, settings, p, w, h, vector=True, quote=quote)
+        compose(state, settings, p, w, h, vector=True, quote=quote)
         p.end()
     return f"{size_mm.width():.0f}×{size_mm.height():.0f} mm vector PDF ({dpi} dpi raster equivalent)"

@@ -16,9 +16,9 @@ from pathlib import Path
 from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
 from corridor_viewer.model import projection
-from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportSettings
-from corridor_viewer.model.feature import Feature, Layer
+from corridor_viewer.model.feature import Feature
+from corridor_viewer.model.mapstate import LayerView, MapState
 from corridor_viewer.model.style import Style
 
 STATUS = {
@@ -63,7 +63,7 @@ def _safe_url(url: str) -> str | None:
     return url if re.match(r"^https?://", url or "") else None
 
 
-def popup_html(doc: Document, f: Feature, lang: str) -> str:
+def popup_html(links, f: Feature, lang: str) -> str:
     e = html.escape
     p = f.props
     other = "ar" if lang == "en" else "en"
@@ -77,7 +77,6 @@ def popup_html(doc: Document, f: Feature, lang: str) -> str:
     acc = p.get(f"accuracy_{lang}") or p.get("accuracy")
     if acc:
         parts.append(f"<p class='acc'><b>{e(w['accuracy'])}:</b> {e(acc)}</p>")
-    links = getattr(doc, "links", None)
     if links is not None:
         groups = links.passages_for(f.id)
         if groups:
@@ -105,12 +104,17 @@ def _highlighted(passage_view) -> str:
     return "".join(f"<mark>{html.escape(t)}</mark>" if hit else html.escape(t) for t, hit in passage_view.pieces())
 
 
-def _layer_geojson(doc: Document, layer: Layer, lang: str) -> dict:
+def _drawn(state: MapState, layer: LayerView) -> list[Feature]:
+    """The layer's features that exist on the state's date (the timeline)."""
+    return [f for f in layer.drawn_features() if state.status_of(f) is not None]
+
+
+def _layer_geojson(state: MapState, links, layer: LayerView, lang: str) -> dict:
     feats = []
-    for f in layer.drawn_features():
+    for f in _drawn(state, layer):
         raw = f.props.get("_geometry_lonlat")
         feats.append({"type": "Feature", "geometry": raw or _lonlat_geometry(f),
-                      "properties": {"id": f.id, "name": html.escape(f.name(lang)), "popup": popup_html(doc, f, lang),
+                      "properties": {"id": f.id, "name": html.escape(f.name(lang)), "popup": popup_html(links, f, lang),
                                      "kind": f.geometry.kind}})
     return {"type": "FeatureCollection", "features": feats}
 
@@ -157,13 +161,13 @@ color:#7a4b00}
 """
 
 
-def build_map(doc: Document, bounds, settings: ExportSettings):
+def build_map(state: MapState, settings: ExportSettings, links=None):
     import folium
     from branca.element import Element, MacroElement
     from jinja2 import Template
 
     lang = settings.language
-    x0, y0, x1, y1 = bounds
+    x0, y0, x1, y1 = state.extent
     corners = [projection.inverse(x, y) for x in (x0, x1) for y in (y0, y1)]
     south, north = min(c[1] for c in corners), max(c[1] for c in corners)
     west, east = min(c[0] for c in corners), max(c[0] for c in corners)
@@ -176,19 +180,19 @@ def build_map(doc: Document, bounds, settings: ExportSettings):
     js, css = _leaflet_assets()
     root.header.add_child(Element(f"<style>{css}</style><style>{PAGE_CSS}</style>"), name="cv_css")
     root.header.add_child(Element(f"<script>{js}</script>"), name="cv_leaflet")
-    root.header.add_child(Element(f"<style>.leaflet-container{{background:{doc.background}}}</style>"),
+    root.header.add_child(Element(f"<style>.leaflet-container{{background:{state.background}}}</style>"),
                           name="cv_bg")
-    for layer in doc.layers:
+    for layer in state.layers:
         if not layer.visible:
             continue
         group = folium.FeatureGroup(name=html.escape(layer.title_for(lang)), show=True)
         styles = {}
-        for f in layer.drawn_features():
-            st = layer.style.for_feature(f.id, f.kind, f.status)
+        for f in _drawn(state, layer):
+            st = layer.style.for_feature(f.id, f.kind, state.status_of(f) or f.status)
             styles[f.id] = leaflet_style(st, f.geometry.kind, layer.opacity)
         marker_style = next((s for s in styles.values() if "radius" in s), None)
         gj = folium.GeoJson(
-            _layer_geojson(doc, layer, lang),
+            _layer_geojson(state, links, layer, lang),
             name=layer.id,
             style_function=lambda feat, styles=styles: styles[feat["properties"]["id"]],
             highlight_function=lambda feat: {"weight": 5, "color": "#ffb000"},
@@ -231,8 +235,8 @@ def _approx_note(lang: str) -> str:
     return APPROX_NOTE[lang]
 
 
-def render_html(doc: Document, bounds, settings: ExportSettings) -> str:
-    m = build_map(doc, bounds, settings)
+def render_html(state: MapState, settings: ExportSettings, links=None) -> str:
+    m = build_map(state, settings, links)
     text = m.get_root().render()
     lang = settings.language
     text = text.replace("<html>", f"<html lang='{lang}' dir='{'rtl' if lang == 'ar' else 'ltr'}'>", 1)
@@ -244,9 +248,9 @@ def render_html(doc: Document, bounds, settings: ExportSettings) -> str:
     return text
 
 
-def export_html(doc: Document, bounds, settings: ExportSettings, path: Path, quote=None) -> str:
-    text = render_html(doc, bounds, settings)
+def export_html(state: MapState, settings: ExportSettings, path: Path, quote=None, links=None) -> str:
+    text = render_html(state, settings, links)
     with atomic_path(path) as tmp:
         tmp.write_text(text, encoding="utf-8")
-    n = sum(1 for layer in doc.layers if layer.visible)
+    n = sum(1 for layer in state.layers if layer.visible)
     return f"self-contained HTML ({len(text.encode()) // 1024} KB, {n} layers, Leaflet inlined, works offline)"

@@ -17,17 +17,16 @@ import json
 import math
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from corridor_viewer import __version__
 from corridor_viewer.io.articles import normalise_published
 from corridor_viewer.model.export_settings import ExportSettings
+from corridor_viewer.model.project import VERSION, ArticleEntry, LayerEntry, LoadedProject, Project
 from corridor_viewer.model.user_layers import style_from_dict, style_to_dict
 
 FORMAT = "corridor-viewer-project"
-VERSION = 1
 SUFFIX = ".cvproj"
 MAX_PROJECT_BYTES = 1 << 30
 MODES = ("copy", "reference")
@@ -39,51 +38,7 @@ class ProjectError(Exception):
     """Not a readable project; the message names the file, the problem and what to do."""
 
 
-@dataclass
-class LayerEntry:
-    """An imported layer as a project keeps it."""
-
-    id: str
-    title: str
-    mode: str  # copy | reference
-    style: Any = None  # LayerStyle, or None for the default style of its kind
-    z: int = 1000
-    path: str | None = None  # the source file (absolute), for both modes
-    relative: str | None = None  # the source file relative to the project's folder (reference mode)
-    layer: str | None = None  # the layer inside a GeoPackage / KML / zip
-    features: dict[str, Any] | None = None  # copy mode: a GeoJSON FeatureCollection (lon/lat)
-    name_field: str | None = None
-
-
-@dataclass
-class ArticleEntry:
-    id: str
-    title: str
-    text: str
-    published: str = ""
-    source: str = ""
-
-
-@dataclass
-class Project:
-    view: dict[str, float] | None = None
-    layer_state: dict[str, dict[str, Any]] = field(default_factory=dict)  # id -> {"visible", "opacity"}
-    imported: list[LayerEntry] = field(default_factory=list)
-    articles: list[ArticleEntry] = field(default_factory=list)
-    scenes: list[dict[str, Any]] = field(default_factory=list)
-    export_settings: dict[str, Any] = field(default_factory=dict)
-    selection: list[str] = field(default_factory=list)
-    origin: str | None = None  # recovery files: the project file the work belongs to
-    extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept as they were
-
-
-@dataclass
-class LoadedProject:
-    project: Project
-    path: Path
-    warnings: list[str] = field(default_factory=list)
-    read_only: bool = False
-    version: int = VERSION
+__all__ = ["FORMAT", "SUFFIX", "VERSION", "ArticleEntry", "LayerEntry", "LoadedProject", "Project", "ProjectError"]
 
 
 # -- writing

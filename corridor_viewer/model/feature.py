@@ -55,7 +55,7 @@ class Feature:
         return int(self.props.get("label_priority") or 3)
 
 
-@dataclass
+@dataclass(eq=False)  # a layer is itself: hashable by identity, so renderers can cache per layer
 class Layer:
     id: str
     title: dict[str, str]
@@ -65,6 +65,18 @@ class Layer:
     features: list[Feature] = field(default_factory=list)
     visible: bool = True
     opacity: float = 1.0
+    _index: Any = field(default=None, repr=False)  # BoxIndex over the features, for big layers
+
+    def spatial_index(self) -> Any:
+        """The layer's spatial index when it is big enough to need one (built on first use: the import
+        worker asks for it, so the UI thread never pays for it), else None."""
+        from corridor_viewer.model.spatial import INDEX_MIN_FEATURES, BoxIndex
+
+        if len(self.features) < INDEX_MIN_FEATURES:
+            return None
+        if self._index is None or len(self._index) != len(self.features):
+            self._index = BoxIndex([f.geometry.bounds for f in self.features])
+        return self._index
 
     def title_for(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en") or self.id
@@ -74,9 +86,9 @@ class Layer:
         bs = [f.geometry.bounds for f in self.features]
         return (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
 
-    def drawn_features(self) -> list[Feature]:
+    def drawn_features(self, style: LayerStyle | None = None) -> list[Feature]:
         """Umbrella features whose segments are drawn are only drawn through their segments."""
-        if not self.style.umbrella_hidden:
+        if not (style or self.style).umbrella_hidden:
             return self.features
         umbrellas = {f.part_of for f in self.features if f.part_of}
         return [f for f in self.features if f.id not in umbrellas]

@@ -1,4 +1,9 @@
-"""Scenes: a title and caption (ar/en), a map view, visible layers, highlights, passages, a date."""
+"""Scenes: a title and caption (ar/en), a map view, visible layers, highlights, passages, a date.
+
+A scene is drawn as a :class:`~corridor_viewer.model.mapstate.MapState` made from the main map's state
+(:func:`scene_state`): showing a scene in the presentation, on a handout page or in a preview never
+changes the live document.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from corridor_viewer.model.events import Event
+from corridor_viewer.model.signals import signal
 from corridor_viewer.model.timeline import normalise_date
 
 
@@ -24,6 +29,9 @@ class Scene:
     highlight: list[str] = field(default_factory=list)
     passages: list[tuple[str, int]] = field(default_factory=list)  # (article id, passage index)
     date: str | None = None
+    sources: list[dict[str, str]] = field(default_factory=list)  # cited on screen: title, publisher, date, url
+    labels: list[str] = field(default_factory=list)  # features labelled without being highlighted
+    builtin: bool = field(default=False, compare=False)  # from the app's story (not saved with the scene)
 
     def __post_init__(self) -> None:
         if self.date:
@@ -43,6 +51,10 @@ class Scene:
             out["layers"] = list(self.layers)
         if self.date:
             out["date"] = self.date
+        if self.sources:
+            out["sources"] = [dict(s) for s in self.sources]
+        if self.labels:
+            out["labels"] = list(self.labels)
         return out
 
     @classmethod
@@ -79,7 +91,15 @@ class Scene:
                 date = normalise_date(str(date))
             except ValueError as exc:
                 raise SceneError(f"scene {sid}: {exc}") from exc
-        return cls(sid, title, caption, (w, s, e, n), layers, list(highlight), passages, date)
+        sources = d.get("sources", []) or []
+        if not (isinstance(sources, list) and all(isinstance(x, dict) and all(
+                isinstance(k, str) and isinstance(v, str) for k, v in x.items()) for x in sources)):
+            raise SceneError(f"scene {sid}: sources must be a list of {{'title', 'publisher', 'date', 'url'}}")
+        labels = d.get("labels", []) or []
+        if not (isinstance(labels, list) and all(isinstance(x, str) for x in labels)):
+            raise SceneError(f"scene {sid}: labels must be a list of feature ids")
+        return cls(sid, title, caption, (w, s, e, n), layers, list(highlight), passages, date,
+                   [dict(x) for x in sources], list(labels))
 
 
 def _texts(value: Any, sid: str, what: str) -> dict[str, str]:
@@ -99,11 +119,19 @@ def scene_bounds(scene: Scene) -> tuple[float, float, float, float]:
     return (min(p[0] for p in pts), min(p[1] for p in pts), max(p[0] for p in pts), max(p[1] for p in pts))
 
 
-def apply_to(doc, scene: Scene) -> None:
-    """Put the document in the scene's state: layers, date, highlights, the first pinned passage.
+def scene_state(base, scene: Scene):
+    """The scene as a MapState made from ``base`` (the main map's state): its layers, date, highlights and
+    extent. Nothing in the live document changes."""
+    st = base
+    if scene.layers is not None:
+        st = st.with_layers_visible(frozenset(scene.layers))
+    st = st.with_(date=scene.date, dim_except=None).with_selection(tuple(scene.highlight))
+    return st.with_extent(scene_bounds(scene))
 
-    The view is the canvas's business (it may animate there); everything else lives in the model.
-    """
+
+def apply_to(doc, scene: Scene) -> None:
+    """Put the main map in the scene's state (the user chose "show this scene"): layers, date, highlights,
+    the first pinned passage. The view is the canvas's business (it may animate there)."""
     if scene.layers is not None:
         wanted = set(scene.layers)
         for layer in doc.layers:
@@ -118,9 +146,8 @@ def apply_to(doc, scene: Scene) -> None:
             doc.set_focus(art.id, p.start, p.end)
 
 
-def pinned_passages(doc, scene: Scene) -> list[tuple[object, object]]:
-    """(article, passage) pairs for the scene's pinned passages that exist in the corpus."""
-    links = doc.links
+def pinned_passages(links, scene: Scene) -> list[tuple[object, object]]:
+    """(article, passage) pairs for the scene's pinned passages that exist in the linked corpus."""
     out = []
     for aid, idx in scene.passages:
         art = links.corpus.get(aid) if links is not None else None
@@ -130,11 +157,12 @@ def pinned_passages(doc, scene: Scene) -> list[tuple[object, object]]:
 
 
 class SceneList:
-    """An ordered, editable list of scenes that announces every change (views and autosave listen)."""
+    """An ordered, editable list of scenes that announces every change (views and the session listen)."""
+
+    changed = signal()
 
     def __init__(self, scenes: list[Scene] | None = None) -> None:
         self.scenes: list[Scene] = list(scenes or [])
-        self.changed = Event()
 
     def __len__(self) -> int:
         return len(self.scenes)
@@ -156,6 +184,15 @@ class SceneList:
         while self.get(f"{base}-{n}") is not None:
             n += 1
         return f"{base}-{n}"
+
+    def free_id(self, sid: str) -> str:
+        """``sid`` if no scene has it, else ``sid-2``, ``sid-3``… (imported scenes never replace ours)."""
+        if self.get(sid) is None:
+            return sid
+        n = 2
+        while self.get(f"{sid}-{n}") is not None:
+            n += 1
+        return f"{sid}-{n}"[:64]
 
     def add(self, scene: Scene, at: int | None = None) -> None:
         if self.get(scene.id) is not None:
@@ -182,9 +219,11 @@ class SceneList:
         return [s.to_dict() for s in self.scenes]
 
     def from_list(self, items: list[Any]) -> None:
-        scenes = [Scene.from_dict(d) for d in items]
+        self.set_scenes([Scene.from_dict(d) for d in items])
+
+    def set_scenes(self, scenes: list[Scene]) -> None:
         ids = [s.id for s in scenes]
         if len(ids) != len(set(ids)):
             raise SceneError("two scenes share an id")
-        self.scenes = scenes
+        self.scenes = list(scenes)
         self.changed.emit()

@@ -8,7 +8,7 @@ from itertools import pairwise
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter
 
-from corridor_viewer.model.document import Document
+from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.render.text import draw_halo_text, pt_to_px, text_box
 
@@ -60,37 +60,41 @@ def _along(feature, anchor_world, vp: Viewport) -> list[QPointF]:
     return out
 
 
-def draw_labels(painter: QPainter, doc: Document, vp: Viewport, lang: str, k: float = 1.0,
-                as_text: bool = False, badges: dict[str, int] | None = None,
-                dim_except: frozenset[str] | None = None, raster: bool = False,
-                high_contrast: bool = False) -> list[tuple[str, QRectF]]:
+def draw_labels(painter: QPainter, state: MapState, k: float = 1.0, as_text: bool = False,
+                raster: bool = False, high_contrast: bool = False) -> list[tuple[str, QRectF]]:
     """Place and draw labels; returns what was placed (tests and exports use it)."""
-    badges = badges or {}
+    vp = state.viewport
+    lang = state.language
+    badges = state.badges
+    dim_except = state.dim_except
     scale = vp.m_per_px / k  # exports at poster size show the labels of the equivalent screen view
     rtl = lang == "ar"
     todo = []
     obstacles: list[QRectF] = []
-    for layer in doc.layers:
-        ls = layer.style.labels
-        if not layer.visible or ls is None or not (ls.min_m_per_px <= scale <= ls.max_m_per_px):
+    for lv in state.layers:
+        ls = lv.style.labels
+        if not lv.visible or ls is None or not (ls.min_m_per_px <= scale <= ls.max_m_per_px):
             continue
         # Umbrellas (e.g. the Zangezur corridor) are drawn through their segments but keep their label.
-        for f in layer.features:
-            if f.label_anchor is None or doc.state(f) is None:
+        for f in lv.features:
+            if f.label_anchor is None:
                 continue
-            if dim_except is not None and f.id not in dim_except and layer.group != "context":
+            status = state.status_of(f)
+            if status is None:
                 continue
-            if scale > doc.label_limits.get(f.priority, 700.0):
+            if dim_except is not None and f.id not in dim_except and lv.group != "context":
+                continue
+            if scale > state.label_limits.get(f.priority, 700.0):
                 continue
             x, y = vp.to_screen(*f.label_anchor)
             if not (-50 <= x <= vp.width + 50 and -50 <= y <= vp.height + 50):
                 continue
-            style = layer.style.for_feature(f.id, f.kind, doc.state(f) or f.status)
+            style = lv.style.for_feature(f.id, f.kind, status)
             marker = (style.marker.size * k) if (style.marker and f.geometry.kind == "point") else 0.0
             if marker:
                 obstacles.append(QRectF(x - marker / 2, y - marker / 2, marker, marker))
             placement = "point" if f.geometry.kind == "point" else ls.placement
-            order = (f.priority, placement != "centroid", -layer.z)  # areas first: they need the room
+            order = (f.priority, placement != "centroid", -lv.z)  # areas first: they need the room
             todo.append((order, f, ls, QPointF(x, y), marker, placement))
     todo.sort(key=lambda t: t[0])
     placed: list[tuple[str, QRectF]] = []

@@ -6,17 +6,18 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath
 
 from corridor_viewer.model.feature import Layer
+from corridor_viewer.model.mapstate import LayerView
 from corridor_viewer.render.paint import _fill_color, draw_marker, make_pen
 
 
-def layer_geometry_kind(layer: Layer) -> str:
-    kinds = [f.geometry.kind for f in layer.drawn_features()]
+def layer_geometry_kind(layer: Layer | LayerView) -> str:
+    kinds = [f.geometry.kind for f in layer.drawn_features()[:2000]]  # a sample decides for big layers
     if not kinds:
         return "polygon"
     return max(set(kinds), key=kinds.count)
 
 
-def draw_swatch(painter: QPainter, rect: QRectF, layer: Layer, k: float = 1.0) -> None:
+def draw_swatch(painter: QPainter, rect: QRectF, layer: Layer | LayerView, k: float = 1.0) -> None:
     style = layer.style.base
     kind = layer_geometry_kind(layer)
     painter.save()
@@ -39,7 +40,7 @@ def draw_swatch(painter: QPainter, rect: QRectF, layer: Layer, k: float = 1.0) -
     painter.restore()
 
 
-def swatch_image(layer: Layer, w: int = 28, h: int = 16, dpr: float = 1.0) -> QImage:
+def swatch_image(layer: Layer | LayerView, w: int = 28, h: int = 16, dpr: float = 1.0) -> QImage:
     img = QImage(int(w * dpr), int(h * dpr), QImage.Format.Format_ARGB32_Premultiplied)
     img.setDevicePixelRatio(dpr)
     img.fill(QColor(0, 0, 0, 0))

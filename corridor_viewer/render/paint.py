@@ -1,21 +1,26 @@
-"""paint(document, viewport, painter): the one map painter for the canvas, PNG, SVG and PDF."""
+"""paint(state, painter): the one map painter for the canvas, PNG, SVG and PDF.
+
+It draws a :class:`~corridor_viewer.model.mapstate.MapState` — an immutable value — never the live
+document, so an export or a slide can be drawn while the user works, and draws exactly what it was given.
+"""
 
 from __future__ import annotations
 
 import math
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF, QTransform
 
 from corridor_viewer.model import projection
-from corridor_viewer.model.document import Document
-from corridor_viewer.model.feature import Feature, Layer
-from corridor_viewer.model.style import Style
+from corridor_viewer.model.feature import Feature
+from corridor_viewer.model.mapstate import LayerView, MapState
+from corridor_viewer.model.style import Marker, Style
 from corridor_viewer.model.viewport import Viewport
+from corridor_viewer.render import batch
 from corridor_viewer.render import labels as label_engine
-from corridor_viewer.render.text import draw_halo_text, font, pt_to_px
+from corridor_viewer.render.text import draw_halo_text, font, pt_to_px, text_box
 
 HIGHLIGHT = "#ffb000"
 HOVER = "#ffd866"
@@ -23,13 +28,12 @@ HOVER = "#ffd866"
 
 @dataclass
 class PaintOptions:
-    language: str | None = None  # None: the document's language
+    """How to draw (not what: that is the MapState)."""
+
     labels: bool = True
     decorations: bool = True  # scale bar and north arrow
     highlight: bool = True
     text_as_text: bool = False  # SVG: keep labels as <text>
-    dim_except: frozenset[str] | None = None  # ids to keep bright; others dimmed
-    badges: dict[str, int] = field(default_factory=dict)  # feature id -> count shown beside its label
     ui_scale: float = 1.0  # multiplies widths and text (exports at poster sizes)
     raster_labels: bool = True  # blit cached label sprites (screen, PNG); False for PDF/SVG
     only_groups: frozenset[str] | None = None  # draw only these layer groups (export inset)
@@ -37,14 +41,13 @@ class PaintOptions:
 
 
 # Projected paths are built once per feature and reused for every paint (design for 8 ms repaints).
-_paths: dict[int, dict[str, QPainterPath]] = {}
+_paths: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # Layer -> {feature id: QPainterPath}
 
 
-def _path_for(doc: Document, f: Feature) -> QPainterPath:
-    cache = _paths.get(id(doc))
+def _path_for(f: Feature, layer) -> QPainterPath:
+    cache = _paths.get(layer)
     if cache is None:
-        cache = _paths[id(doc)] = {}
-        weakref.finalize(doc, _paths.pop, id(doc), None)
+        cache = _paths[layer] = {}
     path = cache.get(f.id)
     if path is None:
         path = QPainterPath()
@@ -69,14 +72,22 @@ def world_transform(vp: Viewport) -> QTransform:
 
 
 _CAPS = {"round": Qt.PenCapStyle.RoundCap, "flat": Qt.PenCapStyle.FlatCap, "square": Qt.PenCapStyle.SquareCap}
+_pens: dict[tuple, QPen] = {}
 
 
 def make_pen(color: str, width: float, dash: tuple[float, ...] = (), cap: str = "flat") -> QPen:
-    pen = QPen(QColor(color), width)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    pen.setCapStyle(_CAPS.get(cap, Qt.PenCapStyle.FlatCap))
-    if dash:
-        pen.setDashPattern(list(dash))
+    """A pen, cached (a repaint asks for the same few pens thousands of times)."""
+    key = (color, width, dash, cap)
+    pen = _pens.get(key)
+    if pen is None:
+        pen = QPen(QColor(color), width)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        pen.setCapStyle(_CAPS.get(cap, Qt.PenCapStyle.FlatCap))
+        if dash:
+            pen.setDashPattern(list(dash))
+        if len(_pens) > 512:
+            _pens.clear()
+        _pens[key] = pen
     return pen
 
 
@@ -88,11 +99,8 @@ def _fill_color(style: Style) -> QColor | None:
     return c
 
 
-def draw_marker(painter: QPainter, pt: QPointF, style: Style, k: float = 1.0, outline: str | None = None,
-                extra: float = 0.0) -> None:
-    m = style.marker
-    if m is None:
-        return
+def _draw_marker_shape(painter: QPainter, pt: QPointF, m: Marker, k: float, outline: str | None = None,
+                       extra: float = 0.0) -> None:
     r = (m.size / 2 + extra) * k
     painter.setPen(make_pen(outline or m.stroke, m.stroke_width * k))
     painter.setBrush(QColor(m.fill))
@@ -105,20 +113,37 @@ def draw_marker(painter: QPainter, pt: QPointF, style: Style, k: float = 1.0, ou
         painter.drawEllipse(pt, r, r)
 
 
+def _add_marker_shape(path: QPainterPath, x: float, y: float, m: Marker, k: float) -> None:
+    r = m.size / 2 * k
+    if m.shape == "square":
+        path.addRect(QRectF(x - r, y - r, 2 * r, 2 * r))
+    elif m.shape == "diamond":
+        path.addPolygon(QPolygonF([QPointF(x, y - r * 1.25), QPointF(x + r * 1.25, y), QPointF(x, y + r * 1.25),
+                                   QPointF(x - r * 1.25, y), QPointF(x, y - r * 1.25)]))
+    else:
+        path.addEllipse(QPointF(x, y), r, r)
+
+
+def draw_marker(painter: QPainter, pt: QPointF, style: Style, k: float = 1.0, outline: str | None = None,
+                extra: float = 0.0) -> None:
+    if style.marker is not None:
+        _draw_marker_shape(painter, pt, style.marker, k, outline, extra)
+
+
 def _visible(b: tuple[float, float, float, float], view: tuple[float, float, float, float]) -> bool:
     return not (b[2] < view[0] or b[0] > view[2] or b[3] < view[1] or b[1] > view[3])
 
 
-def _draw_feature(painter: QPainter, doc: Document, layer: Layer, f: Feature, tf: QTransform,
-                  vp: Viewport, k: float, state: str | None = None) -> None:
+def _draw_feature(painter: QPainter, lv: LayerView, f: Feature, tf: QTransform, vp: Viewport, k: float,
+                  state: str) -> None:
     # The timeline's state (e.g. proposed in 2023, under construction in 2025) picks the dash.
-    style = layer.style.for_feature(f.id, f.kind, state or f.status)
+    style = lv.style.for_feature(f.id, f.kind, state)
     g = f.geometry
     if g.kind == "point":
         x, y = vp.to_screen(*g.point)
         draw_marker(painter, QPointF(x, y), style, k)
         return
-    path = tf.map(_path_for(doc, f))
+    path = tf.map(_path_for(f, lv.layer))
     if g.kind == "polygon":
         fill = _fill_color(style)
         if fill is not None:
@@ -136,31 +161,31 @@ def _draw_feature(painter: QPainter, doc: Document, layer: Layer, f: Feature, tf
         width = (style.line_width or style.width) * k
         # A white casing keeps a route readable over any fill beneath it (routes only: rivers
         # and context lines don't need it, and each stroke costs paint time).
-        if layer.group == "routes" and style.opacity >= 0.9 and width >= 2:
+        if lv.group == "routes" and style.opacity >= 0.9 and width >= 2:
             painter.setPen(make_pen("#ffffff", width + 2.0 * k, (), "round"))
             painter.drawPath(path)
         painter.setPen(make_pen(style.stroke, width, tuple(style.dash), style.cap))
         painter.drawPath(path)
 
 
-def _draw_highlight(painter: QPainter, doc: Document, f: Feature, tf: QTransform, vp: Viewport,
-                    color: str, k: float) -> None:
-    layer = doc.layer(f.layer_id)
-    if layer is None:
+def _draw_highlight(painter: QPainter, state: MapState, f: Feature, tf: QTransform, color: str, k: float) -> None:
+    lv = state.layer_of(f)
+    if lv is None:
         return
+    vp = state.viewport
     feats = [f]
-    if layer.style.umbrella_hidden:  # an umbrella shows through its segments
-        feats += [s for s in layer.features if s.part_of == f.id]
+    if lv.style.umbrella_hidden:  # an umbrella shows through its segments
+        feats += [s for s in lv.features if s.part_of == f.id]
     for item in feats:
         g = item.geometry
         if g.kind == "point":
             x, y = vp.to_screen(*g.point)
-            style = layer.style.for_feature(item.id, item.kind, item.status)
+            style = lv.style.for_feature(item.id, item.kind, item.status)
             draw_marker(painter, QPointF(x, y), style, k, outline=color, extra=3)
             continue
-        if g.kind == "polygon" and item is not f and any(s.part_of == item.id for s in layer.features):
+        if g.kind == "polygon" and item is not f and any(s.part_of == item.id for s in lv.features):
             continue
-        path = tf.map(_path_for(doc, item))
+        path = tf.map(_path_for(item, lv.layer))
         painter.setBrush(Qt.BrushStyle.NoBrush)
         w = 3.0 if g.kind == "polygon" else 4.0
         painter.setPen(make_pen("#ffffff", (w + 3) * k, (), "round"))
@@ -169,62 +194,73 @@ def _draw_highlight(painter: QPainter, doc: Document, f: Feature, tf: QTransform
         painter.drawPath(path)
 
 
-def paint(doc: Document, vp: Viewport, painter: QPainter, options: PaintOptions | None = None) -> None:
-    """Draw the map for viewport vp onto any QPainter (widget, QImage, QPdfWriter, QSvgGenerator)."""
+def paint(state: MapState, painter: QPainter, options: PaintOptions | None = None) -> None:
+    """Draw ``state`` onto any QPainter (widget, QImage, QPdfWriter, QSvgGenerator), at its viewport's size."""
     opt = options or PaintOptions()
-    paint_base(doc, vp, painter, opt)
-    paint_overlay(doc, vp, painter, opt)
+    paint_base(state, painter, opt)
+    paint_overlay(state, painter, opt)
 
 
-def paint_base(doc: Document, vp: Viewport, painter: QPainter, opt: PaintOptions) -> None:
+def paint_base(state: MapState, painter: QPainter, opt: PaintOptions) -> None:
     """The layers themselves: what the canvas caches between hover and selection changes."""
     k = opt.ui_scale
+    vp = state.viewport
+    vector = opt.text_as_text or not opt.raster_labels
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.fillRect(QRectF(0, 0, vp.width, vp.height), QColor(doc.background))
+    painter.fillRect(QRectF(0, 0, vp.width, vp.height), QColor(state.background))
     tf = world_transform(vp)
     view = vp.world_bounds
-    for layer in doc.layers:
-        if not layer.visible or (opt.only_groups is not None and layer.group not in opt.only_groups):
+    dim = state.dim_except
+    for lv in state.layers:
+        if not lv.visible or (opt.only_groups is not None and lv.group not in opt.only_groups):
             continue
-        base_opacity = layer.opacity * layer.style.base.opacity
-        for f in layer.drawn_features():
+        base_opacity = lv.opacity * lv.style.base.opacity
+        boost = 1.7 if opt.high_contrast and lv.group in ("routes", "regions", "places") else 1.0
+        if len(lv.features) >= batch.BATCH_MIN_FEATURES:
+            batch.draw_groups(painter, lv, state, tf, k * boost, base_opacity, vector=vector, pen_for=make_pen,
+                              fill_for=_fill_color, draw_marker=_draw_marker_shape, marker_shape=_add_marker_shape)
+            continue
+        for f in lv.drawn_features():
             if not _visible(f.geometry.bounds, view):
                 continue
-            state = doc.state(f)
-            if state is None:  # not yet announced or built on the timeline's date
+            status = state.status_of(f)
+            if status is None:  # not yet announced or built on the state's date
                 continue
-            dim = opt.dim_except is not None and f.id not in opt.dim_except and f.part_of not in opt.dim_except
-            painter.setOpacity(base_opacity * (0.25 if dim and layer.group != "context" else 1.0))
-            boost = 1.7 if opt.high_contrast and layer.group in ("routes", "regions", "places") else 1.0
-            _draw_feature(painter, doc, layer, f, tf, vp, k * boost, state)
+            dimmed = dim is not None and f.id not in dim and f.part_of not in dim
+            painter.setOpacity(base_opacity * (0.25 if dimmed and lv.group != "context" else 1.0))
+            _draw_feature(painter, lv, f, tf, vp, k * boost, status)
     painter.restore()
 
 
-def paint_overlay(doc: Document, vp: Viewport, painter: QPainter, opt: PaintOptions) -> None:
-    """Highlights, labels and map furniture, drawn over the layers on every paint."""
-    lang = opt.language or doc.language
+def paint_overlay(state: MapState, painter: QPainter, opt: PaintOptions) -> list[tuple[str, QRectF]]:
+    """Highlights, labels and map furniture, drawn over the layers on every paint; returns the placed labels."""
+    lang = state.language
     k = opt.ui_scale
+    vp = state.viewport
     tf = world_transform(vp)
+    placed: list[tuple[str, QRectF]] = []
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     if opt.highlight:
-        if doc.hover and doc.hover not in doc.selection:
-            hf = doc.feature(doc.hover)
-            if hf is not None and doc.layer(hf.layer_id).visible:
-                _draw_highlight(painter, doc, hf, tf, vp, HOVER, k)
-        for fid in doc.selection:
-            sf = doc.feature(fid)
+        if state.hover and state.hover not in state.selection:
+            hf = state.feature(state.hover)
+            lv = state.layer_of(hf) if hf is not None else None
+            if hf is not None and lv is not None and lv.visible:
+                _draw_highlight(painter, state, hf, tf, HOVER, k)
+        for fid in state.selection:
+            sf = state.feature(fid)
             if sf is not None:
-                _draw_highlight(painter, doc, sf, tf, vp, HIGHLIGHT, k)
+                _draw_highlight(painter, state, sf, tf, HIGHLIGHT, k)
     if opt.labels:
-        label_engine.draw_labels(painter, doc, vp, lang, k, opt.text_as_text, opt.badges, opt.dim_except,
-                                 raster=opt.raster_labels, high_contrast=opt.high_contrast)
+        placed = label_engine.draw_labels(painter, state, k, opt.text_as_text, raster=opt.raster_labels,
+                                          high_contrast=opt.high_contrast)
     if opt.decorations:
         draw_scale_bar(painter, vp, lang, k, opt.text_as_text, raster=opt.raster_labels)
         draw_north_arrow(painter, vp, k, opt.text_as_text, raster=opt.raster_labels)
     painter.restore()
+    return placed
 
 
 def draw_scale_bar(painter: QPainter, vp: Viewport, lang: str, k: float = 1.0, as_text: bool = False,
@@ -249,8 +285,6 @@ def draw_scale_bar(painter: QPainter, vp: Viewport, lang: str, k: float = 1.0, a
     value = f"{km:g}"
     text = f"{value} كم" if rtl else f"{value} km"
     px_font = 11 * k
-    from corridor_viewer.render.text import text_box
-
     for t, x in (("0", x0), (text, x0 + px)):
         box = text_box(t, px_font)
         draw_halo_text(painter, t, QPointF(x - box.width() / 2, y0 - 5 * k), px_font, "#222222", None,
@@ -276,8 +310,7 @@ def draw_north_arrow(painter: QPainter, vp: Viewport, k: float = 1.0, as_text: b
     painter.setPen(make_pen("#222222", 1 * k))
     painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(-6 * k, 4 * k), QPointF(0, 0)]))
     painter.restore()
-    f = font(10 * k, True)
-    painter.setFont(f)
+    painter.setFont(font(10 * k, True))
     draw_halo_text(painter, "N", c + QPointF(-4 * k, 16 * k), 10 * k, "#222222", "#ffffff", bold=True,
                    as_text=as_text, halo_width=2 * k, raster=raster)
 

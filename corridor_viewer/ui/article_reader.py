@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat, QTex
 from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QToolTip, QVBoxLayout, QWidget
 
 from corridor_viewer.model.document import Document
+from corridor_viewer.ui.bind import listen
 from corridor_viewer.ui.textpos import Utf16Map
 
 
@@ -51,9 +52,9 @@ class ArticleReader(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda s=step: self.zoom_text(s))
         self.picker.currentIndexChanged.connect(self._picked)
-        doc.links_changed.connect(self._reload)
-        doc.focus_changed.connect(self._on_focus)
-        doc.language_changed.connect(lambda _l: self._fill_picker())
+        listen(self, doc.links_changed, self._reload)
+        listen(self, doc.focus_changed, self._on_focus)
+        listen(self, doc.language_changed, lambda _l: self._fill_picker())
         self._reload()
 
     def zoom_text(self, step: int) -> None:

@@ -1,4 +1,8 @@
-"""The native map canvas: QPainter on a QWidget, pan/zoom/hover/select against the model."""
+"""The native map canvas: it renders a MapState and turns pan/zoom/hover/clicks into model changes.
+
+The main map's camera lives in the document (the canvas renders it and sets it); a presentation's canvas
+has a camera of its own and shows a scene's state, so it never moves or changes the main map.
+"""
 
 from __future__ import annotations
 
@@ -11,8 +15,11 @@ from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from corridor_viewer.model.document import Document
-from corridor_viewer.model.viewport import Viewport
+from corridor_viewer.model.mapstate import MapState
+from corridor_viewer.model.scenes import Scene, scene_state
+from corridor_viewer.model.viewport import Bounds, Camera, Viewport
 from corridor_viewer.render.paint import PaintOptions, paint_base, paint_overlay
+from corridor_viewer.ui.bind import listen, listen_all
 
 PICK_TOLERANCE_PX = 6.0
 KEY_PAN_PX = 80.0
@@ -26,66 +33,97 @@ class MapCanvas(QWidget):
     view_changed = Signal()
     painted = Signal(float)  # paint duration in ms
 
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, parent: QWidget | None = None, *, own_camera: bool = False,
+                 interactive: bool = True) -> None:
         super().__init__(parent)
         self.doc = doc
-        self.viewport = Viewport()
+        self.own_camera = own_camera
+        self.interactive = interactive  # False: pan and zoom only (a presentation never selects)
+        self._camera: Camera | None = None
+        self.scene: Scene | None = None  # when set, the canvas shows this scene's state
+        self.badges = True  # mention counts beside labels (a View toggle)
         self.options = PaintOptions()
+        self.last_labels: list = []
         self._drag_from: QPointF | None = None
         self._press_at: QPointF | None = None
-        self._fitted = False
         self._base_cache: tuple | None = None
         self._flight: QVariantAnimation | None = None
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._on_settled)
-        self.pending_view: dict | None = None
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setMinimumSize(320, 240)
         self.grabGesture(Qt.GestureType.PinchGesture)
-        doc.layers_changed.connect(self.update)
-        doc.selection_changed.connect(lambda _ids: self.update())
-        doc.hover_changed.connect(lambda _fid: self.update())
-        doc.language_changed.connect(lambda _lang: self.update())
-        doc.links_changed.connect(self._sync_cues)
-        doc.layers_changed.connect(self._sync_cues)
-        doc.zoom_requested.connect(self.zoom_to_feature)
+        listen_all(self, [doc.visibility_changed, doc.opacity_changed, doc.style_changed, doc.layer_added,
+                          doc.layer_removed, doc.date_changed, doc.selection_changed, doc.hover_changed,
+                          doc.language_changed, doc.links_changed, doc.mentioned_only_changed], self._redraw)
+        if not own_camera:
+            listen(self, doc.camera_changed, self._on_camera)
+            listen(self, doc.zoom_requested, self.zoom_to_feature)
 
-    def _sync_cues(self) -> None:
-        """Map cues from the articles: mention counts beside labels, and the 'mentioned only' dimming."""
-        links = self.doc.links
-        self.options.badges = links.counts() if links is not None else {}
-        self.options.dim_except = links.mentioned() if (links is not None and self.doc.mentioned_only) else None
+    # -- the camera and the state drawn
+    @property
+    def camera(self) -> Camera | None:
+        return self._camera if self.own_camera else self.doc.camera
+
+    @property
+    def viewport(self) -> Viewport:
+        cam = self.camera
+        if cam is None:
+            return Viewport(width=self.width(), height=self.height()).fitted(self.doc.home_bounds, margin=0.02)
+        return Viewport.of(cam, self.width(), self.height())
+
+    def set_viewport(self, vp: Viewport) -> None:
+        """Show ``vp`` (kept inside the data: no view shows where the map stops)."""
+        vp = vp.clamped(self.doc.data_bounds)
+        if self.own_camera:
+            if vp.camera != self._camera:
+                self._camera = vp.camera
+                self._after_view_change()
+        else:
+            self.doc.set_camera(vp.camera)  # the canvas hears camera_changed and repaints
+
+    def _on_camera(self, _camera: Camera) -> None:
+        self._after_view_change()
+
+    def map_state(self, viewport: Viewport | None = None) -> MapState:
+        """What this canvas shows, as a value (exports of "the current view" start from it)."""
+        vp = viewport or self.viewport
+        base = self.doc.map_state(vp, badges=self.badges)
+        if self.scene is not None:
+            return scene_state(base, self.scene).with_viewport(vp)
+        return base
+
+    def show_scene(self, scene: Scene | None) -> None:
+        self.scene = scene
+        self._redraw()
+
+    def _redraw(self, *_args) -> None:
         self.update()
 
     # -- view helpers
     def fit_all(self) -> None:
-        self.viewport.fit(self.doc.home_bounds, margin=0.02)
-        self._after_view_change()
+        self.set_viewport(self.viewport.fitted(self.doc.home_bounds, margin=0.02))
 
     def zoom_to_feature(self, fid: str) -> None:
         f = self.doc.feature(fid)
         if f is None:
             return
         # Points and short segments get a sensible town-scale view rather than a maximal zoom.
-        self.viewport.fit(f.geometry.bounds, margin=0.15, min_m_per_px=40.0)
-        self._after_view_change()
+        self.set_viewport(self.viewport.fitted(f.geometry.bounds, margin=0.15, min_m_per_px=40.0))
 
-    def fly_to(self, bounds: tuple[float, float, float, float], duration_ms: int = 1100,
-               margin: float = 0.04) -> None:
+    def fly_to(self, bounds: Bounds, duration_ms: int = 1100, margin: float = 0.04) -> None:
         """Animate to a view: pan and zoom together, pulling back mid-way on long hops (like a camera)."""
-        target = self.viewport.copy()
-        target.fit(bounds, margin=margin)
+        start = self.viewport
+        target = start.fitted(bounds, margin=margin).clamped(self.doc.data_bounds)
         if self._flight is not None:
             self._flight.stop()
         if duration_ms <= 0:
-            self.viewport.cx, self.viewport.cy, self.viewport.m_per_px = target.cx, target.cy, target.m_per_px
-            self._after_view_change()
+            self.set_viewport(target)
             return
-        start = self.viewport.copy()
         hop = math.hypot(target.cx - start.cx, target.cy - start.cy)
         span = max(start.width * start.m_per_px, start.width * target.m_per_px)
         bump = min(0.8, hop / max(span, 1.0) * 0.5)  # zoom out more for longer jumps
@@ -97,12 +135,10 @@ class MapCanvas(QWidget):
 
         def step(t) -> None:
             t = float(t)
-            vp = self.viewport
-            vp.cx = start.cx + (target.cx - start.cx) * t
-            vp.cy = start.cy + (target.cy - start.cy) * t
             log_m = math.log(start.m_per_px) + (math.log(target.m_per_px) - math.log(start.m_per_px)) * t
-            vp.m_per_px = math.exp(log_m) * (1.0 + bump * math.sin(math.pi * t))
-            self._after_view_change()
+            m = math.exp(log_m) * (1.0 + bump * math.sin(math.pi * t))
+            self.set_viewport(Viewport(start.cx + (target.cx - start.cx) * t, start.cy + (target.cy - start.cy) * t,
+                                       m, start.width, start.height))
 
         anim.valueChanged.connect(step)
         anim.finished.connect(lambda: step(1.0))
@@ -110,20 +146,17 @@ class MapCanvas(QWidget):
         anim.start()
 
     def set_view_state(self, state: dict) -> None:
-        try:
-            cx, cy, m = float(state["cx"]), float(state["cy"]), float(state["m_per_px"])
-        except (KeyError, TypeError, ValueError):
-            return
-        b = self.doc.bounds
-        if b[0] <= cx <= b[2] and b[1] <= cy <= b[3] and 5 <= m <= 5000:
-            self.viewport.cx, self.viewport.cy, self.viewport.m_per_px = cx, cy, m
-            self._fitted = True
-            self._after_view_change()
+        cam = Camera.from_dict(state)
+        b = self.doc.data_bounds
+        if cam is not None and b[0] <= cam.cx <= b[2] and b[1] <= cam.cy <= b[3]:
+            self.set_viewport(Viewport.of(cam, self.width(), self.height()))
 
     def zoom(self, factor: float, at: QPointF | None = None) -> None:
         p = at or QPointF(self.width() / 2, self.height() / 2)
-        self.viewport.zoom_at(factor, p.x(), p.y())
-        self._after_view_change()
+        self.set_viewport(self.viewport.zoomed(factor, p.x(), p.y()))
+
+    def pan(self, dx: float, dy: float) -> None:
+        self.set_viewport(self.viewport.panned(dx, dy))
 
     def _after_view_change(self) -> None:
         self.update()
@@ -131,59 +164,62 @@ class MapCanvas(QWidget):
 
     # -- Qt events
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
-        self.viewport.resize(self.width(), self.height())
-        if not self._fitted:
-            self.fit_all()
-            self._fitted = True
+        if self.camera is None:
+            self.fit_all()  # the first framing: the home view for this size
         super().resizeEvent(event)
 
-    def _base_key(self) -> tuple:
-        vp = self.viewport
-        return (self.doc.revision, vp.width, vp.height, self.devicePixelRatioF(), self.options.dim_except,
-                self.options.ui_scale, self.options.high_contrast)
-
-    def _render_base(self) -> None:
+    def _render_base(self, state: MapState) -> None:
         """Paint the layers into an image CACHE_MARGIN px larger than the view on every side."""
-        vp = self.viewport
+        vp = state.viewport
         big = Viewport(vp.cx, vp.cy, vp.m_per_px, vp.width + 2 * CACHE_MARGIN, vp.height + 2 * CACHE_MARGIN)
         dpr = self.devicePixelRatioF()
         img = QImage(max(1, round(big.width * dpr)), max(1, round(big.height * dpr)),
                      QImage.Format.Format_ARGB32_Premultiplied)
         img.setDevicePixelRatio(dpr)
         p = QPainter(img)
-        paint_base(self.doc, big, p, self.options)
+        paint_base(state.with_viewport(big), p, self.options)
         p.end()
-        self._base_cache = (self._base_key(), big, img)
+        self._base_cache = (self._base_key(state), big, img)
 
-    def _cached_target(self) -> QRectF | None:
-        """Where the cached layer image lands in the current view, if it still covers the view."""
+    def _base_key(self, state: MapState) -> tuple:
+        # The layers' look, not where they are: a pan reuses the image until the view settles.
+        vp = state.viewport
+        return (state.look_key(), vp.width, vp.height, self.devicePixelRatioF(), self.options.ui_scale,
+                self.options.high_contrast)
+
+    def _cached_target(self, state: MapState) -> QRectF | None:
+        """Where the cached layer image lands in the current view, if it is still valid and covers the view."""
         cache = self._base_cache
-        if cache is None or cache[0] != self._base_key():
+        if cache is None:
+            return None
+        if cache[0] != self._base_key(state):
             return None
         big: Viewport = cache[1]
+        vp = state.viewport
         x0, y0, x1, y1 = big.world_bounds
-        sx0, sy0 = self.viewport.to_screen(x0, y1)
-        sx1, sy1 = self.viewport.to_screen(x1, y0)
+        sx0, sy0 = vp.to_screen(x0, y1)
+        sx1, sy1 = vp.to_screen(x1, y0)
         target = QRectF(sx0, sy0, sx1 - sx0, sy1 - sy0)
-        if not target.contains(QRectF(0, 0, self.viewport.width, self.viewport.height)):
+        if not target.contains(QRectF(0, 0, vp.width, vp.height)):
             return None
         return target
 
     def paintEvent(self, event) -> None:  # noqa: N802
         t0 = time.perf_counter()
+        state = self.map_state()
         # The layers are cached in an oversized image: hover and selection repaint only the overlay,
         # and a pan or zoom first shows the shifted/scaled image, re-rendered once the view settles
         # (QGIS's map-canvas preview works the same way).
-        target = self._cached_target()
+        target = self._cached_target(state)
         if target is None:
-            self._render_base()
-            target = self._cached_target()
-        elif self._base_cache[1].m_per_px != self.viewport.m_per_px or target.topLeft() != QPointF(
+            self._render_base(state)
+            target = self._cached_target(state)
+        elif self._base_cache[1].m_per_px != state.viewport.m_per_px or target.topLeft() != QPointF(
                 -CACHE_MARGIN, -CACHE_MARGIN):
             self._settle.start()
         painter = QPainter(self)
         painter.drawImage(target, self._base_cache[2])
-        paint_overlay(self.doc, self.viewport, painter, self.options)
+        self.last_labels = paint_overlay(state, painter, self.options)
         painter.end()
         self.painted.emit((time.perf_counter() - t0) * 1000.0)
 
@@ -191,7 +227,7 @@ class MapCanvas(QWidget):
         cache = self._base_cache
         vp = self.viewport
         if cache is not None and (cache[1].cx, cache[1].cy, cache[1].m_per_px) != (vp.cx, vp.cy, vp.m_per_px):
-            self._render_base()
+            self._render_base(self.map_state())
             self.update()
 
     def _tolerance_m(self) -> float:
@@ -214,8 +250,9 @@ class MapCanvas(QWidget):
         if self._drag_from is not None:
             d = pos - self._drag_from
             self._drag_from = pos
-            self.viewport.pan_pixels(d.x(), d.y())
-            self._after_view_change()
+            self.pan(d.x(), d.y())
+            return
+        if not self.interactive:
             return
         f = self._feature_at(pos)
         self.doc.set_hover(f.id if f else None)
@@ -233,7 +270,7 @@ class MapCanvas(QWidget):
         self.unsetCursor()
         moved = self._press_at is not None and (event.position() - self._press_at).manhattanLength() > 4
         self._drag_from = self._press_at = None
-        if not moved:
+        if not moved and self.interactive:
             f = self._feature_at(event.position())
             self.doc.select(f.id if f else None)
 
@@ -241,7 +278,8 @@ class MapCanvas(QWidget):
         self.zoom(2.0, event.position())
 
     def leaveEvent(self, event) -> None:  # noqa: N802
-        self.doc.set_hover(None)
+        if self.interactive:
+            self.doc.set_hover(None)
         super().leaveEvent(event)
 
     def wheelEvent(self, event: QWheelEvent) -> None:  # noqa: N802
@@ -255,15 +293,14 @@ class MapCanvas(QWidget):
         pans = {Qt.Key.Key_Left: (KEY_PAN_PX, 0), Qt.Key.Key_Right: (-KEY_PAN_PX, 0),
                 Qt.Key.Key_Up: (0, KEY_PAN_PX), Qt.Key.Key_Down: (0, -KEY_PAN_PX)}
         if key in pans:
-            self.viewport.pan_pixels(*pans[key])
-            self._after_view_change()
+            self.pan(*pans[key])
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom(KEY_ZOOM)
         elif key == Qt.Key.Key_Minus:
             self.zoom(1 / KEY_ZOOM)
         elif key == Qt.Key.Key_Home:
             self.fit_all()
-        elif key == Qt.Key.Key_Escape:
+        elif key == Qt.Key.Key_Escape and self.interactive:
             self.doc.select(None)
         else:
             super().keyPressEvent(event)

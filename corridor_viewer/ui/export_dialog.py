@@ -29,8 +29,9 @@ from PySide6.QtWidgets import (
 )
 
 from corridor_viewer.export.compose import Quote, compose
-from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import FORMATS, PRESETS, ExportError, ExportSettings
+from corridor_viewer.model.mapstate import MapState
+from corridor_viewer.model.session import Session
 
 SETTINGS_KEY = "export/last"
 PREVIEW_W = 560
@@ -52,7 +53,7 @@ def save_settings(store: QSettings | None, s: ExportSettings) -> None:
         store.setValue(SETTINGS_KEY, json.dumps(s.to_dict(), ensure_ascii=False))
 
 
-def render_preview(doc: Document, bounds, s: ExportSettings, quote: Quote | None, width: int) -> QImage:
+def render_preview(state: MapState, s: ExportSettings, quote: Quote | None, width: int) -> QImage:
     """The page as it will be exported, drawn at thumbnail size (same layout, scaled painter)."""
     w, h, _ = s.pixel_size()
     scale = width / w
@@ -60,21 +61,21 @@ def render_preview(doc: Document, bounds, s: ExportSettings, quote: Quote | None
     img.fill(0xFFFFFFFF)
     p = QPainter(img)
     p.scale(scale, scale)
-    compose(doc, bounds, s, p, w, h, vector=False, quote=quote)
+    compose(state, s, p, w, h, vector=False, quote=quote)
     p.end()
     return img
 
 
 class ExportDialog(QDialog):
-    def __init__(self, doc: Document, bounds_provider: Callable[[], tuple], quote_provider: Callable[[], Quote | None],
-                 store: QSettings | None, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, state_provider: Callable[[], MapState],
+                 quote_provider: Callable[[], Quote | None], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc = doc
-        self.bounds_provider = bounds_provider
+        self.session = session
+        self.doc = doc = session.doc
+        self.state_provider = state_provider  # the map as the export shows it: the main view, as a value
         self.quote_provider = quote_provider
-        self.store = store
         self.setWindowTitle(self.tr("Export map"))
-        s = load_settings(store, doc.language)
+        s = session.export_settings
         form = QFormLayout()
         self.title = QLineEdit(s.title)
         self.subtitle = QLineEdit(s.subtitle)
@@ -202,7 +203,7 @@ class ExportDialog(QDialog):
         s = self.settings()
         try:
             w, h, dpi = s.pixel_size()
-            img = render_preview(self.doc, self.bounds_provider(), s, self._quote(s),
+            img = render_preview(self.state_provider(), s, self._quote(s),
                                  min(self.preview.width() - 8, PREVIEW_W * 2))
         except ExportError as exc:
             self.status.setText(str(exc))
@@ -230,26 +231,26 @@ class ExportDialog(QDialog):
         from corridor_viewer.export import export
 
         try:
-            summary = export(s.format, self.doc, self.bounds_provider(), s, path, quote=self._quote(s))
+            summary = export(s.format, self.state_provider(), s, path, quote=self._quote(s), links=self.doc.links)
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return None
-        save_settings(self.store, s)
+        self.session.set_export_settings(s)
         self.status.setText(self.tr("Saved %1").replace("%1", f"{path.name}: {summary}"))
         return summary
 
     def copy_image(self) -> None:
         s = self.settings()
-        copy_to_clipboard(self.doc, self.bounds_provider(), s, self._quote(s))
-        save_settings(self.store, s)
+        copy_to_clipboard(self.state_provider(), s, self._quote(s))
+        self.session.set_export_settings(s)
         self.status.setText(self.tr("Copied the map image to the clipboard"))
 
 
-def copy_to_clipboard(doc: Document, bounds, s: ExportSettings, quote: Quote | None) -> QImage:
+def copy_to_clipboard(state: MapState, s: ExportSettings, quote: Quote | None) -> QImage:
     from PySide6.QtWidgets import QApplication
 
     from corridor_viewer.export.static import render_image
 
-    img = render_image(doc, bounds, s, quote)
+    img = render_image(state, s, quote)
     QApplication.clipboard().setImage(img)
     return img

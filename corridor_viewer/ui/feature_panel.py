@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBr
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.normalize import is_rtl
+from corridor_viewer.ui.bind import listen
 
 
 class FeaturePanel(QWidget):
@@ -46,9 +47,9 @@ class FeaturePanel(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(split)
-        doc.selection_changed.connect(lambda _ids: self.refresh())
-        doc.language_changed.connect(lambda _l: self.refresh())
-        doc.links_changed.connect(self.refresh)
+        listen(self, doc.selection_changed, lambda _ids: self.refresh())
+        listen(self, doc.language_changed, lambda _l: self.refresh())
+        listen(self, doc.links_changed, self.refresh)
         self.refresh()
 
     # Literal tr() calls so pyside6-lupdate can collect them.

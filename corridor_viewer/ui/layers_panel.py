@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QSlider, QTreeWidget, QTreeWidgetItem
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.render.legend import swatch_image
+from corridor_viewer.ui.bind import listen
 
 LAYER_ROLE = Qt.ItemDataRole.UserRole
 FEATURE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -33,13 +34,17 @@ class LayersPanel(QWidget):
         self._items: dict[str, QTreeWidgetItem] = {}
         self._sliders: dict[str, QSlider] = {}
         self.rebuild()
-        self._built = [(lay.id, id(lay.style)) for lay in reversed(doc.layers)]
         self.tree.itemChanged.connect(self._on_item_changed)
         self.tree.itemDoubleClicked.connect(self._on_double_click)
         self.tree.currentItemChanged.connect(self._on_current)
-        doc.layers_changed.connect(self.sync)
-        doc.language_changed.connect(lambda _l: self.rebuild())
-        doc.selection_changed.connect(self._on_selection)
+        listen(self, doc.visibility_changed, lambda lid, _v: self.sync_layer(lid))
+        listen(self, doc.opacity_changed, lambda lid, _o: self.sync_layer(lid))
+        # A layer added, removed or restyled (imports, projects) needs new rows and swatches.
+        listen(self, doc.layer_added, lambda _lid: self.rebuild())
+        listen(self, doc.layer_removed, lambda _lid: self.rebuild())
+        listen(self, doc.style_changed, lambda _lid: self.rebuild())
+        listen(self, doc.language_changed, lambda _l: self.rebuild())
+        listen(self, doc.selection_changed, self._on_selection)
 
     def rebuild(self) -> None:
         lang = self.doc.language
@@ -79,21 +84,17 @@ class LayersPanel(QWidget):
             self._sliders[layer.id] = slider
         self.tree.blockSignals(False)
 
-    def sync(self) -> None:
-        # A layer added, removed or restyled (imports, projects) needs new rows and swatches.
-        if [(lay.id, id(lay.style)) for lay in reversed(self.doc.layers)] != getattr(self, "_built", None):
-            self.rebuild()
-            self._built = [(lay.id, id(lay.style)) for lay in reversed(self.doc.layers)]
+    def sync_layer(self, lid: str) -> None:
+        """Show a layer's visibility and opacity as the model has them, without writing back."""
+        layer, item = self.doc.layer(lid), self._items.get(lid)
+        if layer is None or item is None:
             return
         self.tree.blockSignals(True)
-        for layer in self.doc.layers:
-            item = self._items.get(layer.id)
-            if item is not None:
-                item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
-                s = self._sliders[layer.id]
-                s.blockSignals(True)
-                s.setValue(round(layer.opacity * 100))
-                s.blockSignals(False)
+        item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
+        s = self._sliders[lid]
+        s.blockSignals(True)
+        s.setValue(round(layer.opacity * 100))
+        s.blockSignals(False)
         self.tree.blockSignals(False)
 
     def _on_item_changed(self, item: QTreeWidgetItem, column: int) -> None:

@@ -1,4 +1,8 @@
-"""The main window: assembles the canvas and docks, menus from one action table. No business logic."""
+"""The main window: assembles the canvas and docks, menus from one action table. No business logic.
+
+What the user works on is the session's (model.session); the window shows it and hands menu actions
+to it. Linking runs on a worker (ui.linking) after the first paint.
+"""
 
 from __future__ import annotations
 
@@ -10,22 +14,33 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QM
 
 from corridor_viewer import APP_NAME, __version__
 from corridor_viewer.model.document import Document
+from corridor_viewer.model.session import Session
 from corridor_viewer.ui import i18n
 from corridor_viewer.ui.article_reader import ArticleReader
+from corridor_viewer.ui.bind import listen
 from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.feature_panel import FeaturePanel
-from corridor_viewer.ui.file_actions import FileController
+from corridor_viewer.ui.file_menu import FileMenu
 from corridor_viewer.ui.layers_panel import LayersPanel
+from corridor_viewer.ui.linking import LinkRunner
 from corridor_viewer.ui.scenes_panel import ScenesPanel
 from corridor_viewer.ui.search_panel import SearchPanel
 from corridor_viewer.ui.settings import get_bool, get_float
 from corridor_viewer.ui.timeline import TimelinePanel
 
 
+def make_session(doc: Document) -> Session:
+    from corridor_viewer.io.storage import FileStorage
+
+    return Session(doc, FileStorage())
+
+
 class MainWindow(QMainWindow):
-    def __init__(self, doc: Document, settings=None) -> None:
+    def __init__(self, session: Session | Document, settings=None) -> None:
+        """``session``: the work to show (a bare Document gets a session on the user's folders)."""
         super().__init__()
-        self.doc = doc
+        self.session = session if isinstance(session, Session) else make_session(session)
+        self.doc = doc = self.session.doc
         self.settings = settings
         self.setObjectName("MainWindow")
         self.canvas = MapCanvas(doc, self)
@@ -36,9 +51,9 @@ class MainWindow(QMainWindow):
         self.feature_dock = self._dock("FeatureDock", self.feature_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         self.reader = ArticleReader(doc, self)
         self.reader_dock = self._dock("ReaderDock", self.reader, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.search_panel = SearchPanel(doc, self)
+        self.search_panel = SearchPanel(self.session, self)
         self.search_dock = self._dock("SearchDock", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.scenes_panel = ScenesPanel(doc, self.canvas, self)
+        self.scenes_panel = ScenesPanel(self.session, self.canvas, self)
         self.scenes_dock = self._dock("ScenesDock", self.scenes_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.timeline = TimelinePanel(doc, self)
         self.timeline_dock = self._dock("TimelineDock", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
@@ -54,12 +69,16 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scale_label)
         self.statusBar().addPermanentWidget(self.coord_label)
         self._make_actions()
-        self.files = FileController(self)  # projects, imports, autosave/recovery, drag & drop
+        self.files = FileMenu(self, self.session)  # projects, imports, autosave/recovery, drag & drop
+        self.linker = LinkRunner(self.session, self)
+        self.linker.failed.connect(lambda msg: self.statusBar().showMessage(
+            self.tr("Could not link the articles: %1").replace("%1", msg), 10000))
         self.layers_panel.zoom_requested.connect(self.canvas.zoom_to_feature)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
-        doc.language_changed.connect(lambda _l: self.retranslate())
-        doc.focus_changed.connect(self._show_reader)
+        listen(self, doc.language_changed, lambda _l: self.retranslate())
+        listen(self, doc.focus_changed, self._show_reader)
+        listen(self, self.session.export_settings_changed, self._remember_export_settings)
         self.resize(1280, 800)
         self.resizeDocks([self.layers_dock, self.feature_dock], [300, 340], Qt.Orientation.Horizontal)
         self.retranslate()
@@ -161,35 +180,27 @@ class MainWindow(QMainWindow):
             self.settings.setValue("ui/language", lang)
 
     def link_articles(self) -> None:
-        """Link the bundled articles to the map (after the first paint: it must not delay start-up)."""
-        from corridor_viewer.io.articles import ArticleError, load_corpus
-        from corridor_viewer.model.links import Links
-
-        try:
-            corpus = load_corpus()
-        except (ArticleError, OSError) as exc:
-            self.statusBar().showMessage(self.tr("Could not load the articles: %1").replace("%1", str(exc)))
-            return
-        links, self.search_panel.gazetteer = Links.build(corpus, self.doc.features())
-        self.doc.set_links(links)
+        """Link the articles to the map in the background (after the first paint: never delays start-up)."""
+        self.linker.request()
 
     def load_scenes(self) -> None:
-        """The user's scenes, else the built-in story (after the first paint, like the articles)."""
-        from corridor_viewer.io.userdirs import scenes_file
-
-        self.scenes_panel.load(scenes_file())
+        """The story plus the user's own scenes (after the first paint, like the articles)."""
+        if self.session.path is None and not len(self.session.scenes):
+            self.session.load_user_scenes()
 
     def present(self, start: int | None = None) -> None:
         """F5: full-screen presentation of the scenes, from the selected one."""
         from corridor_viewer.ui.presentation import PresentationWindow
 
-        if not len(self.doc.scenes):
+        if not len(self.session.scenes):
             self.load_scenes()
-        if not len(self.doc.scenes):
+        if not len(self.session.scenes):
             return
+        if self.presentation is not None:
+            self.presentation.close()
         if start is None:
             start = max(0, self.scenes_panel.list.currentRow())
-        self.presentation = PresentationWindow(self.doc, self.doc.scenes, start)
+        self.presentation = PresentationWindow(self.doc, self.session.scenes, start)
         self.presentation.closed.connect(self._presentation_closed)
         self.presentation.start()
 
@@ -208,7 +219,8 @@ class MainWindow(QMainWindow):
             return
         base = ExportSettings(preset="a4-portrait", format="pdf", language=self.doc.language)
         try:
-            summary = export_handout(self.doc, list(self.doc.scenes), Path(path), base)
+            summary = export_handout(self.doc.map_state(), list(self.session.scenes), Path(path), base,
+                                     links=self.doc.links)
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
@@ -244,16 +256,14 @@ class MainWindow(QMainWindow):
     def open_export(self) -> None:
         from corridor_viewer.ui.export_dialog import ExportDialog
 
-        dlg = ExportDialog(self.doc, lambda: self.canvas.viewport.world_bounds, self.current_quote, self.settings,
-                           self)
+        dlg = ExportDialog(self.session, self.canvas.map_state, self.current_quote, self)
         dlg.resize(1180, 720)
         dlg.exec()
 
     def copy_map(self) -> None:
-        from corridor_viewer.ui.export_dialog import copy_to_clipboard, load_settings
+        from corridor_viewer.ui.export_dialog import copy_to_clipboard
 
-        s = load_settings(self.settings, self.doc.language)
-        img = copy_to_clipboard(self.doc, self.canvas.viewport.world_bounds, s, self.current_quote())
+        img = copy_to_clipboard(self.canvas.map_state(), self.session.export_settings, self.current_quote())
         self.statusBar().showMessage(self.tr("Copied a %1 × %2 map image to the clipboard")
                                      .replace("%1", str(img.width())).replace("%2", str(img.height())), 5000)
 
@@ -302,6 +312,14 @@ class MainWindow(QMainWindow):
         view = {k: get_float(s, f"view/{k}") for k in ("cx", "cy", "m_per_px")}
         if all(v is not None for v in view.values()):
             self.canvas.set_view_state(view)
+        from corridor_viewer.ui.export_dialog import load_settings
+
+        self.session.export_settings = load_settings(s, self.doc.language)
+
+    def _remember_export_settings(self) -> None:
+        from corridor_viewer.ui.export_dialog import save_settings
+
+        save_settings(self.settings, self.session.export_settings)
 
     def save(self) -> None:
         s = self.settings
@@ -312,7 +330,7 @@ class MainWindow(QMainWindow):
         for layer in self.doc.layers:
             s.setValue(f"layers/{layer.id}/visible", layer.visible)
             s.setValue(f"layers/{layer.id}/opacity", layer.opacity)
-        for k, v in self.canvas.viewport.state().items():
+        for k, v in self.canvas.viewport.camera.to_dict().items():
             s.setValue(f"view/{k}", v)
         s.sync()
 

@@ -2,6 +2,8 @@
 
 Clicker remotes send PageDown/PageUp (some send Right/Left or Space), so all of them step.
 The pointer (L) and pen (P) draw on a transparent overlay that is cleared at every scene.
+Each slide is the scene's own MapState on a canvas with its own camera: presenting never changes the
+main map (its layers, date, selection or view), so leaving finds the map as it was.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen, QRadi
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from corridor_viewer.model.document import Document
-from corridor_viewer.model.scenes import SceneList, apply_to, pinned_passages, scene_bounds
+from corridor_viewer.model.scenes import SceneList, pinned_passages, scene_bounds
 from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.motion import system_prefers_reduced_motion
 
@@ -89,7 +91,8 @@ class PresentationWindow(QWidget):
         self.reduced_motion = system_prefers_reduced_motion() if reduced_motion is None else reduced_motion
         self.setObjectName("presentation")
         self.setWindowTitle(self.tr("Presentation"))
-        self.canvas = MapCanvas(doc, self)
+        self.canvas = MapCanvas(doc, self, own_camera=True, interactive=False)
+        self.canvas.badges = False  # mention counts read as kilometres to a class
         self.overlay = Overlay(self.canvas)
         self.title = QLabel()
         self.caption = QLabel()
@@ -172,7 +175,7 @@ class PresentationWindow(QWidget):
         lang = self.doc.language
         rtl = lang == "ar"
         self.overlay.clear()
-        apply_to(self.doc, scene)
+        self.canvas.show_scene(scene)
         duration = 0 if (self.reduced_motion or not animate) else 1200
         self.canvas.fly_to(scene_bounds(scene), duration)
         align = (Qt.AlignmentFlag.AlignRight if rtl else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
@@ -190,7 +193,7 @@ class PresentationWindow(QWidget):
     def _fill_passages(self, scene) -> None:
         import html
 
-        items = pinned_passages(self.doc, scene)
+        items = pinned_passages(self.doc.links, scene)
         self.passage_scroll.setVisible(self.show_passages and bool(items))
         from corridor_viewer.model.normalize import is_rtl
 

@@ -1,12 +1,10 @@
 """Scenes dock: the story's scenes; add one from the current view, edit, reorder, delete, present.
 
-Every change is written at once (atomically) to the user's scenes file, so nothing is lost when
-the app closes.
+The list is the session's: with no project open, every change is saved at once (atomically) to the
+user's scenes file; with a project open, changes belong to the project (and mark it unsaved).
 """
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,11 +27,11 @@ from PySide6.QtWidgets import (
 from corridor_viewer.model import projection
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.scenes import Scene, SceneError, apply_to, scene_bounds
+from corridor_viewer.model.session import Session
 from corridor_viewer.model.timeline import normalise_date
+from corridor_viewer.ui.bind import listen
 
 ID_ROLE = Qt.ItemDataRole.UserRole
-
-
 
 
 def view_box(canvas) -> tuple[float, float, float, float]:
@@ -53,6 +51,12 @@ def scene_from_map(doc: Document, canvas, sid: str, title: dict[str, str], capti
             passages.append((art.id, art.passage_index_at(doc.focus[1])))
     return Scene(sid, title, caption, view_box(canvas), [layer.id for layer in doc.layers if layer.visible],
                  list(doc.selection), passages, doc.date)
+
+
+def scene_edited(old: Scene, title: dict[str, str], caption: dict[str, str], date: str | None) -> Scene:
+    """The scene with new texts and date; what it shows stays (its sources and labels too)."""
+    return Scene(old.id, title, caption, old.view, old.layers, old.highlight, old.passages, date, old.sources,
+                 old.labels)
 
 
 class SceneDialog(QDialog):
@@ -97,11 +101,12 @@ class SceneDialog(QDialog):
 class ScenesPanel(QWidget):
     present_requested = Signal(int)
 
-    def __init__(self, doc: Document, canvas, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, canvas, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc = doc
+        self.session = session
+        self.doc = doc = session.doc
+        self.scenes = session.scenes
         self.canvas = canvas
-        self.file: Path | None = None
         self.list = QListWidget()
         self.list.itemActivated.connect(lambda it: self.show_scene(self.list.row(it)))
         self.list.itemDoubleClicked.connect(lambda it: self.show_scene(self.list.row(it)))
@@ -126,8 +131,9 @@ class ScenesPanel(QWidget):
         lay.addLayout(row1)
         lay.addLayout(row2)
         lay.addWidget(self.status)
-        doc.scenes.changed.connect(self._on_changed)
-        doc.language_changed.connect(lambda _l: self.retranslate())
+        listen(self, self.scenes.changed, self.refresh)
+        listen(self, doc.language_changed, lambda _l: self.retranslate())
+        listen(self, session.problem, lambda text: self.status.setText(text))
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -137,22 +143,11 @@ class ScenesPanel(QWidget):
             self.buttons[key].setText(text)
         self.refresh()
 
-    def load(self, file: Path | None) -> None:
-        """Load the user's scenes (or the built-in story) and save every later change to `file`."""
-        from corridor_viewer.io.scenes import load_scene_list
-
-        self.file = file
-        loaded, warning = load_scene_list(file)
-        with self.doc.scenes.changed.blocked():
-            self.doc.scenes.scenes = loaded.scenes
-        self.status.setText(warning or "")
-        self.refresh()
-
     def refresh(self) -> None:
         row = self.list.currentRow()
         self.list.clear()
         lang = self.doc.language
-        for i, s in enumerate(self.doc.scenes):
+        for i, s in enumerate(self.scenes):
             date = f"  ·  {s.date}" if s.date else ""
             item = QListWidgetItem(f"{i + 1}. {s.title_for(lang)}{date}")
             item.setData(ID_ROLE, s.id)
@@ -160,37 +155,25 @@ class ScenesPanel(QWidget):
             self.list.addItem(item)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
 
-    def _on_changed(self) -> None:
-        self.refresh()
-        if self.file is not None:
-            from corridor_viewer.io.scenes import write_scenes
-
-            try:
-                self.file.parent.mkdir(parents=True, exist_ok=True)
-                write_scenes(self.file, self.doc.scenes)
-                self.status.setText("")
-            except OSError as exc:
-                self.status.setText(self.tr("Could not save the scenes: %1").replace("%1", str(exc)))
-
     def current(self) -> Scene | None:
         item = self.list.currentItem()
-        return self.doc.scenes.get(item.data(ID_ROLE)) if item else None
+        return self.scenes.get(item.data(ID_ROLE)) if item else None
 
     def show_scene(self, row: int) -> None:
-        if 0 <= row < len(self.doc.scenes):
-            scene = self.doc.scenes[row]
+        if 0 <= row < len(self.scenes):
+            scene = self.scenes[row]
             apply_to(self.doc, scene)
             from corridor_viewer.ui.motion import system_prefers_reduced_motion
 
             self.canvas.fly_to(scene_bounds(scene), 0 if system_prefers_reduced_motion() else 900)
 
     def add_from_view(self) -> Scene:
-        sid = self.doc.scenes.new_id("my-scene")
-        n = len(self.doc.scenes) + 1
+        sid = self.scenes.new_id("my-scene")
+        at = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else len(self.scenes)
+        n = at + 1  # named by its place in the list, as the list numbers it
         scene = scene_from_map(self.doc, self.canvas, sid, {"en": f"Scene {n}", "ar": f"المشهد {n}"}, {})
-        at = self.list.currentRow() + 1 if self.list.currentRow() >= 0 else None
-        self.doc.scenes.add(scene, at)
-        self.list.setCurrentRow(self.doc.scenes.index(sid))
+        self.scenes.add(scene, at)
+        self.list.setCurrentRow(self.scenes.index(sid))
         return scene
 
     def edit_current(self) -> None:
@@ -212,20 +195,20 @@ class ScenesPanel(QWidget):
             QMessageBox.warning(self, self.tr("Scene"), self.tr("A scene needs a title."))
             return
         new = scene_from_map(self.doc, self.canvas, scene.id, title, caption) if dlg.recapture.isChecked() else \
-            Scene(scene.id, title, caption, scene.view, scene.layers, scene.highlight, scene.passages, date)
+            scene_edited(scene, title, caption, date)
         new.date = date
         try:
-            self.doc.scenes.replace(new)
+            self.scenes.replace(new)
         except SceneError as exc:
             QMessageBox.warning(self, self.tr("Scene"), str(exc))
 
     def delete_current(self) -> None:
         scene = self.current()
         if scene is not None:
-            self.doc.scenes.remove(scene.id)
+            self.scenes.remove(scene.id)
 
     def _move(self, delta: int) -> None:
         scene = self.current()
         if scene is not None:
-            self.doc.scenes.move(scene.id, delta)
-            self.list.setCurrentRow(self.doc.scenes.index(scene.id))
+            self.scenes.move(scene.id, delta)
+            self.list.setCurrentRow(self.scenes.index(scene.id))

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from corridor_viewer.model.document import Document
+from corridor_viewer.model.session import Session
+from corridor_viewer.ui.bind import listen
 
 FEATURE_ROLE = Qt.ItemDataRole.UserRole
 PASSAGE_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -13,10 +14,10 @@ MAX_TEXT_HITS = 200
 
 
 class SearchPanel(QWidget):
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.doc = doc
-        self.gazetteer = None
+        self.session = session
+        self.doc = doc = session.doc
         self.box = QLineEdit()
         self.box.setClearButtonEnabled(True)
         self.summary = QLabel()
@@ -35,7 +36,8 @@ class SearchPanel(QWidget):
         self.box.returnPressed.connect(self._pick_first)
         self.results.itemActivated.connect(self.pick)
         self.results.itemClicked.connect(self.pick)
-        doc.language_changed.connect(lambda _l: self.retranslate())
+        listen(self, doc.language_changed, lambda _l: self.retranslate())
+        listen(self, session.gazetteer_changed, self.run)  # name search works once the gazetteer is compiled
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -50,13 +52,14 @@ class SearchPanel(QWidget):
         query = self.box.text().strip()
         self.results.clear()
         links = self.doc.links
-        if not query or links is None or self.gazetteer is None:
+        gazetteer = self.session.gazetteer
+        if not query or links is None or gazetteer is None:
             self.summary.setText("")
             return
         from corridor_viewer.model.linker import search_text
 
         lang = self.doc.language
-        fids = self.gazetteer.search_names(query)
+        fids = gazetteer.search_names(query)
         for fid in fids:
             f = self.doc.feature(fid)
             if f is None:

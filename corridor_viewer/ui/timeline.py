@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QStyle, Q
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.timeline import TIMELINE_START, normalise_date
+from corridor_viewer.ui.bind import listen
 
 START = dt.date.fromisoformat(TIMELINE_START)
 
@@ -87,9 +88,9 @@ class TimelinePanel(QWidget):
         lay.addLayout(row)
         self.enabled.toggled.connect(self._apply)
         self.slider.valueChanged.connect(self._apply)
-        doc.date_changed.connect(self._sync)
-        doc.links_changed.connect(self._marks)
-        doc.language_changed.connect(lambda _l: self.retranslate())
+        listen(self, doc.date_changed, self._sync)
+        listen(self, doc.links_changed, self._marks)
+        listen(self, doc.language_changed, lambda _l: self.retranslate())
         self.retranslate()
         self._sync(doc.date)
 
