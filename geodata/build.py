@@ -488,7 +488,7 @@ def _simplify_context(geoms: dict[str, object], ids: list[str]) -> None:
 
 def build(world_map: Path, out_dir: Path, features: Path = SRC / "features.json") -> dict[str, int]:
     inp = Inputs(world_map)
-    catalog = json.loads(features.read_text(encoding="utf-8"))["features"]
+    catalog = merge_timeline(json.loads(features.read_text(encoding="utf-8"))["features"])
     manifest = json.loads((out_dir / "layers.json").read_text(encoding="utf-8"))
     geoms = geometries(inp)
     if CONTEXT_TOLERANCE_M > 0:
@@ -526,6 +526,30 @@ def build(world_map: Path, out_dir: Path, features: Path = SRC / "features.json"
         _write_json(out_dir / layer["file"], fc)
         counts[layer["id"]] = len(feats)
     return counts
+
+
+# ---------------------------------------------------------------- timeline (dates from src/timeline.json)
+
+
+def merge_timeline(catalog: list[dict], timeline: Path = SRC / "timeline.json") -> list[dict]:
+    """Lay timeline.json's dated milestones over the catalog's (kept apart from the geometry code).
+
+    For each feature timeline.json lists, its ``dates`` replace the catalog's, its sources are added to the
+    feature's (no duplicate URLs) and its notes become ``timeline_note_en``/``timeline_note_ar``. A listed id
+    that is not in the catalog is an error, so a renamed feature cannot silently lose its dates.
+    """
+    data = json.loads(timeline.read_text(encoding="utf-8"))
+    by_id = {f["id"]: f for f in catalog}
+    unknown = sorted(set(data["features"]) - by_id.keys())
+    if unknown:
+        raise SystemExit(f"{timeline.name}: no such feature: {', '.join(unknown)}")
+    for fid, entry in data["features"].items():
+        feat = by_id[fid]
+        feat["dates"] = dict(entry["dates"])
+        urls = {s["url"] for s in feat["sources"]}
+        feat["sources"] = feat["sources"] + [s for s in entry["sources"] if s["url"] not in urls]
+        feat["timeline_note_en"], feat["timeline_note_ar"] = entry["note_en"], entry["note_ar"]
+    return catalog
 
 
 def _label_point(geom) -> list[float]:
