@@ -29,6 +29,9 @@ from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, mapping
 from shapely.ops import linemerge, nearest_points, polylabel, substring, unary_union
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import control  # geodata/control.py, the territorial-control layer
+
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 BBOX = (38.0, 36.5, 51.0, 43.5)  # lon/lat window of the map (the region)
@@ -525,6 +528,7 @@ def build(world_map: Path, out_dir: Path, features: Path = SRC / "features.json"
               "crs_note": "EPSG:4326 (GeoJSON RFC 7946 lon/lat)", "features": feats}
         _write_json(out_dir / layer["file"], fc)
         counts[layer["id"]] = len(feats)
+    counts["control"] = control.build(inp, out_dir)  # dated territorial control: geodata/control.py
     return counts
 
 
