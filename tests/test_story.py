@@ -173,6 +173,12 @@ def test_every_pinned_passage_exists_and_has_our_translation():
         assert len(t["en"].split()) >= 0.6 * len(p.text.split()), (t["article_id"], t["passage_index"])
 
 
+def test_the_short_articles_are_translated_in_full():
+    have = {(t["article_id"], t["passage_index"]) for t in _json("articles", "translations.json")["passages"]}
+    for aid in ("002_9e4831de573c77a9", "003_29a832587050bdde", "004_a829bda5922cfc30"):
+        assert {(aid, i) for i in range(len(corpus().get(aid).passages))} <= have, aid
+
+
 def test_quotes_are_balanced_across_the_articles():
     pinned = Counter(aid for s in scenes() for aid, _ in s["passages"])
     total = sum(pinned.values())
