@@ -29,6 +29,9 @@ from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, mapping
 from shapely.ops import linemerge, nearest_points, polylabel, substring, unary_union
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import control  # geodata/control.py, the territorial-control layer
+
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 BBOX = (38.0, 36.5, 51.0, 43.5)  # lon/lat window of the map (the issue's region)
@@ -488,7 +491,7 @@ def _simplify_context(geoms: dict[str, object], ids: list[str]) -> None:
 
 def build(world_map: Path, out_dir: Path, features: Path = SRC / "features.json") -> dict[str, int]:
     inp = Inputs(world_map)
-    catalog = json.loads(features.read_text(encoding="utf-8"))["features"]
+    catalog = merge_timeline(json.loads(features.read_text(encoding="utf-8"))["features"])
     manifest = json.loads((out_dir / "layers.json").read_text(encoding="utf-8"))
     geoms = geometries(inp)
     if CONTEXT_TOLERANCE_M > 0:
@@ -525,7 +528,32 @@ def build(world_map: Path, out_dir: Path, features: Path = SRC / "features.json"
               "crs_note": "EPSG:4326 (GeoJSON RFC 7946 lon/lat)", "features": feats}
         _write_json(out_dir / layer["file"], fc)
         counts[layer["id"]] = len(feats)
+    counts["control"] = control.build(inp, out_dir)  # dated territorial control: geodata/control.py
     return counts
+
+
+# ---------------------------------------------------------------- timeline (dates from src/timeline.json)
+
+
+def merge_timeline(catalog: list[dict], timeline: Path = SRC / "timeline.json") -> list[dict]:
+    """Lay timeline.json's dated milestones over the catalog's (kept apart from the geometry code).
+
+    For each feature timeline.json lists, its ``dates`` replace the catalog's, its sources are added to the
+    feature's (no duplicate URLs) and its notes become ``timeline_note_en``/``timeline_note_ar``. A listed id
+    that is not in the catalog is an error, so a renamed feature cannot silently lose its dates.
+    """
+    data = json.loads(timeline.read_text(encoding="utf-8"))
+    by_id = {f["id"]: f for f in catalog}
+    unknown = sorted(set(data["features"]) - by_id.keys())
+    if unknown:
+        raise SystemExit(f"{timeline.name}: no such feature: {', '.join(unknown)}")
+    for fid, entry in data["features"].items():
+        feat = by_id[fid]
+        feat["dates"] = dict(entry["dates"])
+        urls = {s["url"] for s in feat["sources"]}
+        feat["sources"] = feat["sources"] + [s for s in entry["sources"] if s["url"] not in urls]
+        feat["timeline_note_en"], feat["timeline_note_ar"] = entry["note_en"], entry["note_ar"]
+    return catalog
 
 
 def _label_point(geom) -> list[float]:

@@ -92,7 +92,8 @@ def test_state_at_a_date(doc):
     assert st("crossroads-of-peace", "2023-10-25") is None
     assert st("crossroads-of-peace", "2023-10-26") == "proposed"
     assert st("tripp", "2025-08-07") is None and st("tripp", "2025-08-08") == "proposed"
-    assert st("zangezur-kars-dilucu", "2025-08-21") is None
+    assert st("zangezur-kars-dilucu", "2020-02-24") is None  # first date: the 25 Feb 2020 memorandum
+    assert st("zangezur-kars-dilucu", "2025-08-21") == "proposed"
     assert st("zangezur-kars-dilucu", "2025-09-01") == "under-construction"
     assert st("soviet-railway", "2020-11-10") == "historical"
     assert st("iran-consulate-kapan", "2022-01-15") == "proposed"
