@@ -221,7 +221,7 @@ class Document:
     # -- queries
     def visible_features(self) -> list[Feature]:
         return [f for layer in self.layers if layer.visible for f in layer.drawn_features()
-                if self.date is None or self.state(f) is not None]
+                if self.state(f) is not None]
 
     def pick(self, x: float, y: float, tolerance_m: float) -> Feature | None:
         return hittest.pick_in_layers([lay for lay in self.layers if lay.visible], x, y, tolerance_m, self.date)

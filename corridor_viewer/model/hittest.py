@@ -89,7 +89,6 @@ def pick_in_layers(layers: list[Layer], x: float, y: float, tolerance: float,
             if drawn is None:
                 keep = {id(f) for f in layer.drawn_features()}
                 feats = [f for f in feats if id(f) in keep]
-        if date is not None:
-            feats = [f for f in feats if state_at(f.props, f.status, date) is not None]
+        feats = [f for f in feats if state_at(f.props, f.status, date) is not None]
         candidates += feats
     return pick(candidates, x, y, tolerance)

@@ -4,6 +4,10 @@ Milestones in the geodata: announced / signed / started / opened / closed (ISO d
 "YYYY-MM"). A feature is absent before its first milestone, then proposed, under construction,
 existing, and closed in turn. `handed_over` changes who controls a place, not whether it exists,
 so it does not hide anything. Features with no milestones keep their status at every date.
+
+Dated states (territorial control: who held an area from one date to another) have ``from`` and,
+until something replaced them, ``to``: such a feature is drawn on dates with ``from <= date < to``;
+the map as it stands today (no date) shows only the states that still hold (no ``to``).
 """
 
 from __future__ import annotations
@@ -28,8 +32,25 @@ def today() -> str:
     return _dt.date.today().isoformat()
 
 
+def _span(dates: dict) -> tuple[str, str | None] | None:
+    try:
+        start = normalise_date(str(dates["from"]))
+        end = normalise_date(str(dates["to"])) if dates.get("to") else None
+    except (KeyError, ValueError):
+        return None
+    return start, end
+
+
 def state_at(props: dict, status: str, date: str | None) -> str | None:
     """The status to draw on `date` (None: the feature did not exist yet); no date = current status."""
+    dates = props.get("dates") or {}
+    if "from" in dates:
+        span = _span(dates)
+        if span is not None:
+            start, end = span
+            if not date:
+                return status if end is None else None
+            return status if start <= date and (end is None or date < end) else None
     if not date:
         return status
     milestones = {}
