@@ -69,6 +69,7 @@ def run_gui(args: argparse.Namespace) -> int:
         win.canvas.painted.disconnect(_link_after_first_paint)
         QTimer.singleShot(0, win.link_articles)
         QTimer.singleShot(0, win.load_scenes)
+        QTimer.singleShot(0, win.finish_setup)
 
     win.canvas.painted.connect(_link_after_first_paint)
     if args.exit_after_paint:

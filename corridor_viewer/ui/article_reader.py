@@ -56,6 +56,7 @@ class ArticleReader(QWidget):
         listen(self, doc.focus_changed, self._on_focus)
         listen(self, doc.language_changed, lambda _l: self._fill_picker())
         self._reload()
+        self._on_focus(doc.focus)  # a reader made later shows what the model points at already
 
     def zoom_text(self, step: int) -> None:
         f = self.browser.font()

@@ -1,6 +1,6 @@
 """Connecting Qt objects to model signals so that a listener can never outlive its widget.
 
-A psygnal signal holds a bound method weakly, but a PySide widget's Python wrapper can outlive the C++
+A model signal holds a bound method weakly, but a PySide widget's Python wrapper can outlive the C++
 widget (a parent deleted it, or deleteLater ran): calling it then raises "Internal C++ object already
 deleted". :func:`listen` disconnects the slot when its owner is destroyed, whatever the slot is (a bound
 method, a lambda that captures the widget, a functools.partial).

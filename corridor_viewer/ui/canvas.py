@@ -7,6 +7,7 @@ has a camera of its own and shows a scene's state, so it never moves or changes 
 from __future__ import annotations
 
 import math
+import sys
 import time
 from html import escape
 
@@ -168,10 +169,10 @@ class MapCanvas(QWidget):
             self.fit_all()  # the first framing: the home view for this size
         super().resizeEvent(event)
 
-    def _render_base(self, state: MapState) -> None:
-        """Paint the layers into an image CACHE_MARGIN px larger than the view on every side."""
+    def _render_base(self, state: MapState, margin: float = CACHE_MARGIN) -> None:
+        """Paint the layers into an image ``margin`` px larger than the view on every side."""
         vp = state.viewport
-        big = Viewport(vp.cx, vp.cy, vp.m_per_px, vp.width + 2 * CACHE_MARGIN, vp.height + 2 * CACHE_MARGIN)
+        big = Viewport(vp.cx, vp.cy, vp.m_per_px, vp.width + 2 * margin, vp.height + 2 * margin)
         dpr = self.devicePixelRatioF()
         img = QImage(max(1, round(big.width * dpr)), max(1, round(big.height * dpr)),
                      QImage.Format.Format_ARGB32_Premultiplied)
@@ -200,11 +201,20 @@ class MapCanvas(QWidget):
         sx0, sy0 = vp.to_screen(x0, y1)
         sx1, sy1 = vp.to_screen(x1, y0)
         target = QRectF(sx0, sy0, sx1 - sx0, sy1 - sy0)
-        if not target.contains(QRectF(0, 0, vp.width, vp.height)):
+        # Half a pixel of slack: an image of exactly the view (the first paint) must count as covering it.
+        if not target.adjusted(-0.5, -0.5, 0.5, 0.5).contains(QRectF(0, 0, vp.width, vp.height)):
             return None
         return target
 
     def paintEvent(self, event) -> None:  # noqa: N802
+        # PySide 6.11 crashes the process when a paintEvent override raises (shiboken's error path
+        # segfaults), so a failure here is reported like any other and the frame is skipped.
+        try:
+            self._paint()
+        except Exception as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    def _paint(self) -> None:
         t0 = time.perf_counter()
         state = self.map_state()
         # The layers are cached in an oversized image: hover and selection repaint only the overlay,
@@ -212,8 +222,13 @@ class MapCanvas(QWidget):
         # (QGIS's map-canvas preview works the same way).
         target = self._cached_target(state)
         if target is None:
-            self._render_base(state)
+            # The very first paint draws only what is on screen (2.3x fewer pixels than with the margin):
+            # the map appears sooner, and the margin is added once the view settles.
+            first = self._base_cache is None
+            self._render_base(state, 0 if first else CACHE_MARGIN)
             target = self._cached_target(state)
+            if first:
+                self._settle.start()
         elif self._base_cache[1].m_per_px != state.viewport.m_per_px or target.topLeft() != QPointF(
                 -CACHE_MARGIN, -CACHE_MARGIN):
             self._settle.start()
@@ -226,7 +241,8 @@ class MapCanvas(QWidget):
     def _on_settled(self) -> None:
         cache = self._base_cache
         vp = self.viewport
-        if cache is not None and (cache[1].cx, cache[1].cy, cache[1].m_per_px) != (vp.cx, vp.cy, vp.m_per_px):
+        if cache is not None and ((cache[1].cx, cache[1].cy, cache[1].m_per_px) != (vp.cx, vp.cy, vp.m_per_px)
+                                  or cache[1].width < vp.width + 2 * CACHE_MARGIN):
             self._render_base(self.map_state())
             self.update()
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
 
 from corridor_viewer import APP_NAME, __version__
 from corridor_viewer.model.document import Document
@@ -49,15 +49,14 @@ class MainWindow(QMainWindow):
         self.feature_panel = FeaturePanel(doc, self)
         self.layers_dock = self._dock("LayersDock", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.feature_dock = self._dock("FeatureDock", self.feature_panel, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.reader = ArticleReader(doc, self)
-        self.reader_dock = self._dock("ReaderDock", self.reader, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.search_panel = SearchPanel(self.session, self)
-        self.search_dock = self._dock("SearchDock", self.search_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.scenes_panel = ScenesPanel(self.session, self.canvas, self)
-        self.scenes_dock = self._dock("ScenesDock", self.scenes_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        # The panels behind tabs are built after the first paint (finish_setup) or when first asked for:
+        # their widget classes cost tens of milliseconds on first use, which the map should not wait for.
+        self._lazy: dict[str, QWidget] = {}
+        self.reader_dock = self._dock("ReaderDock", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
+        self.search_dock = self._dock("SearchDock", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.scenes_dock = self._dock("ScenesDock", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.timeline = TimelinePanel(doc, self)
         self.timeline_dock = self._dock("TimelineDock", self.timeline, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.scenes_panel.present_requested.connect(self.present)
         self.presentation = None
         self.tabifyDockWidget(self.feature_dock, self.reader_dock)
         self.tabifyDockWidget(self.layers_dock, self.search_dock)
@@ -82,6 +81,35 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.resizeDocks([self.layers_dock, self.feature_dock], [300, 340], Qt.Orientation.Horizontal)
         self.retranslate()
+
+    def _panel(self, key: str, make, dock: QDockWidget):
+        widget = self._lazy.get(key)
+        if widget is None:
+            widget = self._lazy[key] = make()
+            dock.setWidget(widget)
+        return widget
+
+    @property
+    def reader(self) -> ArticleReader:
+        return self._panel("reader", lambda: ArticleReader(self.doc, self), self.reader_dock)
+
+    @property
+    def search_panel(self) -> SearchPanel:
+        return self._panel("search", lambda: SearchPanel(self.session, self), self.search_dock)
+
+    @property
+    def scenes_panel(self) -> ScenesPanel:
+        def make() -> ScenesPanel:
+            panel = ScenesPanel(self.session, self.canvas, self)
+            panel.present_requested.connect(self.present)
+            return panel
+
+        return self._panel("scenes", make, self.scenes_dock)
+
+    def finish_setup(self) -> None:
+        """After the first paint: build the panels behind tabs."""
+        for key in ("reader", "search_panel", "scenes_panel"):
+            getattr(self, key)
 
     def _dock(self, name: str, widget, area) -> QDockWidget:
         dock = QDockWidget(self)
