@@ -218,7 +218,7 @@ def paint_base(state: MapState, painter: QPainter, opt: PaintOptions) -> None:
             continue
         base_opacity = lv.opacity * lv.style.base.opacity
         boost = 1.7 if opt.high_contrast and lv.group in ("routes", "regions", "places") else 1.0
-        if len(lv.features) >= batch.BATCH_MIN_FEATURES:
+        if batch.is_big(lv.layer):
             batch.draw_groups(painter, lv, state, tf, k * boost, base_opacity, vector=vector, pen_for=make_pen,
                               fill_for=_fill_color, draw_marker=_draw_marker_shape, marker_shape=_add_marker_shape)
             continue

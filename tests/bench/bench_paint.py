@@ -42,13 +42,12 @@ def main() -> int:
     n = ap.parse_args().n
     app = QApplication.instance() or QApplication(sys.argv[:1])
     doc = load_document()
-    vp = Viewport(width=1920, height=1080)
-    vp.fit(doc.home_bounds, margin=0.02)
+    vp = Viewport(width=1920, height=1080).fitted(doc.home_bounds, margin=0.02)
     img = QImage(1920, 1080, QImage.Format.Format_ARGB32_Premultiplied)
 
     def cold() -> None:
         p = QPainter(img)
-        paint(doc, vp, p)
+        paint(doc.map_state(vp), p)
         p.end()
 
     canvas = MapCanvas(doc)
@@ -64,7 +63,7 @@ def main() -> int:
         canvas.repaint()
 
     def pan_repaint() -> None:
-        canvas.viewport.pan_pixels(3, 0)
+        canvas.pan(3, 0)
         canvas.repaint()
 
     zooms = [1.01, 1 / 1.01]
