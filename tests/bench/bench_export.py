@@ -41,11 +41,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for label, fmt, s, budget in cases:
             out = Path(tmp) / f"bench.{fmt}"
-            export(fmt, doc, doc.home_bounds, s, out)  # warm-up (imports, caches)
+            export(fmt, doc.map_state().with_extent(doc.home_bounds), s, out, links=doc.links)  # warm-up (imports, caches)
             ts = []
             for _ in range(n):
                 t = time.perf_counter()
-                export(fmt, doc, doc.home_bounds, s, out)
+                export(fmt, doc.map_state().with_extent(doc.home_bounds), s, out, links=doc.links)
                 ts.append(time.perf_counter() - t)
             med = statistics.median(ts)
             verdict = "" if budget is None else (f"  (budget {budget} s: {'ok' if med <= budget else 'OVER'})")
