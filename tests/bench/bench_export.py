@@ -41,7 +41,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for label, fmt, s, budget in cases:
             out = Path(tmp) / f"bench.{fmt}"
-            export(fmt, doc.map_state().with_extent(doc.home_bounds), s, out, links=doc.links)  # warm-up (imports, caches)
+            export(fmt, doc.map_state().with_extent(doc.home_bounds), s, out, links=doc.links)  # warm-up
             ts = []
             for _ in range(n):
                 t = time.perf_counter()
