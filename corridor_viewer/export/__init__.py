@@ -13,7 +13,7 @@ def _png(*a, **k):
 
 
 def _svg(*a, **k):
-    from corridor_viewer.export.static import export_svg
+    from corridor_viewer.export.svg import export_svg
 
     return export_svg(*a, **k)
 

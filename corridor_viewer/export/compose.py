@@ -1,12 +1,17 @@
-"""Lay out a publication map page (title, map, legend, scale, north, inset, quote, credit).
+"""Lay out a publication map page (title, legend, map, scale, north, inset, quotes, credit) and draw it.
 
-Everything is drawn with the canvas's own paint() so exports match the screen. Arabic pages
-mirror: text aligns right, the legend and quote sit on the right, the inset on the left.
+Everything on the map is drawn by the canvas's own paint(), from a MapState, so exports match the screen.
+The page is first laid out (measured, nothing drawn), then drawn: a page too small for everything drops
+the quotes, then the legend, then the inset, and says so, instead of failing half-way through a drawing.
+Arabic pages mirror: text aligns right, the legend reads from the right, the north arrow and the default
+inset corner swap sides. The label engine is told where the inset, the arrow and the scale bar are, so no
+label is drawn under them.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
@@ -20,29 +25,47 @@ from PySide6.QtGui import (
     QTextOption,
 )
 
-from corridor_viewer.model.export_settings import ExportSettings
+from corridor_viewer.export import inset as locator
+from corridor_viewer.export import legend
+from corridor_viewer.model.export_settings import ExportError, ExportSettings
 from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.model.viewport import Viewport
-from corridor_viewer.render.legend import draw_swatch
-from corridor_viewer.render.paint import PaintOptions, draw_north_arrow, draw_scale_bar, make_pen, paint
-from corridor_viewer.render.text import draw_halo_text, font, text_box
+from corridor_viewer.render.paint import (
+    PaintOptions,
+    draw_north_arrow,
+    draw_scale_bar,
+    make_pen,
+    north_arrow_rect,
+    paint_base,
+    paint_overlay,
+    scale_bar_rect,
+)
+from corridor_viewer.render.text import font, record_text, text_box
 
-APPROX_NOTE = {"en": "Proposed and planned routes are approximate; see each feature's accuracy note.",
-               "ar": "مسارات المشاريع المقترحة والمخطط لها تقريبية؛ انظر ملاحظة الدقة لكل معلم."}
-LOCATOR_TITLE = {"en": "Location", "ar": "الموقع"}
-STATUS_KEY = {
-    "en": (("proposed", "proposed"), ("under-construction", "under construction"), ("existing", "existing"),
-           ("historical", "historical / closed")),
-    "ar": (("proposed", "مقترح"), ("under-construction", "قيد الإنشاء"), ("existing", "قائم"),
-           ("historical", "تاريخي / مغلق")),
-}
+# Kept for the HTML page's note; the static pages say it in the credit line.
+APPROX_NOTE = {"en": "Routes are approximate: proposed alignments are drawn from public sources, not surveys.",
+               "ar": "المسارات تقريبية: رُسمت المسارات المقترحة من مصادر عامة لا من مسوح ميدانية."}
+DROPPED = {"quote": "the quote box", "legend": "the legend", "inset": "the locator inset"}
+MIN_FRAME = 120.0  # the smallest map (in ui-scaled px) worth publishing
 
 
 @dataclass
 class Quote:
     text: str
     citation: str
+    translation: str = ""  # our English rendering, shown with the original in English pages
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|\bt\.co/\S+|\bx\.com/\S+")
+
+
+def clean_quote(text: str) -> str:
+    """A quotation as a reader should see it: no links or embed residue (``pic.twitter.com/…``)."""
+    out = _URL_RE.sub("", text)
+    out = re.sub(r"[ \t]+", " ", out)
+    out = re.sub(r"\s*\n\s*", "\n", out)
+    return out.strip(" \n—–-")
 
 
 def text_block(painter: QPainter, text: str, x: float, y: float, width: float, px: float, *, bold: bool = False,
@@ -51,16 +74,18 @@ def text_block(painter: QPainter, text: str, x: float, y: float, width: float, p
     per_paragraph = rtl is None and "\n" in text
     if rtl is None:
         rtl = is_rtl(text)
-    if "\n" not in text and _text_width(text, px, bold) <= width:
-        # One line: draw the string whole, so SVG/PDF keep it as one searchable text run.
+    if "\n" not in text and text_box(text, px, bold).width() <= width:
+        # One line: drawn whole, so SVG/PDF keep it as one searchable text run.
         fm = QFontMetricsF(font(px, bold))
         if draw:
-            w = _text_width(text, px, bold)
-            painter.save()
-            painter.setFont(font(px, bold))
-            painter.setPen(QColor(color))
-            painter.drawText(QPointF(x + width - w if rtl else x, y + fm.ascent()), text)
-            painter.restore()
+            w = text_box(text, px, bold).width()
+            origin = QPointF(x + width - w if rtl else x, y + fm.ascent())
+            if not record_text(painter, text, origin, px, color, None, bold=bold, width=w, rtl=rtl):
+                painter.save()
+                painter.setFont(font(px, bold))
+                painter.setPen(QColor(color))
+                painter.drawText(origin, text)
+                painter.restore()
         return fm.height()
     doc = QTextDocument()
     doc.setDocumentMargin(0)
@@ -80,181 +105,265 @@ def text_block(painter: QPainter, text: str, x: float, y: float, width: float, p
     doc.setPlainText(text)
     doc.setTextWidth(width)
     h = doc.size().height()
-    if draw:
-        painter.save()
-        painter.translate(x, y)
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.ColorRole.Text, QColor(color))
-        ctx.clip = QRectF(QPointF(0, 0), QSizeF(width, h))
-        doc.documentLayout().draw(painter, ctx)
-        painter.restore()
+    if not draw:
+        return h
+    if _record_lines(painter, doc, x, y, width, px, bold, color):
+        return h
+    painter.save()
+    painter.translate(x, y)
+    ctx = QAbstractTextDocumentLayout.PaintContext()
+    ctx.palette.setColor(QPalette.ColorRole.Text, QColor(color))
+    ctx.clip = QRectF(QPointF(0, 0), QSizeF(width, h))
+    doc.documentLayout().draw(painter, ctx)
+    painter.restore()
     return h
 
 
-def _panel(painter: QPainter, rect: QRectF, k: float) -> None:
-    painter.setPen(make_pen("#b9b6ae", 1 * k))
-    painter.setBrush(QColor(255, 255, 255, 235))
-    painter.drawRoundedRect(rect, 4 * k, 4 * k)
+def _record_lines(painter: QPainter, doc: QTextDocument, x: float, y: float, width: float, px: float, bold: bool,
+                  color: str) -> bool:
+    """For the SVG writer: each laid-out line as one run, in its own direction (see render.text.recording)."""
+    from corridor_viewer.render import text as text_mod
+
+    if text_mod._sink is None:
+        return False
+    block = doc.begin()
+    while block.isValid():
+        lay = block.layout()
+        pos = lay.position()
+        content = block.text()
+        rtl = is_rtl(content)
+        for i in range(lay.lineCount()):
+            line = lay.lineAt(i)
+            run = content[line.textStart():line.textStart() + line.textLength()].strip()
+            if not run:
+                continue
+            natural = text_box(run, px, bold).width()
+            left = x + pos.x() + (width - natural if rtl else 0.0)
+            record_text(painter, run, QPointF(left, y + pos.y() + line.y() + line.ascent()), px, color, None,
+                        bold=bold, width=natural, rtl=rtl)
+        block = block.next()
+    return True
 
 
-def _legend_items(state: MapState, lang: str):
-    layers = [layer for layer in reversed(state.layers) if layer.visible and layer.group != "context"]
-    items = [(layer.title_for(lang), layer, None) for layer in layers]
-    if any(layer.style.base.use_status_dash for layer in layers):
-        items += [(title, None, status) for status, title in STATUS_KEY[lang]]
-    return items
+@dataclass
+class Page:
+    """A page laid out: where everything goes (device pixels), and what had to be left out."""
+
+    width: float
+    height: float
+    k: float
+    lang: str
+    margin: float
+    title: str
+    subtitle: str
+    title_h: float
+    subtitle_h: float
+    legend_items: list = field(default_factory=list)
+    legend_y: float = 0.0
+    legend_h: float = 0.0
+    frame: QRectF = field(default_factory=QRectF)
+    quotes: list[Quote] = field(default_factory=list)
+    quote_h: float = 0.0
+    footer: str = ""
+    footer_h: float = 0.0
+    inset: bool = False
+    dropped: list[str] = field(default_factory=list)
+
+    @property
+    def rtl(self) -> bool:
+        return self.lang == "ar"
 
 
-def legend_band(painter: QPainter, state: MapState, lang: str, x: float, y: float, width: float, k: float,
-                vector: bool, draw: bool = True) -> float:
-    """The legend as rows of (swatch, title) items above the map, so it never hides the map."""
-    px = 12.5 * k
-    sw, sh, gap, item_gap = 30 * k, 14 * k, 6 * k, 22 * k
-    rtl = lang == "ar"
-    row_h = max(sh, px * 1.4)
-    cx, cy = 0.0, 0.0
-    for title, layer, status in _legend_items(state, lang):
-        tpx = px if layer is not None else px * 0.92
-        w = sw + gap + _text_width(title, tpx)
-        if cx > 0 and cx + w > width:
-            cx, cy = 0.0, cy + row_h + 4 * k
-        if draw:
-            left = x + width - cx - w if rtl else x + cx
-            sx = left + w - sw if rtl else left
-            sy = y + cy + (row_h - sh) / 2
-            if layer is not None:
-                draw_swatch(painter, QRectF(sx, sy, sw, sh), layer, k)
-                color = "#1a1a1a"
-            else:
-                painter.setPen(make_pen("#444444", 2 * k, state.layers[0].style.status_dash.get(status, ())))
-                painter.drawLine(QPointF(sx, sy + sh / 2), QPointF(sx + sw, sy + sh / 2))
-                color = "#444444"
-            tx = left if rtl else left + sw + gap
-            _label(painter, title, QPointF(tx, y + cy + row_h * 0.72), tpx, color, vector)
-        cx += w + item_gap
-    return cy + row_h
+QPX, FPX = 13.0, 11.0
 
 
-def _text_width(text: str, px: float, bold: bool = False) -> float:
-    return text_box(text, px, bold).width()
+def _quote_body(q: Quote) -> str:
+    body = clean_quote(q.text)
+    body = body if len(body) <= 600 else body[:580].rsplit(" ", 1)[0] + " …"
+    return f"«{body}»" if "\n" not in body else body
 
 
-def _label(painter: QPainter, text: str, baseline: QPointF, px: float, color: str, vector: bool) -> None:
-    draw_halo_text(painter, text, baseline, px, color, None, as_text=vector, raster=not vector)
+def _quotes_height(painter: QPainter | None, quotes: list[Quote], inner_w: float, k: float) -> float:
+    h = 0.0
+    for q in quotes:
+        w = inner_w - 24 * k
+        h += text_block(painter, _quote_body(q), 0, 0, w, QPX * k, draw=False) + 20 * k
+        if q.translation:
+            h += text_block(painter, q.translation, 0, 0, w, QPX * 0.92 * k, draw=False) + 4 * k
+        h += text_block(painter, q.citation, 0, 0, w, QPX * 0.85 * k, draw=False) + 8 * k
+    return h
 
 
-def _inset(painter: QPainter, state: MapState, rect: QRectF, main_bounds, k: float, lang: str,
-           vector: bool) -> None:
-    _panel(painter, rect.adjusted(-2 * k, -2 * k, 2 * k, 2 * k), k)
-    vp = Viewport(width=rect.width(), height=rect.height()).fitted(_data_bounds(state), margin=0.0)
-    painter.save()
-    painter.translate(rect.topLeft())
-    painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-    opts = PaintOptions(labels=False, decorations=False, highlight=False, ui_scale=0.5 * k,
-                        only_groups=frozenset({"context"}))
-    paint(state.with_viewport(vp), painter, opts)
-    x0, y0, x1, y1 = main_bounds
-    ax, ay = vp.to_screen(x0, y1)
-    bx, by = vp.to_screen(x1, y0)
-    box = QRectF(QPointF(ax, ay), QPointF(bx, by)).intersected(
-        QRectF(1 * k, 1 * k, rect.width() - 2 * k, rect.height() - 2 * k))
-    if box.width() < 6 * k:  # keep a tiny extent visible
-        box = QRectF(box.center() - QPointF(3 * k, 3 * k), QSizeF(6 * k, 6 * k))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(make_pen("#d62828", 2 * k))
-    painter.drawRect(box)
-    painter.restore()
-    title = LOCATOR_TITLE[lang]
-    px = 10 * k
-    tx = rect.right() - 4 * k - _text_width(title, px) if lang == "ar" else rect.left() + 4 * k
-    _label(painter, title, QPointF(tx, rect.top() + px + 2 * k), px, "#333333", vector)
-
-
-def _data_bounds(state: MapState) -> tuple[float, float, float, float]:
-    if state.data_bounds is not None:
-        return state.data_bounds
-    bs = [lv.layer.bounds for lv in state.layers if lv.group == "context" and lv.features]
-    return (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
-
-
-def compose(state: MapState, settings: ExportSettings, painter: QPainter, width: float, height: float, *,
-            vector: bool = False, quote: Quote | None = None) -> Viewport:
-    """Draw a whole page of width x height device pixels around ``state`` (its extent fitted into the map
-    frame, in the settings' language); returns the map viewport used."""
-    world_bounds = state.extent
+def layout(state: MapState, settings: ExportSettings, width: float, height: float,
+           quotes: list[Quote] | None = None) -> Page:
+    """Measure the page; drop what does not fit (quotes, legend, inset), or refuse a page with no room."""
     lang = settings.language
-    rtl = lang == "ar"
     k = settings.ui_scale()
     m = 28 * k
+    inner_w = width - 2 * m
+    if inner_w < 60 * k:
+        raise ExportError(f"the page ({width:.0f} px wide) is too narrow for a map; make it wider")
+    title, subtitle = settings.title.strip(), settings.subtitle.strip()
+    title_h = text_block(None, title, 0, 0, inner_w, 30 * k, bold=True, draw=False) + 4 * k if title else 0.0
+    subtitle_h = text_block(None, subtitle, 0, 0, inner_w, 17 * k, draw=False) if subtitle else 0.0
+    page = Page(width, height, k, lang, m, title, subtitle, title_h, subtitle_h)
+    page.footer = settings.credit_text(state.data_as_of)
+    page.footer_h = text_block(None, page.footer, 0, 0, inner_w, FPX * k, draw=False, rtl=lang == "ar")
+    page.legend_items = legend.entries(state, lang, selection=settings.highlight) if settings.legend else []
+    page.quotes = [q for q in (quotes or []) if q.text.strip()] if settings.quote else []
+    page.inset = settings.inset
+
+    def measure() -> bool:
+        y = m + page.title_h + page.subtitle_h + (12 * k if (page.title or page.subtitle) else 0)
+        page.legend_y = y
+        page.legend_h = legend.band_height(page.legend_items, inner_w, k) if page.legend_items else 0.0
+        if page.legend_h:
+            y += page.legend_h + 12 * k
+        page.quote_h = _quotes_height(None, page.quotes, inner_w, k) if page.quotes else 0.0
+        bottom = height - m - page.footer_h - 10 * k - (page.quote_h + 12 * k if page.quote_h else 0)
+        page.frame = QRectF(m, y, inner_w, bottom - y)
+        return page.frame.height() >= MIN_FRAME * k and page.frame.width() >= MIN_FRAME * k
+
+    fits = measure()
+    if page.inset and min(page.frame.width(), page.frame.height()) < 360 * k:
+        page.inset = False  # a locator on a small map would cover what it locates
+        page.dropped.append(DROPPED["inset"])
+    for what in ("quote", "legend", "subtitle"):
+        if fits:
+            break
+        if what == "quote" and page.quotes:
+            page.quotes = []
+        elif what == "legend" and page.legend_items:
+            page.legend_items = []
+        elif what == "subtitle" and page.subtitle:
+            page.subtitle, page.subtitle_h = "", 0.0
+        else:
+            continue
+        page.dropped.append(DROPPED.get(what, f"the {what}"))
+        fits = measure()
+    if page.frame.height() < 60 * k:
+        raise ExportError("the page is too small for a map, even without the quote, legend and inset; "
+                          "choose a larger size")
+    return page
+
+
+def frame_viewport(state: MapState, page: Page) -> Viewport:
+    """The map frame's view: the state's extent fitted in, kept inside the data (no edge ever shows)."""
+    f = page.frame
+    return Viewport(width=f.width(), height=f.height()).fitted(state.extent, margin=0.0).clamped(state.data_bounds)
+
+
+def draw_page(painter: QPainter, page: Page, vector: bool, status_dash: dict) -> None:
+    """Everything outside the map frame: title, subtitle, legend, quotes, credit, the frame's border."""
+    k, m, rtl = page.k, page.margin, page.rtl
+    inner_w = page.width - 2 * m
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-    painter.fillRect(QRectF(0, 0, width, height), QColor("#ffffff"))
-    inner_w = width - 2 * m
+    painter.fillRect(QRectF(0, 0, page.width, page.height), QColor("#ffffff"))
     y = m
-    if settings.title.strip():
-        y += text_block(painter, settings.title.strip(), m, y, inner_w, 30 * k, bold=True, rtl=rtl) + 4 * k
-    if settings.subtitle.strip():
-        y += text_block(painter, settings.subtitle.strip(), m, y, inner_w, 17 * k, color="#444444", rtl=rtl)
-    y += 12 * k if (settings.title or settings.subtitle) else 0
-    if settings.legend:
-        y += legend_band(painter, state, lang, m, y, inner_w, k, vector) + 12 * k
-    footer = settings.credit_text() + (f"  ·  \u2066{settings.date}\u2069" if settings.date else "")
-    note = APPROX_NOTE[lang]
-    fpx = 11 * k
-    fh = text_block(painter, footer, 0, 0, inner_w, fpx, draw=False, rtl=rtl) + text_block(
-        painter, note, 0, 0, inner_w, fpx, draw=False, rtl=rtl)
-    qh = 0.0
-    qpx = 13 * k
-    if settings.quote and quote is not None:
-        body = quote.text if len(quote.text) <= 600 else quote.text[:580].rsplit(" ", 1)[0] + " …"
-        body = f"«{body}»" if "\n" not in body.strip() else body.strip()  # quote marks for one paragraph
-        qh = (text_block(painter, body, 0, 0, inner_w - 24 * k, qpx, draw=False)
-              + text_block(painter, quote.citation, 0, 0, inner_w - 24 * k, qpx * 0.85, draw=False) + 26 * k)
-    frame = QRectF(m, y, inner_w, height - y - m - fh - 10 * k - (qh + 12 * k if qh else 0))
-    if frame.height() < 120 * k:
-        from corridor_viewer.model.export_settings import ExportError
-
-        raise ExportError("the page is too small for the map with this title, legend and quote")
-    fy = frame.bottom() + 12 * k
-    if qh:
-        qrect = QRectF(m, fy, inner_w, qh)
-        painter.fillRect(qrect, QColor("#f6f4ef"))
-        painter.fillRect(QRectF(qrect.right() - 4 * k if rtl else qrect.left(), qrect.top(), 4 * k, qh),
-                         QColor("#d62828"))
-        ty = fy + 10 * k
-        ty += text_block(painter, body, m + 12 * k, ty, inner_w - 24 * k, qpx)
-        text_block(painter, quote.citation, m + 12 * k, ty + 4 * k, inner_w - 24 * k, qpx * 0.85, color="#555555")
-        fy += qh + 12 * k
-    fy += text_block(painter, note, m, fy, inner_w, fpx, color="#7a4b00", rtl=rtl)
-    text_block(painter, footer, m, fy, inner_w, fpx, color="#555555", rtl=rtl)
-
-    vp = Viewport(width=frame.width(), height=frame.height()).fitted(world_bounds, margin=0.0)
-    painter.save()
-    painter.translate(frame.topLeft())
-    painter.setClipRect(QRectF(0, 0, frame.width(), frame.height()))
-    opts = PaintOptions(decorations=False, highlight=settings.highlight, ui_scale=k,
-                        text_as_text=vector, raster_labels=not vector)
-    # Mention counts are for the app's panels; a published map never shows them.
-    paint(state.with_(viewport=vp, language=lang, hover=None, badges=MappingProxyType({})), painter, opts)
-    pad = 12 * k
-    if settings.north_arrow:
-        c = QPointF(32 * k, 36 * k) if rtl else QPointF(frame.width() - 32 * k, 36 * k)
-        draw_north_arrow(painter, vp, k, vector, centre=c, raster=not vector)
-    if settings.scale_bar:
-        _km, px = vp.scale_bar(140 * k)  # the same length draw_scale_bar picks
-        sx = frame.width() - pad - px - 6 * k if rtl else pad + 6 * k
-        draw_scale_bar(painter, vp, lang, k, vector, anchor=QPointF(sx, frame.height() - pad - 6 * k),
-                       raster=not vector)
-    if settings.inset:
-        iw = min(frame.width() * 0.24, 340 * k)
-        b = _data_bounds(state)
-        ih = iw * (b[3] - b[1]) / (b[2] - b[0])
-        ix = pad if rtl else frame.width() - pad - iw
-        _inset(painter, state, QRectF(ix, frame.height() - pad - ih, iw, ih), vp.world_bounds, k, lang, vector)
-    painter.restore()
+    if page.title:
+        text_block(painter, page.title, m, y, inner_w, 30 * k, bold=True, rtl=rtl)
+        y += page.title_h
+    if page.subtitle:
+        text_block(painter, page.subtitle, m, y, inner_w, 17 * k, color="#444444", rtl=rtl)
+    if page.legend_items:
+        legend.draw_band(painter, page.legend_items, page.lang, m, page.legend_y, inner_w, k, vector, status_dash)
+    fy = page.frame.bottom() + 12 * k
+    for q in page.quotes:
+        fy = _draw_quote(painter, q, m, fy, inner_w, k, rtl) + 8 * k
+    text_block(painter, page.footer, m, fy if page.quotes else page.frame.bottom() + 10 * k, inner_w, FPX * k,
+               color="#555555", rtl=rtl)
     painter.setPen(make_pen("#8c8a84", 1 * k))
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawRect(frame)
+    painter.drawRect(page.frame)
+    painter.restore()
+
+
+def _draw_quote(painter: QPainter, q: Quote, x: float, y: float, w: float, k: float, rtl: bool) -> float:
+    inner = w - 24 * k
+    body = _quote_body(q)
+    h = _quotes_height(painter, [q], w, k) - 8 * k
+    painter.fillRect(QRectF(x, y, w, h), QColor("#f6f4ef"))
+    painter.fillRect(QRectF(x + w - 4 * k if rtl else x, y, 4 * k, h), QColor("#d62828"))
+    ty = y + 10 * k
+    ty += text_block(painter, body, x + 12 * k, ty, inner, QPX * k)
+    if q.translation:
+        ty += 4 * k + text_block(painter, q.translation, x + 12 * k, ty + 4 * k, inner, QPX * 0.92 * k,
+                                 color="#333333")
+    text_block(painter, q.citation, x + 12 * k, ty + 4 * k, inner, QPX * 0.85 * k, color="#555555")
+    return y + h
+
+
+def map_decor(state: MapState, page: Page, vp: Viewport, settings: ExportSettings) -> dict:
+    """Where the north arrow, scale bar and inset go in the frame (frame coordinates)."""
+    k, rtl = page.k, page.rtl
+    pad = 12 * k
+    out: dict = {}
+    if settings.north_arrow:
+        out["arrow"] = QPointF(32 * k, 36 * k) if rtl else QPointF(vp.width - 32 * k, 36 * k)
+    if settings.scale_bar:
+        _km, px = vp.scale_bar(140 * k)
+        out["scale"] = QPointF(vp.width - pad - px - 6 * k if rtl else pad + 6 * k, vp.height - pad - 6 * k)
+    if page.inset:
+        b = locator.locator_bounds(state)
+        iw = min(vp.width * 0.26, 360 * k)
+        ih = iw * (b[3] - b[1]) / (b[2] - b[0])
+        avoid = [north_arrow_rect(vp, k, out["arrow"])] if "arrow" in out else []
+        if "scale" in out:
+            avoid.append(scale_bar_rect(vp, page.lang, k, out["scale"]))
+        corner = settings.inset_corner if settings.inset_corner in locator.CORNERS else \
+            locator.choose_corner(state, vp, iw, ih, pad, k, rtl, avoid)
+        out["inset"] = locator.corner_rect(corner, vp.width, vp.height, iw, ih, pad)
+    return out
+
+
+def draw_map(painter: QPainter, state: MapState, page: Page, vp: Viewport, settings: ExportSettings,
+             vector: bool) -> list:
+    """The map in frame coordinates (0, 0)-(frame size): layers, labels clear of the furniture, furniture.
+    Returns the placed labels (feature id, box)."""
+    k, lang = page.k, page.lang
+    decor = map_decor(state, page, vp, settings)
+    obstacles = []
+    if "arrow" in decor:
+        obstacles.append(north_arrow_rect(vp, k, decor["arrow"]))
+    if "scale" in decor:
+        obstacles.append(scale_bar_rect(vp, lang, k, decor["scale"]))
+    if "inset" in decor:
+        obstacles.append(decor["inset"].adjusted(-4 * k, -4 * k, 4 * k, 4 * k))
+    opts = PaintOptions(decorations=False, highlight=settings.highlight, ui_scale=k, text_as_text=vector,
+                        raster_labels=not vector, obstacles=tuple(obstacles))
+    # Mention counts are for the app's panels; a published map never shows them.
+    shown = state.with_(viewport=vp, language=lang, hover=None, badges=MappingProxyType({}))
+    if not settings.highlight:
+        shown = shown.with_(selection=())
+    paint_base(shown, painter, opts)
+    placed = paint_overlay(shown, painter, opts)
+    if "arrow" in decor:
+        draw_north_arrow(painter, vp, k, vector, centre=decor["arrow"], raster=not vector)
+    if "scale" in decor:
+        draw_scale_bar(painter, vp, lang, k, vector, anchor=decor["scale"], raster=not vector)
+    if "inset" in decor:
+        locator.draw_inset(painter, shown, decor["inset"], vp.world_bounds, k, lang, vector)
+    return placed
+
+
+def compose(state: MapState, settings: ExportSettings, painter: QPainter, width: float, height: float, *,
+            vector: bool = False, quote: Quote | list[Quote] | None = None, page: Page | None = None) -> Viewport:
+    """Draw a whole page of width x height device pixels around ``state`` (its extent fitted into the map
+    frame, in the settings' language); returns the map viewport used."""
+    quotes = quote if isinstance(quote, list) else ([quote] if quote is not None else [])
+    page = page or layout(state, settings, width, height, quotes)
+    vp = frame_viewport(state, page)
+    status_dash = state.layers[0].style.status_dash if state.layers else {}
+    draw_page(painter, page, vector, status_dash)
+    painter.save()
+    painter.translate(page.frame.topLeft())
+    painter.setClipRect(QRectF(0, 0, page.frame.width(), page.frame.height()))
+    draw_map(painter, state, page, vp, settings, vector)
     painter.restore()
     return vp
+
+
+__all__ = ["APPROX_NOTE", "Page", "Quote", "clean_quote", "compose", "draw_map", "draw_page", "frame_viewport",
+           "layout", "text_block"]

@@ -4,59 +4,54 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRect, QSize, QSizeF
+from PySide6.QtCore import QMarginsF, QSizeF
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
-from corridor_viewer.export.compose import Quote, compose
+from corridor_viewer.export.compose import Quote, compose, layout
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
 from corridor_viewer.model.mapstate import MapState
 
 INCH_PER_M = 39.37007874
 
 
-def render_image(state: MapState, settings: ExportSettings, quote: Quote | None = None) -> QImage:
+def render_image(state: MapState, settings: ExportSettings, quote: Quote | list[Quote] | None = None) -> QImage:
     w, h, dpi = settings.pixel_size()
+    quotes = quote if isinstance(quote, list) else ([quote] if quote is not None else [])
+    page = layout(state, settings, w, h, quotes)  # measured first: nothing can fail half-way through painting
     img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    if img.isNull():
+        raise ExportError(f"not enough memory for a {w}×{h} px image; choose a smaller size")
     img.fill(0xFFFFFFFF)
     dpm = round(dpi * INCH_PER_M)
     img.setDotsPerMeterX(dpm)
     img.setDotsPerMeterY(dpm)
     p = QPainter(img)
-    compose(state, settings, p, w, h, vector=False, quote=quote)
-    p.end()
+    try:
+        compose(state, settings, p, w, h, vector=False, quote=quotes, page=page)
+    finally:
+        p.end()  # a painter still active on a destroyed image is a crash, whatever went wrong
     return img
 
 
-def export_png(state: MapState, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
+def export_png(state: MapState, settings: ExportSettings, path: Path, quote: Quote | list[Quote] | None = None) -> str:
+    from corridor_viewer.export.svg import dropped_note
+
     img = render_image(state, settings, quote)
     with atomic_path(path) as tmp:
         if not img.save(str(tmp), "PNG"):
             raise ExportError(f"could not write PNG {path}")
-    return f"{img.width()}×{img.height()} px PNG at {settings.pixel_size()[2]} dpi"
+    return f"{img.width()}×{img.height()} px PNG at {settings.pixel_size()[2]} dpi" + dropped_note(
+        state, settings, quote)
 
 
-def export_svg(state: MapState, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
-    from PySide6.QtSvg import QSvgGenerator
+def export_pdf(state: MapState, settings: ExportSettings, path: Path, quote: Quote | list[Quote] | None = None) -> str:
+    from corridor_viewer.export.svg import dropped_note
 
     w, h, dpi = settings.pixel_size()
-    with atomic_path(path) as tmp:
-        gen = QSvgGenerator()
-        gen.setFileName(str(tmp))
-        gen.setSize(QSize(w, h))
-        gen.setViewBox(QRect(0, 0, w, h))
-        gen.setResolution(dpi)
-        gen.setTitle(settings.title or APP_NAME)
-        gen.setDescription(settings.credit_text())
-        p = QPainter(gen)
-        compose(state, settings, p, w, h, vector=True, quote=quote)
-        p.end()
-    return f"{w}×{h} SVG (text kept as text)"
-
-
-def export_pdf(state: MapState, settings: ExportSettings, path: Path, quote: Quote | None = None) -> str:
-    w, h, dpi = settings.pixel_size()
+    quotes = quote if isinstance(quote, list) else ([quote] if quote is not None else [])
+    page = layout(state, settings, w, h, quotes)
     with atomic_path(path) as tmp:
         writer = QPdfWriter(str(tmp))
         writer.setResolution(dpi)
@@ -68,8 +63,11 @@ def export_pdf(state: MapState, settings: ExportSettings, path: Path, quote: Quo
         p = QPainter(writer)
         if not p.isActive():
             raise ExportError(f"could not start a PDF at {path}")
-        # The writer's device may round the page a little; draw in our pixel space scaled to it.
-        p.scale(writer.width() / w, writer.height() / h)
-        compose(state, settings, p, w, h, vector=True, quote=quote)
-        p.end()
-    return f"{size_mm.width():.0f}×{size_mm.height():.0f} mm vector PDF ({dpi} dpi raster equivalent)"
+        try:
+            # The writer's device may round the page a little; draw in our pixel space scaled to it.
+            p.scale(writer.width() / w, writer.height() / h)
+            compose(state, settings, p, w, h, vector=True, quote=quotes, page=page)
+        finally:
+            p.end()
+    return (f"{size_mm.width():.0f}×{size_mm.height():.0f} mm vector PDF ({dpi} dpi raster equivalent)"
+            + dropped_note(state, settings, quote))

@@ -82,5 +82,21 @@ def load_document(folder: Path | None = None) -> Document:
         corners = [projection.forward(lon, lat) for lon in (home[0], home[2]) for lat in (home[1], home[3])]
         home_bounds = _bounds(corners)
     limits = {int(k): float(v) for k, v in manifest.get("label_scale_by_priority", {}).items()}
+    extent = manifest.get("data_extent_lonlat")
+    data_bounds = None
+    if extent:
+        corners = [projection.forward(lon, lat) for lon in (extent[0], extent[2]) for lat in (extent[1], extent[3])]
+        data_bounds = _bounds(corners)
     return Document(layers, background=manifest.get("background", "#eef1ec"), home_bounds=home_bounds,
-                    label_limits=limits)
+                    label_limits=limits, data_bounds=data_bounds,
+                    emphasis=frozenset(manifest.get("always_label", [])), data_as_of=_as_of(manifest, layers))
+
+
+def _as_of(manifest: dict[str, Any], layers: list[Layer]) -> str | None:
+    """The month of the newest dated source behind the map: the manifest says it, or the features do."""
+    if isinstance(manifest.get("data_as_of"), str):
+        return manifest["data_as_of"]
+    dates = [str(s.get("date", ""))[:7] for layer in layers for f in layer.features
+             for s in f.props.get("sources") or [] if str(s.get("date", ""))[:4].isdigit()]
+    valid = [d for d in dates if len(d) == 7 and d[4] == "-" and d[5:7].isdigit()]
+    return max(valid) if valid else None

@@ -41,11 +41,14 @@ class Document:
 
     def __init__(self, layers: list[Layer], background: str = "#eef1ec", sources_note: str = "",
                  home_bounds: Bounds | None = None, label_limits: dict[int, float] | None = None,
-                 data_bounds: Bounds | None = None) -> None:
+                 data_bounds: Bounds | None = None, emphasis: frozenset[str] = frozenset(),
+                 data_as_of: str | None = None) -> None:
         self.layers: tuple[Layer, ...] = tuple(sorted(layers, key=lambda layer: layer.z))
         self.background = background
         self._home = home_bounds
         self._data_bounds = data_bounds
+        self.emphasis = frozenset(emphasis)  # the places the story is about: their names are never dropped
+        self.data_as_of = data_as_of  # the month of the newest source behind the map ("YYYY-MM")
         # Label priority -> coarsest scale (m/px) at which such labels still show (manifest data).
         self.label_limits = MappingProxyType(dict(label_limits or {}))
         self.sources_note = sources_note
@@ -216,7 +219,7 @@ class Document:
             date=self.date, language=self.language, background=self.background, label_limits=self.label_limits,
             badges=MappingProxyType(links.counts()) if (badges and links is not None) else MappingProxyType({}),
             dim_except=links.mentioned() if (links is not None and self.mentioned_only) else None,
-            data_bounds=self.data_bounds)
+            data_bounds=self.data_bounds, emphasis=self.emphasis, data_as_of=self.data_as_of)
 
     # -- queries
     def visible_features(self) -> list[Feature]:

@@ -7,9 +7,12 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 MM_PER_INCH = 25.4
-DEFAULT_CREDIT_EN = "Data: Natural Earth; GeoNames (CC BY 4.0); routes from dated public sources. Map: Corridor Viewer"
-DEFAULT_CREDIT_AR = ("البيانات: Natural Earth؛ GeoNames (CC BY 4.0)؛ المسارات من مصادر عامة مؤرخة. "
-                     "الخريطة: Corridor Viewer")
+# A credit line that stands alone: a reader of an image cannot open a feature's accuracy note.
+DEFAULT_CREDIT_EN = ("Data: Natural Earth, © OpenStreetMap contributors (ODbL), GeoNames; routes approximate, from "
+                     "public sources{as_of}. Map: Corridor Viewer")
+DEFAULT_CREDIT_AR = ("البيانات: Natural Earth و© مساهمو OpenStreetMap (ODbL) وGeoNames؛ المسارات تقريبية من مصادر "
+                     "عامة{as_of}. الخريطة: Corridor Viewer")
+INSET_CORNERS = ("auto", "tl", "tr", "bl", "br")
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,17 @@ class ExportSettings:
     inset: bool = True
     highlight: bool = True
     quote: bool = True
+    inset_corner: str = "auto"  # auto (where it hides least) | tl | tr | bl | br
 
-    def credit_text(self) -> str:
+    def credit_text(self, as_of: str | None = None) -> str:
+        """The credit line: the user's, or the data sources with the month the newest source is from."""
         if self.credit.strip():
             return self.credit.strip()
-        return DEFAULT_CREDIT_AR if self.language == "ar" else DEFAULT_CREDIT_EN
+        from corridor_viewer.model.dates import news_date
+
+        if self.language == "ar":
+            return DEFAULT_CREDIT_AR.format(as_of=f"؛ حتى {news_date(as_of, 'ar')}" if as_of else "")
+        return DEFAULT_CREDIT_EN.format(as_of=f"; as of {news_date(as_of, 'en')}" if as_of else "")
 
     def pixel_size(self) -> tuple[int, int, int]:
         """(width px, height px, dpi) of the output, validated."""
@@ -125,4 +134,6 @@ class ExportSettings:
             out.language = "en"
         if out.format not in FORMATS:
             out.format = "png"
+        if out.inset_corner not in INSET_CORNERS:
+            out.inset_corner = "auto"
         return out

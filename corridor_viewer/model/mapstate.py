@@ -58,7 +58,7 @@ class LayerView:
 
     def key(self) -> tuple:
         """What the painted pixels of this layer depend on (compared by value, never by id)."""
-        return (self.layer.id, self.visible, self.opacity, self.style, len(self.layer.features))
+        return (self.layer.id, self.visible, self.opacity, self.style.fingerprint(), len(self.layer.features))
 
 
 @dataclass(frozen=True, eq=False)
@@ -75,6 +75,8 @@ class MapState:
     badges: Mapping[str, int] = field(default_factory=lambda: _EMPTY)  # mention counts beside labels
     dim_except: frozenset[str] | None = None  # ids kept bright ("mentioned only"); others dimmed
     data_bounds: Bounds | None = None  # how far the base data reaches (the inset's extent)
+    emphasis: frozenset[str] = frozenset()  # what the map is about: always labelled (the story's places)
+    data_as_of: str | None = None  # "YYYY-MM": the month of the newest source (credit lines say "as of")
     annotations: tuple[Any, ...] = ()
     label_overrides: Mapping[str, Any] = field(default_factory=lambda: _EMPTY)
 

@@ -41,6 +41,7 @@ class Style:
     cap: str = "flat"
     marker: Marker | None = None
     use_status_dash: bool = False
+    offset: float = 0.0  # px to the left of the line's direction: routes sharing a path drawn side by side
 
 
 @dataclass
@@ -53,6 +54,23 @@ class LayerStyle:
     kind_markers: dict[str, dict[str, Any]] = field(default_factory=dict)
     status_dash: dict[str, tuple[float, ...]] = field(default_factory=dict)
     umbrella_hidden: bool = False
+
+    def fingerprint(self) -> tuple:
+        """A hashable value that changes whenever the style does (styles are replaced, never edited, so it is
+        computed once): caches of drawn layers and placed labels are keyed by it."""
+        fp = self.__dict__.get("_fingerprint")
+        if fp is None:
+            def freeze(v: Any) -> Any:
+                if isinstance(v, dict):
+                    return tuple(sorted((k, freeze(x)) for k, x in v.items()))
+                if isinstance(v, (list, tuple)):
+                    return tuple(freeze(x) for x in v)
+                return v
+
+            fp = (self.base, self.labels, freeze(self.feature_styles), freeze(self.kind_markers),
+                  freeze(self.status_dash), self.umbrella_hidden)
+            self.__dict__["_fingerprint"] = fp
+        return fp
 
     def for_feature(self, fid: str, kind: str, status: str) -> Style:
         style = self.base
@@ -67,7 +85,7 @@ class LayerStyle:
 
 
 _STYLE_KEYS = {"fill", "fill_opacity", "stroke", "width", "line_width", "dash", "opacity", "cap",
-               "use_status_dash"}
+               "use_status_dash", "offset"}
 
 
 def _style_kwargs(d: dict[str, Any]) -> dict[str, Any]:

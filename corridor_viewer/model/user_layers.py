@@ -105,7 +105,8 @@ def style_from_dict(d: Any) -> LayerStyle:
                  dash=_dash(base_d.get("dash", []), "dash"),
                  opacity=_num(base_d.get("opacity", 1.0), "opacity", 0, 1),
                  cap=_choice(base_d.get("cap", "flat"), ("flat", "round", "square"), "cap"),
-                 marker=marker, use_status_dash=bool(base_d.get("use_status_dash", False)))
+                 marker=marker, use_status_dash=bool(base_d.get("use_status_dash", False)),
+                 offset=_num(base_d.get("offset", 0.0), "offset", -50, 50))
     labels = None
     if d.get("labels") is not None:
         ld = _obj(d["labels"], "style.labels")

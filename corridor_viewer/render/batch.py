@@ -75,7 +75,7 @@ def groups_for(lv: Any, state: Any) -> list[_Group]:
     import numpy as np
 
     dim = state.dim_except
-    key = (lv.style, state.date, dim, len(lv.layer.features))
+    key = (lv.style.fingerprint(), state.date, dim, len(lv.layer.features))
     cached = _groups.get(lv.layer)
     if cached is not None and cached[0] == key:
         return cached[1]

@@ -1,126 +1,326 @@
-"""Label placement: priority order, candidate positions, no two labels overlap."""
+"""Label placement that knows what matters: names the reader needs first, nothing on top of anything.
+
+Order: the labels the map is about — the selection (a scene's highlights are its selection), the story's
+places (the manifest's ``always_label``) and every country in view — are placed first; then by label
+priority, areas before lines before points. A lower-priority label yields to them.
+
+Where a label may go:
+* a point's name sits beside its marker (eight positions, then a wider ring), never on another marker;
+* an area's name sits inside it; a country's or a sea's inside the part of it that is *in view*, so
+  Iran, Turkey and Georgia are named even when their usual label point is off the map;
+* a line's name sits along the line, beside it, never on it.
+No label touches another label, a marker, a route line, or a reserved rectangle (the page's inset, north
+arrow and scale bar, handed in by the exporter). ``plan_labels`` is pure geometry on a MapState and is
+cached per view, so hover and selection repaints do not place the labels again.
+"""
 
 from __future__ import annotations
 
 import math
+from collections import OrderedDict
+from dataclasses import dataclass
 from itertools import pairwise
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QPainter, QPainterPath
 
+from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.render.text import draw_halo_text, pt_to_px, text_box
 
+AREA_KINDS = {"country", "sea", "lake"}  # named inside their visible part
+FORMER = {"en": " (former)", "ar": " (سابقًا)"}
 
-def label_text(feature, lang: str, caps: bool) -> str:
+
+@dataclass(frozen=True)
+class PlacedLabel:
+    fid: str
+    text: str
+    origin: QPointF  # baseline start
+    rect: QRectF  # the label's box, padded
+    px: float
+    bold: bool
+    italic: bool
+    color: str
+    halo: str
+    must: bool
+
+
+def label_text(feature: Feature, lang: str, caps: bool, status: str | None = None) -> str:
     text = feature.label(lang)
+    if feature.geometry.kind == "polygon" and (status or feature.status) in ("historical", "closed") \
+            and feature.kind not in AREA_KINDS and "(" not in text:
+        text += FORMER.get(lang, FORMER["en"])  # a region that no longer exists says so
     return text.upper() if caps and lang == "en" else text
 
 
-def _candidates(anchor: QPointF, box: QRectF, placement: str, marker: float, rtl: bool, along=()):
-    w, h = box.width(), box.height()
-    asc = -box.top()
-    if placement in ("centroid", "line"):
-        for a in (anchor, *along):
-            yield QPointF(a.x() - w / 2, a.y() + asc - h / 2)
-            if placement == "line":
-                yield QPointF(a.x() - w / 2, a.y() - h / 2 - 2)
-                yield QPointF(a.x() - w / 2, a.y() + h + 2)
-        return
-    gap = marker / 2 + 3
-    right = QPointF(anchor.x() + gap, anchor.y() + asc - h / 2)
-    left = QPointF(anchor.x() - gap - w, anchor.y() + asc - h / 2)
-    above = QPointF(anchor.x() - w / 2, anchor.y() - gap - h + asc)
-    below = QPointF(anchor.x() - w / 2, anchor.y() + gap + asc)
-    # Arabic maps conventionally put a point's name on its left, English maps on its right.
-    yield from ((left, right) if rtl else (right, left))
-    yield above
-    yield below
-
-
-def _along(feature, anchor_world, vp: Viewport) -> list[QPointF]:
-    """Fallback spots for a line label: points along the part of the line nearest its anchor."""
-    g = feature.geometry
-    if g.kind != "line":
-        return []
-    ax, ay = anchor_world
-    part = min((p[0] for p in g.parts), key=lambda line: min((x - ax) ** 2 + (y - ay) ** 2 for x, y in line))
-    seg = [math.dist(a, b) for a, b in pairwise(part)]
-    total = sum(seg)
-    out = []
-    for frac in (0.35, 0.65, 0.2, 0.8):
-        target, run = total * frac, 0.0
-        for (a, b), d in zip(pairwise(part), seg, strict=True):
-            if run + d >= target and d > 0:
-                t = (target - run) / d
-                out.append(QPointF(*vp.to_screen(a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1]))))
+def _rect_hits_segments(rect: QRectF, segments: list[tuple[float, float, float, float]]) -> bool:
+    """Whether any segment crosses or lies in the rectangle (Liang–Barsky clipping, no allocation)."""
+    x0, y0, x1, y1 = rect.left(), rect.top(), rect.right(), rect.bottom()
+    for ax, ay, bx, by in segments:
+        if max(ax, bx) < x0 or min(ax, bx) > x1 or max(ay, by) < y0 or min(ay, by) > y1:
+            continue
+        dx, dy = bx - ax, by - ay
+        t0, t1 = 0.0, 1.0
+        for p, q in ((-dx, ax - x0), (dx, x1 - ax), (-dy, ay - y0), (dy, y1 - ay)):
+            if p == 0:
+                if q < 0:
+                    break
+                continue
+            t = q / p
+            if p < 0:
+                t0 = max(t0, t)
+            else:
+                t1 = min(t1, t)
+            if t0 > t1:
                 break
-            run += d
+        else:
+            return True
+    return False
+
+
+def _screen_lines(f: Feature, vp: Viewport) -> list[list[tuple[float, float]]]:
+    return [[vp.to_screen(x, y) for x, y in part[0]] for part in f.geometry.parts]
+
+
+def _segments(lines: list[list[tuple[float, float]]], view: QRectF) -> list[tuple[float, float, float, float]]:
+    out = []
+    left, top, right, bottom = view.left() - 20, view.top() - 20, view.right() + 20, view.bottom() + 20
+    for line in lines:
+        for (ax, ay), (bx, by) in pairwise(line):
+            if max(ax, bx) >= left and min(ax, bx) <= right and max(ay, by) >= top and min(ay, by) <= bottom:
+                out.append((ax, ay, bx, by))
     return out
 
 
-def draw_labels(painter: QPainter, state: MapState, k: float = 1.0, as_text: bool = False,
-                raster: bool = False, high_contrast: bool = False) -> list[tuple[str, QRectF]]:
-    """Place and draw labels; returns what was placed (tests and exports use it)."""
+def _point_candidates(anchor: QPointF, box: QRectF, marker: float, rtl: bool):
+    w, h, asc = box.width(), box.height(), -box.top()
+    for ring in (marker / 2 + 3, marker / 2 + 9):
+        gap = ring
+        right = QPointF(anchor.x() + gap, anchor.y() + asc - h / 2)
+        left = QPointF(anchor.x() - gap - w, anchor.y() + asc - h / 2)
+        above = QPointF(anchor.x() - w / 2, anchor.y() - gap - h + asc)
+        below = QPointF(anchor.x() - w / 2, anchor.y() + gap + asc)
+        ne = QPointF(anchor.x() + gap * 0.7, anchor.y() - gap * 0.7 - h + asc)
+        nw = QPointF(anchor.x() - gap * 0.7 - w, anchor.y() - gap * 0.7 - h + asc)
+        se = QPointF(anchor.x() + gap * 0.7, anchor.y() + gap * 0.7 + asc)
+        sw = QPointF(anchor.x() - gap * 0.7 - w, anchor.y() + gap * 0.7 + asc)
+        # Arabic maps conventionally put a point's name on its left, English maps on its right.
+        yield from ((left, right, nw, sw, above, below, ne, se) if rtl else (right, left, ne, se, above, below,
+                                                                           nw, sw))
+
+
+def _centred(c: QPointF, box: QRectF) -> QPointF:
+    return QPointF(c.x() - box.width() / 2, c.y() - box.top() - box.height() / 2)
+
+
+def _area_candidates(anchor: QPointF, box: QRectF):
+    h, w = box.height(), box.width()
+    for dx, dy in ((0, 0), (0, -h), (0, h), (-w / 3, 0), (w / 3, 0), (0, -2 * h), (0, 2 * h)):
+        yield _centred(anchor + QPointF(dx, dy), box)
+
+
+def _inside_candidates(path: QPainterPath, view: QRectF, box: QRectF, limit: int = 12) -> list[QPointF]:
+    """Label positions inside the visible part of an area, best first: where the whole label box fits
+    inside, nearest the middle of what is visible."""
+    area = path.boundingRect().intersected(view)
+    if area.isEmpty():
+        return []
+    nx, ny = 12, 9
+    inside = []
+    for i in range(nx):
+        for j in range(ny):
+            p = QPointF(area.left() + (i + 0.5) * area.width() / nx, area.top() + (j + 0.5) * area.height() / ny)
+            if path.contains(p):
+                inside.append(p)
+    if not inside:
+        return []
+    cx = sum(p.x() for p in inside) / len(inside)
+    cy = sum(p.y() for p in inside) / len(inside)
+    w, h = box.width(), box.height()
+    scored = []
+    for p in inside:
+        r = QRectF(p.x() - w / 2, p.y() - h / 2, w, h)
+        probes = (r.topLeft(), r.topRight(), r.bottomLeft(), r.bottomRight(), QPointF(r.center().x(), r.top()),
+                  QPointF(r.center().x(), r.bottom()))
+        fit = sum(path.contains(q) for q in probes) / len(probes)
+        if not view.contains(r):
+            fit -= 1
+        dist = math.hypot(p.x() - cx, p.y() - cy) / max(1.0, math.hypot(area.width(), area.height()))
+        scored.append((-fit, dist, p))
+    scored.sort(key=lambda t: (t[0], t[1]))
+    return [_centred(p, box) for _, _, p in scored[:limit]]
+
+
+def _line_candidates(lines: list[list[tuple[float, float]]], box: QRectF, view: QRectF, width: float):
+    """Positions beside the line: at points along its visible part, offset to either side."""
+    pts = [(x, y) for line in lines for x, y in line]
+    visible = [line for line in lines if any(view.contains(QPointF(x, y)) for x, y in line)]
+    if not pts or not visible:
+        return
+    line = max(visible, key=lambda ln: sum(math.dist(a, b) for a, b in pairwise(ln)))
+    seg = [math.dist(a, b) for a, b in pairwise(line)]
+    total = sum(seg)
+    if total <= 0:
+        return
+    w, h = box.width(), box.height()
+    for frac in (0.5, 0.35, 0.65, 0.22, 0.78, 0.1, 0.9):
+        target, run = total * frac, 0.0
+        for (a, b), d in zip(pairwise(line), seg, strict=True):
+            if run + d >= target and d > 0:
+                t = (target - run) / d
+                px, py = a[0] + t * (b[0] - a[0]), a[1] + t * (b[1] - a[1])
+                nx, ny = -(b[1] - a[1]) / d, (b[0] - a[0]) / d  # unit normal
+                # Offset by the label's half extent along the normal, so the box clears the line.
+                reach = abs(nx) * w / 2 + abs(ny) * h / 2
+                for side in (1, -1):
+                    c = QPointF(px + side * nx * (reach + width / 2 + 3), py + side * ny * (reach + width / 2 + 3))
+                    yield _centred(c, box)
+                break
+            run += d
+
+
+_cache: OrderedDict = OrderedDict()
+
+
+def plan_labels(state: MapState, k: float = 1.0, obstacles: tuple[QRectF, ...] = (),
+                high_contrast: bool = False) -> list[PlacedLabel]:
+    """Where every label goes (cached per state look, view and obstacles)."""
+    vp = state.viewport
+    key = (state.look_key(), vp.cx, vp.cy, vp.m_per_px, vp.width, vp.height, state.language, k, state.selection,
+           state.emphasis, tuple((r.x(), r.y(), r.width(), r.height()) for r in obstacles), tuple(
+               sorted(state.badges.items())) if state.badges else (), high_contrast)
+    hit = _cache.get(key)
+    if hit is not None:
+        _cache.move_to_end(key)
+        return hit
+    placed = _plan(state, k, obstacles, high_contrast)
+    _cache[key] = placed
+    if len(_cache) > 16:
+        _cache.popitem(last=False)
+    return placed
+
+
+def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contrast: bool) -> list[PlacedLabel]:
+    from corridor_viewer.render.paint import _path_for, world_transform
+
     vp = state.viewport
     lang = state.language
-    badges = state.badges
-    dim_except = state.dim_except
-    scale = vp.m_per_px / k  # exports at poster size show the labels of the equivalent screen view
     rtl = lang == "ar"
+    scale = vp.m_per_px / k  # exports at poster size show the labels of the equivalent screen view
+    view = QRectF(0, 0, vp.width, vp.height)
+    inner = view.adjusted(2 * k, 2 * k, -2 * k, -2 * k)
+    wb = vp.world_bounds
+    tf = world_transform(vp)
+    must_ids = set(state.selection) | set(state.emphasis)
+    markers: list[tuple[str, QRectF]] = []
+    route_lines: dict[str, list] = {}
     todo = []
-    obstacles: list[QRectF] = []
     for lv in state.layers:
-        ls = lv.style.labels
-        if not lv.visible or ls is None or not (ls.min_m_per_px <= scale <= ls.max_m_per_px):
+        if not lv.visible:
             continue
-        # Umbrellas (e.g. the Zangezur corridor) are drawn through their segments but keep their label.
+        for f in lv.drawn_features() if lv.group == "routes" else ():
+            b = f.geometry.bounds
+            if f.geometry.kind == "line" and not (b[2] < wb[0] or b[0] > wb[2] or b[3] < wb[1] or b[1] > wb[3]) \
+                    and state.status_of(f) is not None:
+                route_lines[f.id] = _screen_lines(f, vp)
+        ls = lv.style.labels
         for f in lv.features:
-            if f.label_anchor is None:
-                continue
+            g = f.geometry
             status = state.status_of(f)
             if status is None:
                 continue
-            if dim_except is not None and f.id not in dim_except and lv.group != "context":
-                continue
-            if scale > state.label_limits.get(f.priority, 700.0):
-                continue
-            x, y = vp.to_screen(*f.label_anchor)
-            if not (-50 <= x <= vp.width + 50 and -50 <= y <= vp.height + 50):
+            b = g.bounds
+            if b[2] < wb[0] or b[0] > wb[2] or b[3] < wb[1] or b[1] > wb[3]:
                 continue
             style = lv.style.for_feature(f.id, f.kind, status)
-            marker = (style.marker.size * k) if (style.marker and f.geometry.kind == "point") else 0.0
-            if marker:
-                obstacles.append(QRectF(x - marker / 2, y - marker / 2, marker, marker))
-            placement = "point" if f.geometry.kind == "point" else ls.placement
-            order = (f.priority, placement != "centroid", -lv.z)  # areas first: they need the room
-            todo.append((order, f, ls, QPointF(x, y), marker, placement))
+            if g.kind == "point" and style.marker is not None and not lv.style.umbrella_hidden:
+                x, y = vp.to_screen(*g.point)
+                m = (style.marker.size * 1.25 + 2 * style.marker.stroke_width) * k
+                markers.append((f.id, QRectF(x - m / 2, y - m / 2, m, m)))
+            if ls is None or (f.label_anchor is None and f.kind not in AREA_KINDS):
+                continue
+            area_like = f.kind in AREA_KINDS and g.kind == "polygon"
+            must = f.id in must_ids or f.part_of in state.selection or (f.kind == "country" and area_like)
+            if not must:
+                if not (ls.min_m_per_px <= scale <= ls.max_m_per_px) or scale > state.label_limits.get(f.priority,
+                                                                                                       700.0):
+                    continue
+                if state.dim_except is not None and f.id not in state.dim_except and lv.group != "context":
+                    continue
+            placement = "point" if g.kind == "point" else ("inside" if area_like else ls.placement)
+            order = (0 if must else 1, f.priority, {"inside": 0, "centroid": 0, "line": 1}.get(placement, 2), -lv.z)
+            todo.append((order, f, lv, ls, status, style, placement, must))
     todo.sort(key=lambda t: t[0])
-    placed: list[tuple[str, QRectF]] = []
+    route_segments = {fid: _segments(lines, view) for fid, lines in route_lines.items()}
+    all_route_segments = [s for segs in route_segments.values() for s in segs]
+    placed: list[PlacedLabel] = []
     taken: list[QRectF] = []
-    view = QRectF(0, 0, vp.width, vp.height)
-    for _, f, ls, anchor, marker, placement in todo:
-        text = label_text(f, lang, ls.caps)
-        count = badges.get(f.id)
+    hard = list(obstacles)
+    for _order, f, lv, ls, status, style, placement, must in todo:
+        text = label_text(f, lang, ls.caps, status)
+        count = state.badges.get(f.id) if state.badges else None
         if count:
             text = f"{text} ({count})"
         px = pt_to_px(ls.size_pt) * k
-        box = text_box(text, px, ls.bold, ls.italic)
-        along = _along(f, f.label_anchor, vp) if placement == "line" else ()
-        for origin in _candidates(anchor, box, placement, marker, rtl, along):
-            rect = box.translated(origin).adjusted(-2 * k, -1 * k, 2 * k, 1 * k)
-            if not view.contains(rect):
-                continue
-            if any(rect.intersects(r) for r in taken):
-                continue
-            if placement == "point" and any(rect.intersects(o) for o in obstacles
-                                               if not o.contains(anchor)):
-                continue
-            color, halo, hw = ("#000000", "#ffffff", 5 * k) if high_contrast else (ls.color, ls.halo, 3 * k)
-            draw_halo_text(painter, text, origin, px, color, halo, bold=ls.bold or high_contrast, italic=ls.italic,
-                           as_text=as_text, halo_width=hw, raster=raster)
-            taken.append(rect)
-            placed.append((f.id, rect))
-            break
+        box = text_box(text, px, ls.bold or high_contrast, ls.italic)
+        if placement == "point":
+            x, y = vp.to_screen(*f.geometry.point)
+            marker = (style.marker.size * k) if style.marker else 0.0
+            cands = _point_candidates(QPointF(x, y), box, marker, rtl)
+        elif placement == "inside":
+            cands = iter(_inside_candidates(tf.map(_path_for(f, lv.layer)), inner, box))
+        elif placement == "line":
+            lines = route_lines.get(f.id) or _screen_lines(f, vp) if f.geometry.kind == "line" else \
+                [ln for s in lv.features if s.part_of == f.id and s.id in route_lines for ln in route_lines[s.id]]
+            if not lines and f.label_anchor is not None:
+                cands = _area_candidates(QPointF(*vp.to_screen(*f.label_anchor)), box)
+            else:
+                width = (style.line_width or style.width) * k
+                cands = _line_candidates(lines, box, inner, width)
+        else:
+            cands = _area_candidates(QPointF(*vp.to_screen(*f.label_anchor)), box)
+        own_markers = {f.id}
+        candidates = list(cands)
+        chosen = None
+        # Strict first (nothing underneath); the labels the map is about may then cross a route line.
+        for strict in ((True, False) if must else (True,)):
+            for origin in candidates:
+                rect = box.translated(origin).adjusted(-2 * k, -1 * k, 2 * k, 1 * k)
+                if not inner.contains(rect) or any(rect.intersects(r) for r in taken) \
+                        or any(rect.intersects(r) for r in hard):
+                    continue
+                if any(rect.intersects(m) for fid, m in markers if fid not in own_markers):
+                    continue
+                if strict and _rect_hits_segments(rect, all_route_segments):
+                    continue
+                if placement == "line" and _rect_hits_segments(rect, route_segments.get(f.id, [])):
+                    continue
+                chosen = (origin, rect)
+                break
+            if chosen is not None:
+                break
+        if chosen is None:
+            continue
+        origin, rect = chosen
+        color, halo = ("#000000", "#ffffff") if high_contrast else (ls.color, ls.halo)
+        placed.append(PlacedLabel(f.id, text, origin, rect, px, ls.bold or high_contrast, ls.italic, color, halo,
+                                  must))
+        taken.append(rect)
     return placed
+
+
+def draw_labels(painter: QPainter, state: MapState, k: float = 1.0, as_text: bool = False,
+                raster: bool = False, high_contrast: bool = False,
+                obstacles: tuple[QRectF, ...] = ()) -> list[tuple[str, QRectF]]:
+    """Place and draw the labels; returns (feature id, box) of each (tests and exports check them)."""
+    placed = plan_labels(state, k, obstacles, high_contrast)
+    hw = (5 if high_contrast else 3) * k
+    for lab in placed:
+        draw_halo_text(painter, lab.text, lab.origin, lab.px, lab.color, lab.halo, bold=lab.bold, italic=lab.italic,
+                       as_text=as_text, halo_width=hw, raster=raster)
+    return [(lab.fid, lab.rect) for lab in placed]
+
+
+__all__ = ["PlacedLabel", "draw_labels", "label_text", "plan_labels"]

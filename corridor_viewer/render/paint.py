@@ -38,6 +38,7 @@ class PaintOptions:
     raster_labels: bool = True  # blit cached label sprites (screen, PNG); False for PDF/SVG
     only_groups: frozenset[str] | None = None  # draw only these layer groups (export inset)
     high_contrast: bool = False  # projectors: thicker routes, black labels on heavy white halos
+    obstacles: tuple[QRectF, ...] = ()  # rectangles labels must keep clear of (an export's inset, arrow, bar)
 
 
 # Projected paths are built once per feature and reused for every paint (design for 8 ms repaints).
@@ -134,6 +135,50 @@ def _visible(b: tuple[float, float, float, float], view: tuple[float, float, flo
     return not (b[2] < view[0] or b[0] > view[2] or b[3] < view[1] or b[1] > view[3])
 
 
+def _offset_path(f: Feature, vp: Viewport, offset_px: float) -> QPainterPath:
+    """The line shifted ``offset_px`` to the left of its direction, in screen pixels (two routes that share
+    one track are drawn side by side, so both read)."""
+    path = QPainterPath()
+    for part in f.geometry.parts:
+        pts = [vp.to_screen(x, y) for x, y in part[0]]
+        out = []
+        for i, (x, y) in enumerate(pts):
+            ax, ay = pts[max(0, i - 1)]
+            bx, by = pts[min(len(pts) - 1, i + 1)]
+            dx, dy = bx - ax, by - ay
+            d = math.hypot(dx, dy) or 1.0
+            out.append(QPointF(x + dy / d * offset_px, y - dx / d * offset_px))
+        path.addPolygon(QPolygonF(out))
+    return path
+
+
+# How a route's status reads besides its dash: a proposed route's gaps show a pale tint of its own
+# colour (a plan, not a road), one under construction a stronger tint; a built one is solid on white.
+_CASING_TINT = {"proposed": 0.25, "under-construction": 0.5}
+
+
+def _tint(color: str, amount: float) -> str:
+    c = QColor(color)
+    r, g, b = (round(255 - (255 - v) * amount) for v in (c.red(), c.green(), c.blue()))
+    return QColor(r, g, b).name()
+
+
+def _line_path(f: Feature, lv, tf: QTransform, vp: Viewport, style: Style, k: float) -> QPainterPath:
+    if style.offset:
+        return _offset_path(f, vp, style.offset * k)
+    return tf.map(_path_for(f, lv.layer))
+
+
+def _stroke_line(painter: QPainter, path: QPainterPath, style: Style, width: float, status: str, casing: bool,
+                 k: float) -> None:
+    if casing:
+        tint = _CASING_TINT.get(status) if style.dash else None
+        painter.setPen(make_pen(_tint(style.stroke, tint) if tint else "#ffffff", width + 2.0 * k, (), "round"))
+        painter.drawPath(path)
+    painter.setPen(make_pen(style.stroke, width, tuple(style.dash), style.cap))
+    painter.drawPath(path)
+
+
 def _draw_feature(painter: QPainter, lv: LayerView, f: Feature, tf: QTransform, vp: Viewport, k: float,
                   state: str) -> None:
     # The timeline's state (e.g. proposed in 2023, under construction in 2025) picks the dash.
@@ -142,6 +187,14 @@ def _draw_feature(painter: QPainter, lv: LayerView, f: Feature, tf: QTransform, 
     if g.kind == "point":
         x, y = vp.to_screen(*g.point)
         draw_marker(painter, QPointF(x, y), style, k)
+        return
+    if g.kind == "line":
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        width = (style.line_width or style.width) * k
+        # A casing keeps a route readable over any fill beneath it (routes only: rivers and context lines
+        # don't need it, and each stroke costs paint time).
+        casing = lv.group == "routes" and style.opacity >= 0.9 and width >= 2
+        _stroke_line(painter, _line_path(f, lv, tf, vp, style, k), style, width, state, casing, k)
         return
     path = tf.map(_path_for(f, lv.layer))
     if g.kind == "polygon":
@@ -156,19 +209,11 @@ def _draw_feature(painter: QPainter, lv: LayerView, f: Feature, tf: QTransform, 
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.setPen(make_pen(style.stroke, style.width * k, tuple(style.dash)))
             painter.drawPath(path)
-    else:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        width = (style.line_width or style.width) * k
-        # A white casing keeps a route readable over any fill beneath it (routes only: rivers
-        # and context lines don't need it, and each stroke costs paint time).
-        if lv.group == "routes" and style.opacity >= 0.9 and width >= 2:
-            painter.setPen(make_pen("#ffffff", width + 2.0 * k, (), "round"))
-            painter.drawPath(path)
-        painter.setPen(make_pen(style.stroke, width, tuple(style.dash), style.cap))
-        painter.drawPath(path)
 
 
 def _draw_highlight(painter: QPainter, state: MapState, f: Feature, tf: QTransform, color: str, k: float) -> None:
+    """A halo *under* the feature, which is then drawn again in its own colours and dashes on top, so the
+    highlight never hides what the feature is (its status is in its dash)."""
     lv = state.layer_of(f)
     if lv is None:
         return
@@ -176,22 +221,41 @@ def _draw_highlight(painter: QPainter, state: MapState, f: Feature, tf: QTransfo
     feats = [f]
     if lv.style.umbrella_hidden:  # an umbrella shows through its segments
         feats += [s for s in lv.features if s.part_of == f.id]
+    halo = QColor(color)
+    halo.setAlphaF(0.75)
     for item in feats:
         g = item.geometry
+        status = state.status_of(item)
+        if status is None:
+            continue
+        style = lv.style.for_feature(item.id, item.kind, status)
         if g.kind == "point":
             x, y = vp.to_screen(*g.point)
-            style = lv.style.for_feature(item.id, item.kind, item.status)
-            draw_marker(painter, QPointF(x, y), style, k, outline=color, extra=3)
+            if style.marker is not None:
+                r = (style.marker.size / 2 + 5) * k
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(halo)
+                painter.drawEllipse(QPointF(x, y), r, r)
+                draw_marker(painter, QPointF(x, y), style, k)
             continue
         if g.kind == "polygon" and item is not f and any(s.part_of == item.id for s in lv.features):
             continue
-        path = tf.map(_path_for(item, lv.layer))
         painter.setBrush(Qt.BrushStyle.NoBrush)
-        w = 3.0 if g.kind == "polygon" else 4.0
-        painter.setPen(make_pen("#ffffff", (w + 3) * k, (), "round"))
-        painter.drawPath(path)
-        painter.setPen(make_pen(color, w * k, (), "round"))
-        painter.drawPath(path)
+        if g.kind == "line":
+            width = (style.line_width or style.width) * k
+            path = _line_path(item, lv, tf, vp, style, k)
+            painter.setPen(QPen(halo, width + 9 * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                Qt.PenJoinStyle.RoundJoin))
+            painter.drawPath(path)
+            _stroke_line(painter, path, style, width, status, True, k)
+        else:
+            path = tf.map(_path_for(item, lv.layer))
+            painter.setPen(QPen(halo, 7 * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap,
+                                Qt.PenJoinStyle.RoundJoin))
+            painter.drawPath(path)
+            if style.width > 0:
+                painter.setPen(make_pen(style.stroke, max(style.width, 1.5) * k, tuple(style.dash)))
+                painter.drawPath(path)
 
 
 def paint(state: MapState, painter: QPainter, options: PaintOptions | None = None) -> None:
@@ -254,8 +318,9 @@ def paint_overlay(state: MapState, painter: QPainter, opt: PaintOptions) -> list
             if sf is not None:
                 _draw_highlight(painter, state, sf, tf, HIGHLIGHT, k)
     if opt.labels:
+        obstacles = opt.obstacles + ((scale_bar_rect(vp, lang, k), north_arrow_rect(vp, k)) if opt.decorations else ())
         placed = label_engine.draw_labels(painter, state, k, opt.text_as_text, raster=opt.raster_labels,
-                                          high_contrast=opt.high_contrast)
+                                          high_contrast=opt.high_contrast, obstacles=obstacles)
     if opt.decorations:
         draw_scale_bar(painter, vp, lang, k, opt.text_as_text, raster=opt.raster_labels)
         draw_north_arrow(painter, vp, k, opt.text_as_text, raster=opt.raster_labels)
@@ -263,15 +328,31 @@ def paint_overlay(state: MapState, painter: QPainter, opt: PaintOptions) -> list
     return placed
 
 
-def draw_scale_bar(painter: QPainter, vp: Viewport, lang: str, k: float = 1.0, as_text: bool = False,
-                   anchor: QPointF | None = None, raster: bool = False) -> None:
+def _scale_bar_origin(vp: Viewport, lang: str, k: float, anchor: QPointF | None) -> tuple[float, float, float, float]:
     km, px = vp.scale_bar(140 * k)
-    rtl = lang == "ar"
     margin = 16 * k
-    x0 = (vp.width - margin - px) if rtl else margin
+    x0 = (vp.width - margin - px) if lang == "ar" else margin
     y0 = vp.height - margin - 6 * k
     if anchor is not None:
         x0, y0 = anchor.x(), anchor.y()
+    return km, px, x0, y0
+
+
+def scale_bar_rect(vp: Viewport, lang: str, k: float = 1.0, anchor: QPointF | None = None) -> QRectF:
+    """Where draw_scale_bar draws (labels keep clear of it)."""
+    _km, px, x0, y0 = _scale_bar_origin(vp, lang, k, anchor)
+    return QRectF(x0 - 6 * k - 12 * k, y0 - 24 * k, px + 12 * k + 24 * k, 34 * k)
+
+
+def north_arrow_rect(vp: Viewport, k: float = 1.0, centre: QPointF | None = None) -> QRectF:
+    c = centre or QPointF(vp.width - 30 * k, 40 * k)
+    return QRectF(c.x() - 21 * k, c.y() - 21 * k, 42 * k, 42 * k + 10 * k)
+
+
+def draw_scale_bar(painter: QPainter, vp: Viewport, lang: str, k: float = 1.0, as_text: bool = False,
+                   anchor: QPointF | None = None, raster: bool = False) -> None:
+    km, px, x0, y0 = _scale_bar_origin(vp, lang, k, anchor)
+    rtl = lang == "ar"
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(255, 255, 255, 210))
     painter.drawRoundedRect(QRectF(x0 - 6 * k, y0 - 24 * k, px + 12 * k, 34 * k), 4 * k, 4 * k)

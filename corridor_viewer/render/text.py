@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from dataclasses import dataclass
 from functools import lru_cache
 from math import ceil, cos, pi, sin
 
@@ -76,6 +78,55 @@ def _halo_offsets(width: float) -> tuple[tuple[float, float], ...]:
     return tuple((q * cos(2 * pi * i / n), q * sin(2 * pi * i / n)) for q in rings for i in range(n))
 
 
+@dataclass(frozen=True)
+class TextItem:
+    """A run of text as the SVG writer emits it: in the device's pixels, baseline start at (x, y)."""
+
+    text: str
+    x: float
+    y: float
+    px: float
+    width: float
+    bold: bool
+    italic: bool
+    color: str
+    halo: str | None
+    halo_width: float
+    rtl: bool
+
+
+_sink: list[TextItem] | None = None  # exports run on one thread; the canvas never records
+
+
+@contextmanager
+def recording(sink: list[TextItem]):
+    """While active, text drawn "as text" is recorded instead of drawn (the SVG writer emits it itself:
+    QSvgGenerator writes right-to-left text one word per element, which reverses parentheses)."""
+    global _sink
+    previous, _sink = _sink, sink
+    try:
+        yield sink
+    finally:
+        _sink = previous
+
+
+def record_text(painter: QPainter, text: str, baseline_left: QPointF, px: float, color: str, halo: str | None,
+                *, bold: bool = False, italic: bool = False, halo_width: float = 0.0, width: float | None = None,
+                rtl: bool | None = None) -> bool:
+    """Record a run if a recording is active; True if it was (the caller then draws nothing)."""
+    if _sink is None:
+        return False
+    tf = painter.worldTransform()
+    p = tf.map(baseline_left)
+    scale = (tf.m11() ** 2 + tf.m12() ** 2) ** 0.5
+    w = text_box(text, px, bold, italic).width() if width is None else width
+    if rtl is None:
+        rtl = any("\u0590" <= ch <= "\u08ff" for ch in text)
+    _sink.append(TextItem(text, p.x(), p.y(), px * scale, w * scale, bold, italic, color, halo, halo_width * scale,
+                          rtl))
+    return True
+
+
 def draw_halo_text(painter: QPainter, text: str, baseline_left: QPointF, px: float, color: str,
                    halo: str | None, *, bold: bool = False, italic: bool = False,
                    as_text: bool = False, halo_width: float = 3.0, raster: bool = False) -> None:
@@ -93,6 +144,9 @@ def draw_halo_text(painter: QPainter, text: str, baseline_left: QPointF, px: flo
             painter.drawImage(baseline_left + offset, img)
             return
     if as_text:
+        if record_text(painter, text, baseline_left, px, color, halo, bold=bold, italic=italic,
+                       halo_width=halo_width if halo else 0.0):
+            return
         painter.setFont(font(px, bold, italic))
         if halo:
             painter.setPen(QColor(halo))
