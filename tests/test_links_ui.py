@@ -92,6 +92,8 @@ def test_search_finds_a_spelling_the_articles_do_not_use(qtbot, window):
 
 
 def test_mention_counts_and_mentioned_only_toggle(qtbot, window):
+    assert not window.canvas.map_state().badges  # off by default: counts on labels read as kilometres
+    window.actions_by_key["badges"].trigger()
     assert window.canvas.map_state().badges.get("zangezur-corridor", 0) >= 41
     window.actions_by_key["mentioned"].trigger()
     assert window.doc.mentioned_only

@@ -95,7 +95,9 @@ def run(args: argparse.Namespace) -> int:
             return _fail(f"unknown feature id {args.select!r}; `corridor-viewer links` and the Layers panel list ids")
         doc.select(args.select)
         if args.view == "selection":
-            bounds = _with_context(doc.feature(args.select).geometry.bounds)
+            from corridor_viewer.model.framing import in_context
+
+            bounds = in_context([doc.feature(args.select)], doc.features())
     elif args.view == "selection":
         return _fail("--view selection needs --select FEATURE_ID")
     if fmt == "html":
@@ -158,11 +160,3 @@ def _export_scene(args, session, settings, out: Path, fmt: str) -> int:
         return _fail(f"cannot write {out}: {exc.strerror or exc}")
     print(f"wrote {out}: {summary}; {args.lang}")
     return 0
-
-
-def _with_context(b: tuple[float, float, float, float]) -> tuple[float, float, float, float]:
-    """A feature's bounds with room around it (at least 60 km across) so a reader sees where it is."""
-    x0, y0, x1, y1 = b
-    cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-    half = max((x1 - x0) * 0.8, (y1 - y0) * 0.8, 30_000.0)
-    return (cx - half, cy - half, cx + half, cy + half)

@@ -108,7 +108,7 @@ def draw_inset(painter: QPainter, state: MapState, rect: QRectF, main_bounds: Bo
             text = f.label(lang).upper() if lang == "en" and f.kind == "country" else f.label(lang)
             tb = text_box(text, px, f.kind == "country")
             origin = QPointF(anchor.x() - tb.width() / 2, anchor.y() + tb.height() / 3)
-            r = tb.translated(origin)
+            r = tb.translated(origin).adjusted(-3 * k, -1 * k, 3 * k, 1 * k)
             if not QRectF(0, 0, rect.width(), rect.height()).contains(r) or any(r.intersects(t) for t in taken):
                 continue
             taken.append(r)

@@ -9,9 +9,9 @@ from typing import Any
 MM_PER_INCH = 25.4
 # A credit line that stands alone: a reader of an image cannot open a feature's accuracy note.
 DEFAULT_CREDIT_EN = ("Data: Natural Earth, © OpenStreetMap contributors (ODbL), GeoNames; routes approximate, from "
-                     "public sources{as_of}. Map: Corridor Viewer")
+                     "public sources{as_of}. Map: Corridor\u00a0Viewer")
 DEFAULT_CREDIT_AR = ("البيانات: Natural Earth و© مساهمو OpenStreetMap (ODbL) وGeoNames؛ المسارات تقريبية من مصادر "
-                     "عامة{as_of}. الخريطة: Corridor Viewer")
+                     "عامة{as_of}. الخريطة: Corridor\u00a0Viewer")
 INSET_CORNERS = ("auto", "tl", "tr", "bl", "br")
 
 
@@ -62,6 +62,7 @@ class ExportSettings:
     highlight: bool = True
     quote: bool = True
     inset_corner: str = "auto"  # auto (where it hides least) | tl | tr | bl | br
+    frame: str = "view"  # view: the map as it is on screen | selection: the selection in context
 
     def credit_text(self, as_of: str | None = None) -> str:
         """The credit line: the user's, or the data sources with the month the newest source is from."""
@@ -136,4 +137,6 @@ class ExportSettings:
             out.format = "png"
         if out.inset_corner not in INSET_CORNERS:
             out.inset_corner = "auto"
+        if out.frame not in ("view", "selection"):
+            out.frame = "view"
         return out

@@ -281,6 +281,10 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
                 cands = _line_candidates(lines, box, inner, width)
         else:
             cands = _area_candidates(QPointF(*vp.to_screen(*f.label_anchor)), box)
+            if f.geometry.kind == "polygon":
+                # An area whose usual label point is off the map (or taken) is named inside what is in view.
+                path = tf.map(_path_for(f, lv.layer))
+                cands = (c for group in (cands, _inside_candidates(path, inner, box)) for c in group)
         own_markers = {f.id}
         candidates = list(cands)
         chosen = None

@@ -42,7 +42,7 @@ class MapCanvas(QWidget):
         self.interactive = interactive  # False: pan and zoom only (a presentation never selects)
         self._camera: Camera | None = None
         self.scene: Scene | None = None  # when set, the canvas shows this scene's state
-        self.badges = True  # mention counts beside labels (a View toggle)
+        self.badges = False  # mention counts beside labels: View → Mention counts on the map (off: read as km)
         self.options = PaintOptions()
         self.last_labels: list = []
         self._drag_from: QPointF | None = None

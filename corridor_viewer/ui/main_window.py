@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
             ("clear_sel", "view", QKeySequence(Qt.Key.Key_Escape), lambda: self.doc.select(None)),
             ("search", "view", QKeySequence.StandardKey.Find, self.open_search),
             ("mentioned", "view", QKeySequence("Ctrl+M"), self._toggle_mentioned),
+            ("badges", "view", None, self._toggle_badges),
             ("present", "view", QKeySequence(Qt.Key.Key_F5), lambda: self.present(None)),
             ("about", "help", None, self._about),
         ]
@@ -148,13 +149,14 @@ class MainWindow(QMainWindow):
             act.triggered.connect(slot)
             self.menus[menu].addAction(act)
             self.actions_by_key[key] = act
-            if menu == "view" and key in ("clear_sel", "mentioned"):
+            if menu == "view" and key in ("clear_sel", "badges"):
                 self.menus["view"].addSeparator()
             if key in ("zoom_in", "zoom_out"):
                 # Map zoom keys act on the map only, so Ctrl +/- can size the article text in the reader.
                 act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 c.addAction(act)
         self.actions_by_key["mentioned"].setCheckable(True)
+        self.actions_by_key["badges"].setCheckable(True)
         self.menus["view"].addAction(self.layers_dock.toggleViewAction())
         self.menus["view"].addAction(self.feature_dock.toggleViewAction())
         self.menus["view"].addAction(self.reader_dock.toggleViewAction())
@@ -185,6 +187,7 @@ class MainWindow(QMainWindow):
             "zoom_in": self.tr("Zoom &in"), "zoom_out": self.tr("Zoom &out"),
             "zoom_sel": self.tr("Zoom to &selection"), "clear_sel": self.tr("&Clear selection"),
             "search": self.tr("&Search…"), "mentioned": self.tr("&Mentioned in the articles only"),
+            "badges": self.tr("Mention &counts on the map"),
             "present": self.tr("&Present the scenes"), "handout": self.tr("Export &handout (PDF)…"),
             "about": self.tr("&About Corridor Viewer"),
         }
@@ -258,6 +261,10 @@ class MainWindow(QMainWindow):
         self.search_dock.show()
         self.search_dock.raise_()
         self.search_panel.focus_box()
+
+    def _toggle_badges(self) -> None:
+        self.canvas.badges = self.actions_by_key["badges"].isChecked()
+        self.canvas.update()
 
     def _toggle_mentioned(self) -> None:
         self.doc.set_mentioned_only(self.actions_by_key["mentioned"].isChecked())

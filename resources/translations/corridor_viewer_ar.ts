@@ -3,7 +3,7 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../corridor_viewer/ui/article_reader.py" line="83" />
+        <location filename="../../corridor_viewer/ui/article_reader.py" line="84" />
         <source>Linking the articles…</source>
         <translation>جارٍ ربط المقالات…</translation>
     </message>
@@ -960,177 +960,182 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="75" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="74" />
         <source>Could not link the articles: %1</source>
         <translation>تعذّر ربط المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="149" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="179" />
         <source>South Caucasus corridors</source>
         <translation>ممرات جنوب القوقاز</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="150" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="180" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="151" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="181" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="152" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="182" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="153" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="183" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="155" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="185" />
         <source>&amp;Export map…</source>
         <translation>&amp;تصدير الخريطة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="155" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="185" />
         <source>&amp;Copy map image</source>
         <translation>&amp;نسخ صورة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="156" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="186" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="156" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="186" />
         <source>&amp;Fit all</source>
         <translation>&amp;عرض الكل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="157" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="157" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="158" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
         <source>Zoom to &amp;selection</source>
         <translation>التكبير إلى ال&amp;تحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="158" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
         <source>&amp;Clear selection</source>
         <translation>إل&amp;غاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="159" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="159" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
         <source>&amp;Mentioned in the articles only</source>
         <translation>ما ورد في المقالات &amp;فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="160" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="190" />
+        <source>Mention &amp;counts on the map</source>
+        <translation>أعداد الإشارات على ال&amp;خريطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
         <source>&amp;Present the scenes</source>
         <translation>&amp;عرض المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="160" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
         <source>Export &amp;handout (PDF)…</source>
         <translation>تصدير &amp;المطبوعة (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="161" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="192" />
         <source>&amp;About Corridor Viewer</source>
         <translation>&amp;حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="165" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="196" />
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="166" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="197" />
         <source>Feature</source>
         <translation>المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="167" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="198" />
         <source>Article</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="168" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="199" />
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="169" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="200" />
         <source>Scenes</source>
         <translation>المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="170" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="201" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="217" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
         <source>Export handout</source>
         <translation>تصدير المطبوعة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="225" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="256" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="227" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="258" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="267" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="302" />
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="281" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="316" />
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="284" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="319" />
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="289" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="324" />
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="290" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="325" />
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="292" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="327" />
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="293" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="328" />
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
