@@ -69,7 +69,7 @@ def test_quote_box_uses_the_reader_passage(qtbot, doc, tmp_path: Path):
     m = doc.links.mentions_in(art.id)[0]
     doc.set_focus(art.id, m.start, m.end)
     s = dlg.settings()
-    s.format = "svg"
+    s.format, s.language = "svg", "ar"
     out = tmp_path / "q.svg"
     dlg.write(s, out)
-    assert art.text[m.start:m.end].split()[0] in out.read_text(encoding="utf-8")
+    assert art.text[m.start:m.end].split()[0] in out.read_text(encoding="utf-8")  # the Arabic original

@@ -123,7 +123,7 @@ def _session(doc):
 
 def _export_scene(args, session, settings, out: Path, fmt: str) -> int:
     from corridor_viewer.export import export
-    from corridor_viewer.export.handout import export_handout, scene_quote, scene_settings
+    from corridor_viewer.export.handout import export_handout, scene_quotes, scene_settings
     from corridor_viewer.model.scenes import SceneError, scene_state
 
     doc = session.doc
@@ -152,7 +152,7 @@ def _export_scene(args, session, settings, out: Path, fmt: str) -> int:
                 s.title = args.title
             if args.subtitle:
                 s.subtitle = args.subtitle
-            quote = scene_quote(doc.links, scene, settings.language)
+            quote = scene_quotes(doc.links, scene, settings.language, settings.digits)
             summary = export(fmt, scene_state(base, scene), s, out, quote=quote, links=doc.links)
     except ExportError as exc:
         return _fail(str(exc))

@@ -10,7 +10,6 @@ label is drawn under them.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -30,6 +29,7 @@ from corridor_viewer.export import legend
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
 from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.normalize import is_rtl
+from corridor_viewer.model.quotes import Quote, clean_quote
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.render.paint import (
     PaintOptions,
@@ -48,24 +48,6 @@ APPROX_NOTE = {"en": "Routes are approximate: proposed alignments are drawn from
                "ar": "المسارات تقريبية: رُسمت المسارات المقترحة من مصادر عامة لا من مسوح ميدانية."}
 DROPPED = {"quote": "the quote box", "legend": "the legend", "inset": "the locator inset"}
 MIN_FRAME = 120.0  # the smallest map (in ui-scaled px) worth publishing
-
-
-@dataclass
-class Quote:
-    text: str
-    citation: str
-    translation: str = ""  # our English rendering, shown with the original in English pages
-
-
-_URL_RE = re.compile(r"(?:https?://|www\.)\S+|pic\.twitter\.com/\S+|\bt\.co/\S+|\bx\.com/\S+")
-
-
-def clean_quote(text: str) -> str:
-    """A quotation as a reader should see it: no links or embed residue (``pic.twitter.com/…``)."""
-    out = _URL_RE.sub("", text)
-    out = re.sub(r"[ \t]+", " ", out)
-    out = re.sub(r"\s*\n\s*", "\n", out)
-    return out.strip(" \n—–-")
 
 
 def text_block(painter: QPainter, text: str, x: float, y: float, width: float, px: float, *, bold: bool = False,
@@ -180,7 +162,16 @@ QPX, FPX = 13.0, 11.0
 def _quote_body(q: Quote) -> str:
     body = clean_quote(q.text)
     body = body if len(body) <= 600 else body[:580].rsplit(" ", 1)[0] + " …"
-    return f"«{body}»" if "\n" not in body else body
+    if "\n" in body:
+        return body
+    return f"«{body}»" if is_rtl(body) else f"“{body}”"
+
+
+def shown_quotes(quotes: list[Quote], lang: str) -> list[Quote]:
+    """What a page in ``lang`` prints of each quote: an English page our translation (its citation says
+    so), an Arabic page the original."""
+    return [Quote(q.translation, q.citation, "", q.article_id, q.passage_index) if lang == "en" and q.translation
+            else q for q in quotes if q.text.strip()]
 
 
 def _quotes_height(painter: QPainter | None, quotes: list[Quote], inner_w: float, k: float) -> float:
@@ -188,8 +179,6 @@ def _quotes_height(painter: QPainter | None, quotes: list[Quote], inner_w: float
     for q in quotes:
         w = inner_w - 24 * k
         h += text_block(painter, _quote_body(q), 0, 0, w, QPX * k, draw=False) + 20 * k
-        if q.translation:
-            h += text_block(painter, q.translation, 0, 0, w, QPX * 0.92 * k, draw=False) + 4 * k
         h += text_block(painter, q.citation, 0, 0, w, QPX * 0.85 * k, draw=False) + 8 * k
     return h
 
@@ -210,7 +199,7 @@ def layout(state: MapState, settings: ExportSettings, width: float, height: floa
     page.footer = settings.credit_text(state.data_as_of)
     page.footer_h = text_block(None, page.footer, 0, 0, inner_w, FPX * k, draw=False, rtl=lang == "ar")
     page.legend_items = legend.entries(state, lang, selection=settings.highlight) if settings.legend else []
-    page.quotes = [q for q in (quotes or []) if q.text.strip()] if settings.quote else []
+    page.quotes = shown_quotes(quotes or [], lang) if settings.quote else []
     page.inset = settings.inset
 
     def measure() -> bool:
@@ -288,9 +277,6 @@ def _draw_quote(painter: QPainter, q: Quote, x: float, y: float, w: float, k: fl
     painter.fillRect(QRectF(x + w - 4 * k if rtl else x, y, 4 * k, h), QColor("#d62828"))
     ty = y + 10 * k
     ty += text_block(painter, body, x + 12 * k, ty, inner, QPX * k)
-    if q.translation:
-        ty += 4 * k + text_block(painter, q.translation, x + 12 * k, ty + 4 * k, inner, QPX * 0.92 * k,
-                                 color="#333333")
     text_block(painter, q.citation, x + 12 * k, ty + 4 * k, inner, QPX * 0.85 * k, color="#555555")
     return y + h
 

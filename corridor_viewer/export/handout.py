@@ -9,29 +9,26 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
-from corridor_viewer.export.compose import Quote, compose
+from corridor_viewer.export.compose import compose
+from corridor_viewer.model.dates import news_date
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
 from corridor_viewer.model.mapstate import MapState
+from corridor_viewer.model.quotes import Quote, quote_for
 from corridor_viewer.model.scenes import Scene, pinned_passages, scene_state
 
 
-def scene_quote(links, scene: Scene, lang: str) -> Quote | None:
-    items = pinned_passages(links, scene)
-    if not items:
-        return None
-    text = " […] ".join(p.text.strip() for _, p in items)
-    cites = []
-    for art, _ in items:
-        title = art.title if lang == "ar" else (art.title_en or art.title)
-        cite = f"{title} (\u2066{art.published}\u2069)"
-        if cite not in cites:
-            cites.append(cite)
-    return Quote(text, "; ".join(cites))
+def scene_quotes(links, scene: Scene, lang: str, digits: str = "western") -> list[Quote]:
+    """One quotation per pinned passage, each with its own citation (and our translation, in English)."""
+    from corridor_viewer.io import editorial
+
+    return [quote_for(art, p, lang, translations=editorial.translations(), editorial=editorial.editorial(),
+                      digits=digits) for art, p in pinned_passages(links, scene)]
 
 
 def scene_settings(scene: Scene, base: ExportSettings) -> ExportSettings:
     s = ExportSettings.from_dict(base.to_dict())
-    s.title = scene.title_for(base.language) + (f"  ·  \u2066{scene.date}\u2069" if scene.date else "")
+    s.title = scene.title_for(base.language) + (f"  ·  {news_date(scene.date, base.language, base.digits)}"
+                                                if scene.date else "")
     s.subtitle = scene.caption_for(base.language)
     return s
 
@@ -59,6 +56,6 @@ def export_handout(base: MapState, scenes: list[Scene], path: Path, settings: Ex
             if i:
                 writer.newPage()
             compose(scene_state(base, scene), scene_settings(scene, settings), p, w, h, vector=True,
-                    quote=scene_quote(links, scene, settings.language))
+                    quote=scene_quotes(links, scene, settings.language, settings.digits))
         p.end()
     return f"{len(scenes)}-page PDF handout ({size_mm.width():.0f}×{size_mm.height():.0f} mm)"

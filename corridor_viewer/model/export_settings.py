@@ -63,6 +63,7 @@ class ExportSettings:
     quote: bool = True
     inset_corner: str = "auto"  # auto (where it hides least) | tl | tr | bl | br
     frame: str = "view"  # view: the map as it is on screen | selection: the selection in context
+    digits: str = "western"  # numbers in Arabic output: western (0-9) | arabic-indic
 
     def credit_text(self, as_of: str | None = None) -> str:
         """The credit line: the user's, or the data sources with the month the newest source is from."""
@@ -71,7 +72,7 @@ class ExportSettings:
         from corridor_viewer.model.dates import news_date
 
         if self.language == "ar":
-            return DEFAULT_CREDIT_AR.format(as_of=f"؛ حتى {news_date(as_of, 'ar')}" if as_of else "")
+            return DEFAULT_CREDIT_AR.format(as_of=f"؛ حتى {news_date(as_of, 'ar', self.digits)}" if as_of else "")
         return DEFAULT_CREDIT_EN.format(as_of=f"; as of {news_date(as_of, 'en')}" if as_of else "")
 
     def pixel_size(self) -> tuple[int, int, int]:
@@ -139,4 +140,6 @@ class ExportSettings:
             out.inset_corner = "auto"
         if out.frame not in ("view", "selection"):
             out.frame = "view"
+        if out.digits not in ("western", "arabic-indic"):
+            out.digits = "western"
         return out

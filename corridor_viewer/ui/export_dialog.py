@@ -112,6 +112,20 @@ class ExportDialog(QDialog):
         form.addRow(self.tr("Custom size"), custom)
         form.addRow(self.tr("Resolution (dpi)"), self.dpi)
         form.addRow(self.tr("Format"), self.format)
+        self.frame = QComboBox()
+        self.frame.addItem(self.tr("The map as it is on screen"), "view")
+        self.frame.addItem(self.tr("The selection in context"), "selection")
+        form.addRow(self.tr("Frame"), self.frame)
+        self.corner = QComboBox()
+        for key, text in (("auto", self.tr("Where it hides least")), ("tl", self.tr("Top left")),
+                          ("tr", self.tr("Top right")), ("bl", self.tr("Bottom left")),
+                          ("br", self.tr("Bottom right"))):
+            self.corner.addItem(text, key)
+        form.addRow(self.tr("Inset corner"), self.corner)
+        self.digits = QComboBox()
+        self.digits.addItem(self.tr("Western digits (0-9)"), "western")
+        self.digits.addItem(self.tr("Arabic-Indic digits (٠-٩)"), "arabic-indic")
+        form.addRow(self.tr("Digits in Arabic"), self.digits)
         include = QGroupBox(self.tr("Include"))
         inc = QVBoxLayout(include)
         self.checks = {
@@ -158,11 +172,14 @@ class ExportDialog(QDialog):
         self._set_combo(self.preset, s.preset)
         self._set_combo(self.unit, s.custom_unit)
         self._set_combo(self.format, s.format)
+        self._set_combo(self.frame, s.frame)
+        self._set_combo(self.corner, s.inset_corner)
+        self._set_combo(self.digits, s.digits)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.update_preview)
         for wdg in (self.title, self.subtitle, self.credit, self.date):
             wdg.textChanged.connect(self._changed)
-        for wdg in (self.language, self.preset, self.unit, self.format):
+        for wdg in (self.language, self.preset, self.unit, self.format, self.frame, self.corner, self.digits):
             wdg.currentIndexChanged.connect(self._changed)
         for wdg in (self.custom_w, self.custom_h, self.dpi):
             wdg.valueChanged.connect(self._changed)
@@ -181,10 +198,23 @@ class ExportDialog(QDialog):
                            date=self.date.text(), language=self.language.currentData(),
                            preset=self.preset.currentData(), custom_width=self.custom_w.value(),
                            custom_height=self.custom_h.value(), custom_unit=self.unit.currentData(),
-                           dpi=self.dpi.value(), format=self.format.currentData())
+                           dpi=self.dpi.value(), format=self.format.currentData(),
+                           frame=self.frame.currentData(), inset_corner=self.corner.currentData(),
+                           digits=self.digits.currentData())
         for key, box in self.checks.items():
             setattr(s, key, box.isChecked())
         return s
+
+    def _state(self, s: ExportSettings) -> MapState:
+        """The map to export: the view on screen, or the selection framed in its context."""
+        state = self.state_provider()
+        if s.frame == "selection" and self.doc.selection:
+            from corridor_viewer.model.framing import in_context
+
+            subject = [f for f in (self.doc.feature(fid) for fid in self.doc.selection) if f is not None]
+            if subject:
+                state = state.with_extent(in_context(subject, self.doc.features()))
+        return state
 
     def _changed(self, *_args) -> None:
         custom = self.preset.currentData() == "custom"
@@ -197,13 +227,13 @@ class ExportDialog(QDialog):
         self._timer.start()
 
     def _quote(self, s: ExportSettings) -> Quote | None:
-        return self.quote_provider() if s.quote else None
+        return self.quote_provider(s.language) if s.quote else None
 
     def update_preview(self) -> None:
         s = self.settings()
         try:
             w, h, dpi = s.pixel_size()
-            img = render_preview(self.state_provider(), s, self._quote(s),
+            img = render_preview(self._state(s), s, self._quote(s),
                                  min(self.preview.width() - 8, PREVIEW_W * 2))
         except ExportError as exc:
             self.status.setText(str(exc))
@@ -231,7 +261,7 @@ class ExportDialog(QDialog):
         from corridor_viewer.export import export
 
         try:
-            summary = export(s.format, self.state_provider(), s, path, quote=self._quote(s), links=self.doc.links)
+            summary = export(s.format, self._state(s), s, path, quote=self._quote(s), links=self.doc.links)
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return None
@@ -241,7 +271,7 @@ class ExportDialog(QDialog):
 
     def copy_image(self) -> None:
         s = self.settings()
-        copy_to_clipboard(self.state_provider(), s, self._quote(s))
+        copy_to_clipboard(self._state(s), s, self._quote(s))
         self.session.set_export_settings(s)
         self.status.setText(self.tr("Copied the map image to the clipboard"))
 

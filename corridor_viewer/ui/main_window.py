@@ -274,9 +274,10 @@ class MainWindow(QMainWindow):
             self.reader_dock.show()
             self.reader_dock.raise_()
 
-    def current_quote(self):
+    def current_quote(self, lang: str | None = None):
         """The passage the reader shows, with its citation, for an export's quote box (None if none)."""
-        from corridor_viewer.export.compose import Quote
+        from corridor_viewer.io import editorial
+        from corridor_viewer.model.quotes import quote_for
 
         links, focus = self.doc.links, self.doc.focus
         if links is None or focus is None:
@@ -285,8 +286,8 @@ class MainWindow(QMainWindow):
         if art is None:
             return None
         p = art.passages[art.passage_index_at(focus[1])]
-        title = art.title if self.doc.language == "ar" else (art.title_en or art.title)
-        return Quote(p.text.strip(), f"{title} (\u2066{art.published}\u2069)")
+        return quote_for(art, p, lang or self.doc.language, translations=editorial.translations(),
+                         editorial=editorial.editorial(), digits=self.session.export_settings.digits)
 
     def open_export(self) -> None:
         from corridor_viewer.ui.export_dialog import ExportDialog
@@ -298,7 +299,8 @@ class MainWindow(QMainWindow):
     def copy_map(self) -> None:
         from corridor_viewer.ui.export_dialog import copy_to_clipboard
 
-        img = copy_to_clipboard(self.canvas.map_state(), self.session.export_settings, self.current_quote())
+        s = self.session.export_settings
+        img = copy_to_clipboard(self.canvas.map_state(), s, self.current_quote(s.language))
         self.statusBar().showMessage(self.tr("Copied a %1 × %2 map image to the clipboard")
                                      .replace("%1", str(img.width())).replace("%2", str(img.height())), 5000)
 
