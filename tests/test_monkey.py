@@ -181,7 +181,7 @@ def test_one_thousand_random_actions_raise_nothing(qtbot, monkey_window, monkeyp
     QApplication.processEvents()
     print(f"monkey: {sum(done.values())} actions {done}")
     assert sum(done.values()) == ACTIONS
-    assert len(presented) >= 10  # presentation mode entered and left many times
+    assert len(presented) >= 3  # entered and left several times (an opened project may have no scenes)
     assert win.presentation is None
     assert errors == []
     assert win.isVisible()
