@@ -334,6 +334,39 @@ def draw_map(painter: QPainter, state: MapState, page: Page, vp: Viewport, setti
     return placed
 
 
+def page_boxes(state: MapState, settings: ExportSettings, width: float, height: float,
+               quotes: list[Quote] | None = None) -> dict:
+    """Where everything on the page goes, in page pixels (tests check nothing overlaps): "labels" is a list of
+    (feature id, box); "legend", "frame", "inset", "arrow" and "scale" are boxes (absent when not drawn)."""
+    from corridor_viewer.render.labels import plan_labels
+
+    page = layout(state, settings, width, height, quotes or [])
+    vp = frame_viewport(state, page)
+    decor = map_decor(state, page, vp, settings)
+    k = page.k
+    obstacles = []
+    out: dict = {"frame": page.frame}
+    origin = page.frame.topLeft()
+    if "arrow" in decor:
+        r = north_arrow_rect(vp, k, decor["arrow"])
+        obstacles.append(r)
+        out["arrow"] = r.translated(origin)
+    if "scale" in decor:
+        r = scale_bar_rect(vp, page.lang, k, decor["scale"])
+        obstacles.append(r)
+        out["scale"] = r.translated(origin)
+    if "inset" in decor:
+        obstacles.append(decor["inset"].adjusted(-4 * k, -4 * k, 4 * k, 4 * k))
+        out["inset"] = decor["inset"].translated(origin)
+    if page.legend_items:
+        out["legend"] = QRectF(page.margin, page.legend_y, page.width - 2 * page.margin, page.legend_h)
+    shown = state.with_(viewport=vp, language=page.lang, hover=None, badges=MappingProxyType({}))
+    if not settings.highlight:
+        shown = shown.with_(selection=())
+    out["labels"] = [(lab.fid, lab.rect.translated(origin)) for lab in plan_labels(shown, k, tuple(obstacles))]
+    return out
+
+
 def compose(state: MapState, settings: ExportSettings, painter: QPainter, width: float, height: float, *,
             vector: bool = False, quote: Quote | list[Quote] | None = None, page: Page | None = None) -> Viewport:
     """Draw a whole page of width x height device pixels around ``state`` (its extent fitted into the map

@@ -1,0 +1,162 @@
+"""Issue 13: maps a newsroom would publish as they come out, read back by independent tools.
+
+The names a reader needs are on the page (SVG text, in both languages); no label box touches another, the
+legend, the inset, the north arrow or the scale bar; the selection in context names its surroundings; the
+SVG is clipped, sized in px and looks like the PNG in Chromium and in Inkscape.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops
+
+from corridor_viewer.export import export
+from corridor_viewer.export.compose import page_boxes
+from corridor_viewer.model.export_settings import ExportSettings
+from corridor_viewer.model.framing import in_context
+
+SVG = "{http://www.w3.org/2000/svg}"
+NAMES = {
+    "en": ["ARMENIA", "AZERBAIJAN", "IRAN", "TURKEY", "GEORGIA", "Meghri"],
+    "ar": ["أرمينيا", "أذربيجان", "إيران", "تركيا", "جورجيا", "ميغري"],
+}
+
+
+@pytest.fixture
+def gui(qapp):
+    return qapp
+
+
+def home(doc):
+    return doc.map_state().with_extent(doc.home_bounds)
+
+
+def svg_texts(path: Path) -> list[str]:
+    root = ET.parse(path).getroot()
+    return ["".join(t.itertext()) for t in root.iter(f"{SVG}text")]
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_names_a_reader_needs_are_on_the_home_map(gui, doc, tmp_path, lang):
+    out = tmp_path / f"home-{lang}.svg"
+    export("svg", home(doc), ExportSettings(language=lang), out)
+    texts = svg_texts(out)
+    for name in NAMES[lang]:
+        assert any(t == name for t in texts), (lang, name)
+    # The PNG is drawn with the same placement: the boxes the renderer reports name the same features.
+    boxes = page_boxes(home(doc), ExportSettings(language=lang), 1920, 1080)
+    placed = {fid for fid, _ in boxes["labels"]}
+    assert {"armenia", "azerbaijan", "iran", "turkey", "georgia", "meghri", "syunik", "nakhchivan"} <= placed
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+@pytest.mark.parametrize("preset", ["web-1920x1080", "square-1080", "card-1200x675", "a4-landscape"])
+def test_no_label_touches_another_label_or_the_furniture(gui, doc, lang, preset):
+    s = ExportSettings(language=lang, preset=preset)
+    w, h, _ = s.pixel_size()
+    doc.select("tripp")
+    boxes = page_boxes(home(doc), s, w, h)
+    rects = [r for _, r in boxes["labels"]]
+    assert len(rects) > 15
+    for i, a in enumerate(rects):
+        assert all(not a.intersects(b) for b in rects[i + 1:]), (boxes["labels"][i][0], preset, lang)
+        assert boxes["frame"].contains(a)
+        for key in ("legend", "inset", "arrow", "scale"):
+            if key in boxes:
+                assert not a.intersects(boxes[key]), (boxes["labels"][i][0], key, preset, lang)
+    assert "tripp" in {fid for fid, _ in boxes["labels"]}  # the selection is always named
+
+
+def test_the_inset_hides_neither_the_subject_nor_the_story(gui, doc):
+    for fid in ("tripp", "syunik", "nakhchivan"):
+        doc.select(fid)
+        s = ExportSettings(preset="square-1080")
+        state = doc.map_state().with_extent(in_context([doc.feature(fid)], doc.features()))
+        boxes = page_boxes(state, s, 1080, 1080)
+        inset = boxes.get("inset")
+        if inset is None:
+            continue
+        subject = [r for f, r in boxes["labels"] if f == fid]
+        assert subject and not subject[0].intersects(inset), fid
+
+
+def cli(*args):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    return subprocess.run([sys.executable, "-m", "corridor_viewer", "export", *args], capture_output=True, text=True,
+                          env=env, timeout=180)
+
+
+def test_the_selection_in_context_names_its_surroundings(tmp_path):
+    for lang, names in (("en", ["ARMENIA", "IRAN", "Syunik", "TRIPP"]), ("ar", ["أرمينيا", "إيران", "سيونيك"])):
+        out = tmp_path / f"tripp-{lang}.svg"
+        r = cli("--out", str(out), "--preset", "square-1080", "--select", "tripp", "--view", "selection",
+                "--lang", lang)
+        assert r.returncode == 0, r.stderr
+        texts = svg_texts(out)
+        for name in names:
+            assert any(name == t or (name in t and len(t) < len(name) + 12) for t in texts), (lang, name)
+
+
+def test_the_svg_is_clipped_sized_in_px_and_keeps_its_text_on_the_page(gui, doc, tmp_path):
+    out = tmp_path / "card.svg"
+    export("svg", home(doc), ExportSettings(preset="card-1200x675", language="ar"), out)
+    root = ET.parse(out).getroot()
+    assert root.get("width") == "1200px" and root.get("height") == "675px"
+    nested = [e for e in root.iter(f"{SVG}svg") if e is not root]
+    assert len(nested) == 1 and nested[0].get("id") == "map"  # the map's own viewport clips it
+    mx, my = float(nested[0].get("x")), float(nested[0].get("y"))
+    mw, mh = float(nested[0].get("width")), float(nested[0].get("height"))
+    for t in root.iter(f"{SVG}text"):
+        x, y = float(t.get("x")), float(t.get("y"))
+        inside_map = any(t in list(g.iter(f"{SVG}text")) for g in nested)
+        if inside_map:
+            assert -1 <= x <= mw + 1 and 0 <= y <= mh + 1
+        else:
+            assert 0 <= x <= 1200 and 0 <= y <= 675
+    # A right-to-left run is one element in its own direction, parentheses and all ("(former)").
+    former = [t for t in root.iter(f"{SVG}text") if "(سابقًا)" in "".join(t.itertext())]
+    assert former and all(t.get("direction") == "rtl" for t in former)
+    assert any("ناغورنو كاراباخ (سابقًا)" == "".join(t.itertext()) for t in former)
+    assert mx > 0 and my > 0
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def _difference(a: Path, b: Path) -> float:
+    """Share of pixels that differ noticeably between two renderings (after a small blur for antialiasing)."""
+    from PIL import ImageFilter
+
+    with Image.open(a) as ia, Image.open(b) as ib:
+        ia = ia.convert("RGB").filter(ImageFilter.BoxBlur(1))
+        ib = ib.convert("RGB").resize(ia.size).filter(ImageFilter.BoxBlur(1))
+        diff = ImageChops.difference(ia, ib).convert("L").point(lambda v: 255 if v > 48 else 0)
+        return diff.histogram()[255] / (ia.size[0] * ia.size[1])
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_chromium_and_inkscape_draw_the_svg_like_the_png(gui, doc, tmp_path, lang):
+    s = ExportSettings(preset="card-1200x675", language=lang, title="Corridors" if lang == "en" else "الممرات")
+    png, svg = tmp_path / "m.png", tmp_path / "m.svg"
+    export("png", home(doc), s, png)
+    export("svg", home(doc), s, svg)
+    if CHROMIUM:
+        shot = tmp_path / "chromium.png"
+        subprocess.run([CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars",
+                        f"--user-data-dir={tmp_path / 'profile'}", "--window-size=1200,675",
+                        f"--screenshot={shot}", svg.as_uri()], capture_output=True, timeout=120)
+        assert _difference(png, shot) < 0.06, "Chromium"
+    elif os.environ.get("CV_REQUIRE_BROWSER"):
+        pytest.fail("Chromium is required (apt-get install chromium)")
+    if shutil.which("inkscape"):
+        ink = tmp_path / "inkscape.png"
+        subprocess.run(["inkscape", str(svg), "--export-type=png", f"--export-filename={ink}", "-w", "1200"],
+                       capture_output=True, timeout=180, env=dict(os.environ, HOME=str(tmp_path)))
+        assert ink.exists() and _difference(png, ink) < 0.08, "Inkscape"
