@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../corridor_viewer/ui/article_reader.py" line="83" />
+        <location filename="../../corridor_viewer/ui/article_reader.py" line="84"/>
         <source>Linking the articles…</source>
         <translation>جارٍ ربط المقالات…</translation>
     </message>
@@ -11,32 +12,32 @@
 <context>
     <name>ArticlesDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="172" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="172"/>
         <source>Add articles</source>
         <translation>إضافة مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>التاريخ (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="184" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="184"/>
         <source>Each article gets a catalog entry. Check the titles and enter the dates (they order the passages, newest first). A date may be left empty.</source>
         <translation>يحصل كل مقال على قيد في الفهرس. راجع العناوين وأدخل التواريخ (بها تُرتَّب المقاطع، الأحدث أولًا). يجوز ترك التاريخ فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="208" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="208"/>
         <source>Check the dates</source>
         <translation>راجع التواريخ</translation>
     </message>
@@ -44,32 +45,32 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="61" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="61"/>
         <source>Autosave failed: %1</source>
         <translation>فشل الحفظ التلقائي: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="91" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="91"/>
         <source>Recover unsaved work?</source>
         <translation>استعادة العمل غير المحفوظ؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="92" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="92"/>
         <source>Corridor Viewer did not close normally last time. Recover the work saved automatically at %1?</source>
         <translation>لم يُغلق Corridor Viewer بشكل طبيعي في المرة السابقة. هل تريد استعادة العمل المحفوظ تلقائيًا في %1؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="99" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="99"/>
         <source>Cannot recover</source>
         <translation>تعذّرت الاستعادة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="100" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="100"/>
         <source>The file was kept as %1.</source>
         <translation>احتُفظ بالملف باسم %1.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="106" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="106"/>
         <source>Recovered with problems</source>
         <translation>تمت الاستعادة مع بعض المشكلات</translation>
     </message>
@@ -77,7 +78,7 @@
 <context>
     <name>ColorButton</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="46" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="46"/>
         <source>Choose a colour</source>
         <translation>اختر لونًا</translation>
     </message>
@@ -85,22 +86,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="66" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="66"/>
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="67" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="67"/>
         <source>Corridor Viewer ran into an unexpected problem. It is still running, but what you were doing may not have finished. Please send the report below to the maintainers.</source>
         <translation>واجه عارض الممرات مشكلة غير متوقعة. ما زال البرنامج يعمل، لكن ما كنت تفعله ربما لم يكتمل. يُرجى إرسال التقرير أدناه إلى القائمين على البرنامج.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="71" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="71"/>
         <source>The report was saved to: %1</source>
         <translation>حُفظ التقرير في: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73"/>
         <source>The same error happened again %n time(s).</source>
         <translation>
             <numerusform>لم يتكرر الخطأ نفسه.</numerusform>
@@ -112,17 +113,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="75" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="75"/>
         <source>&amp;Copy report</source>
         <translation>&amp;نسخ التقرير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="76" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="76"/>
         <source>&amp;Open folder</source>
         <translation>&amp;فتح المجلد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="85" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="85"/>
         <source>Copied</source>
         <translation>نُسخ</translation>
     </message>
@@ -130,124 +131,124 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="77" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="223" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="77"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="223"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="83" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="83"/>
         <source>Default: the data sources and Corridor Viewer</source>
         <translation>الافتراضي: مصادر البيانات و Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="91" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="91"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112"/>
         <source>Custom size</source>
         <translation>حجم مخصص</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="107" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="107"/>
         <source>Subtitle</source>
         <translation>العنوان الفرعي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108"/>
         <source>Source / credit</source>
         <translation>المصدر / الإسناد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110"/>
         <source>Map language</source>
         <translation>لغة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111"/>
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113"/>
         <source>Resolution (dpi)</source>
         <translation>الدقة (نقطة/بوصة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="115" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="115"/>
         <source>Include</source>
         <translation>تضمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118"/>
         <source>Legend of the visible layers</source>
         <translation>مفتاح الطبقات الظاهرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119"/>
         <source>Scale bar</source>
         <translation>مقياس الرسم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120"/>
         <source>North arrow</source>
         <translation>سهم الشمال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121"/>
         <source>Locator inset</source>
         <translation>خريطة موقع مصغرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122"/>
         <source>Highlight the selected feature</source>
         <translation>إبراز المعلم المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="123" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="123"/>
         <source>Quote box with the selected passage</source>
         <translation>مربع اقتباس للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="146" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="146"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="147" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="147"/>
         <source>Copy image</source>
         <translation>نسخ الصورة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="216" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="216"/>
         <source>%1 × %2 px at %3 dpi</source>
         <translation>%1 × %2 بكسل بدقة %3 نقطة/بوصة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="236" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="236"/>
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="239" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="239"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="246" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="246"/>
         <source>Copied the map image to the clipboard</source>
         <translation>نُسخت صورة الخريطة إلى الحافظة</translation>
     </message>
@@ -255,183 +256,183 @@
 <context>
     <name>FeaturePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="58" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="58"/>
         <source>existing</source>
         <translation>قائم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="59" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="59"/>
         <source>under construction</source>
         <translation>قيد الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="60" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="60"/>
         <source>proposed</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="61" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="61"/>
         <source>historical</source>
         <translation>تاريخي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="62" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="62"/>
         <source>closed</source>
         <translation>مغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67"/>
         <source>Announced</source>
         <translation>أُعلن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67"/>
         <source>Started</source>
         <translation>بدأ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67"/>
         <source>Opened</source>
         <translation>افتُتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68"/>
         <source>Closed</source>
         <translation>أُغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68"/>
         <source>Signed</source>
         <translation>وُقّع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68"/>
         <source>Handed over</source>
         <translation>سُلّم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
         <source>country</source>
         <translation>دولة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
         <source>sea</source>
         <translation>بحر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
         <source>lake</source>
         <translation>بحيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
         <source>river</source>
         <translation>نهر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
         <source>region</source>
         <translation>إقليم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
         <source>corridor</source>
         <translation>ممر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
         <source>railway</source>
         <translation>سكة حديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
         <source>road</source>
         <translation>طريق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
         <source>route segment</source>
         <translation>مقطع من مسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
         <source>checkpoint</source>
         <translation>نقطة عبور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
         <source>border crossing</source>
         <translation>معبر حدودي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77"/>
         <source>town</source>
         <translation>بلدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77"/>
         <source>city</source>
         <translation>مدينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77"/>
         <source>village</source>
         <translation>قرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="78" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="78"/>
         <source>military base</source>
         <translation>قاعدة عسكرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="78" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="78"/>
         <source>consulate</source>
         <translation>قنصلية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="79" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="79"/>
         <source>mission headquarters</source>
         <translation>مقر بعثة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="79" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="79"/>
         <source>enclave</source>
         <translation>جيب</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88"/>
         <source>Click a feature on the map, or double-click one in the Layers panel, to see what it is and where the facts come from.</source>
         <translation>انقر على معلم في الخريطة، أو انقر نقرًا مزدوجًا على أحد المعالم في لوحة الطبقات، لترى ما هو ومن أين جاءت المعلومات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95"/>
         <source>Newest article first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96"/>
         <source>By article</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="100" />
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="100"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104"/>
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="111" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="111"/>
         <source>Passages: %1 mentions in %2 passages of %3 articles</source>
         <translation>المقاطع: %1 إشارة في %2 مقطعًا من %3 مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="118" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="118"/>
         <source>No article mentions this feature.</source>
         <translation>لا يذكر أي مقال هذا المعلم.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="124" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="124"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -443,47 +444,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155"/>
         <source>Part of</source>
         <translation>جزء من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="156" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="156"/>
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="157" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="157"/>
         <source>Area drawn on this map</source>
         <translation>المساحة المرسومة على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="158" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="158"/>
         <source>computed, equal-area projection</source>
         <translation>محسوبة بإسقاط متساوي المساحات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="159" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="159"/>
         <source>Length drawn on this map</source>
         <translation>الطول المرسوم على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="160" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="160"/>
         <source>Official figure</source>
         <translation>الرقم الرسمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="161" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="161"/>
         <source>Accuracy</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="162" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="162"/>
         <source>Sources</source>
         <translation>المصادر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="170" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="170"/>
         <source>Mentioned %1 times in the articles</source>
         <translation>ورد ذكره %1 مرة في المقالات</translation>
     </message>
@@ -491,189 +492,189 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="99" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="99"/>
         <source>&amp;New project</source>
         <translation>مشروع &amp;جديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="99" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="99"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="99" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="99"/>
         <source>&amp;Save project</source>
         <translation>&amp;حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="100" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="100"/>
         <source>Save project &amp;as…</source>
         <translation>حفظ المشروع &amp;باسم…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="100" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="100"/>
         <source>Add &amp;layer…</source>
         <translation>إضافة &amp;طبقة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="101" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="101"/>
         <source>Add &amp;articles…</source>
         <translation>إضافة &amp;مقالات…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="101" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="101"/>
         <source>Add article &amp;folder…</source>
         <translation>إضافة مجلد م&amp;قالات…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="102" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="102"/>
         <source>Imported layer st&amp;yle…</source>
         <translation>&amp;نمط الطبقة المستوردة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="102" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="102"/>
         <source>&amp;Remove imported layer…</source>
         <translation>إ&amp;زالة طبقة مستوردة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="103" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="103"/>
         <source>Import scenes from project…</source>
         <translation>استيراد مشاهد من مشروع…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="107" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="107"/>
         <source>Open &amp;recent</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="126" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="126"/>
         <source>read-only</source>
         <translation>للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="187" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="187"/>
         <source>%1: not a file Corridor Viewer reads (layers: GeoJSON, GeoPackage, zipped Shapefile, KML, CSV; articles: .txt, .md, .html; projects: .cvproj)</source>
         <translation>%1: ليس ملفًا يقرؤه Corridor Viewer (الطبقات: GeoJSON وGeoPackage وShapefile مضغوط وKML وCSV؛ المقالات: ‎.txt و‎.md و‎.html؛ المشاريع: ‎.cvproj)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="193" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="193"/>
         <source>Cannot add these files</source>
         <translation>تعذّرت إضافة هذه الملفات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="207" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="207"/>
         <source>map</source>
         <translation>خريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="208" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="208"/>
         <source>Save project</source>
         <translation>حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="209" />
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="258" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="209"/>
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="258"/>
         <source>Corridor Viewer project</source>
         <translation>مشروع Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="221" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="221"/>
         <source>Read-only project</source>
         <translation>مشروع للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="221" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="221"/>
         <source>Cannot save the project</source>
         <translation>تعذّر حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="225" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="225"/>
         <source>Kept the original as %1</source>
         <translation>حُفظت النسخة الأصلية باسم %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="229" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="229"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="237" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="237"/>
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="238" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="238"/>
         <source>Save the changes to this project first?</source>
         <translation>هل تريد حفظ التغييرات في هذا المشروع أولًا؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="257" />
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="267" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="257"/>
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="267"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="266" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="266"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="266" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="266"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="291" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="291"/>
         <source>Opening cancelled; nothing changed</source>
         <translation>أُلغي الفتح؛ لم يتغيّر شيء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="293" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="293"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="293" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="293"/>
         <source>The file was not changed.</source>
         <translation>لم يُغيَّر الملف.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="304" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="304"/>
         <source>Project opened with problems</source>
         <translation>فُتح المشروع مع بعض المشكلات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="305" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="305"/>
         <source>Read-only</source>
         <translation>للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="311" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="311"/>
         <source>Import scenes</source>
         <translation>استيراد المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="312" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="312"/>
         <source>Projects and scene files</source>
         <translation>المشاريع وملفات المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="312" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="312"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="319" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="319"/>
         <source>Cannot import the scenes</source>
         <translation>تعذّر استيراد المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="321" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="321"/>
         <source>Added %1 scene(s) after yours</source>
         <translation>أُضيف %1 من المشاهد بعد مشاهدك</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="350" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="350"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
@@ -681,120 +682,120 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="47" />
-        <location filename="../../corridor_viewer/ui/imports.py" line="89" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="47"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="89"/>
         <source>Add layer</source>
         <translation>إضافة طبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="48" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="48"/>
         <source>Map layers</source>
         <translation>طبقات الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="48" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="48"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="61" />
-        <location filename="../../corridor_viewer/ui/imports.py" line="127" />
-        <location filename="../../corridor_viewer/ui/imports.py" line="138" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="61"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="127"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="138"/>
         <source>Cannot add the layer</source>
         <translation>تعذّرت إضافة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="65" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="65"/>
         <source>Choose a layer</source>
         <translation>اختر طبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="66" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="66"/>
         <source>%1 holds several layers. Add which one?</source>
         <translation>يحتوي %1 على عدة طبقات. أيّها تريد إضافتها؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="88" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="88"/>
         <source>Reading %1…</source>
         <translation>جارٍ قراءة %1…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="88" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="88"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="125" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="125"/>
         <source>Import cancelled; nothing was added</source>
         <translation>أُلغي الاستيراد؛ لم يُضف شيء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="153" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="153"/>
         <source>Layer not added</source>
         <translation>لم تُضف الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="158" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="158"/>
         <source>Added layer %1: %2</source>
         <translation>أُضيفت الطبقة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="160" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="160"/>
         <source>(too many names to look for in the articles; not linked)</source>
         <translation>(أسماء أكثر من أن يُبحث عنها في المقالات؛ لم تُربط)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="163" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="163"/>
         <source>Layer added</source>
         <translation>أُضيفت الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="174" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="174"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="181" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="181"/>
         <source>Imported layer style</source>
         <translation>نمط الطبقة المستوردة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="191" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="191"/>
         <source>Remove imported layer</source>
         <translation>إزالة طبقة مستوردة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="197" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="197"/>
         <source>Add articles</source>
         <translation>إضافة مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="198" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="198"/>
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="203" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="203"/>
         <source>Add a folder of articles</source>
         <translation>إضافة مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="209" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="209"/>
         <source>Cannot add the articles</source>
         <translation>تعذّرت إضافة المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="227" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="227"/>
         <source>Some articles could not be added</source>
         <translation>تعذّرت إضافة بعض المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="238" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="238"/>
         <source>Check the dates</source>
         <translation>راجع التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="244" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="244"/>
         <source>Added %1 article(s) and linked them to the map</source>
         <translation>أُضيف %1 من المقالات ورُبطت بالخريطة</translation>
     </message>
@@ -802,117 +803,117 @@
 <context>
     <name>LayerStyleDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="70" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="70"/>
         <source>Layer style</source>
         <translation>نمط الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
         <source>solid</source>
         <translation>متصل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
         <source>dashed</source>
         <translation>متقطع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
         <source>dotted</source>
         <translation>منقّط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="81" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="81"/>
         <source>dash-dot</source>
         <translation>شرطة ونقطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
         <source>circle</source>
         <translation>دائرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
         <source>square</source>
         <translation>مربع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
         <source>diamond</source>
         <translation>معيّن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="101" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="101"/>
         <source>Show names on the map</source>
         <translation>إظهار الأسماء على الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="106" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="106"/>
         <source>Name in the Layers panel</source>
         <translation>الاسم في لوحة الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="108" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="108"/>
         <source>Marker</source>
         <translation>العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="109" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="109"/>
         <source>Marker size</source>
         <translation>حجم العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="110" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="110"/>
         <source>Marker colour</source>
         <translation>لون العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="113" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="113"/>
         <source>Fill</source>
         <translation>التعبئة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="114" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="114"/>
         <source>Fill opacity</source>
         <translation>شفافية التعبئة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="115" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="115"/>
         <source>Line colour</source>
         <translation>لون الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="116" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="116"/>
         <source>Line width</source>
         <translation>عرض الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="117" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="117"/>
         <source>Line style</source>
         <translation>نمط الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="118" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="118"/>
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="120" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="120"/>
         <source>Preview</source>
         <translation>معاينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="123" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="123"/>
         <source>Copy the features into the project file (it works anywhere)</source>
         <translation>نسخ المعالم إلى ملف المشروع (يعمل في أي مكان)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="124" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="124"/>
         <source>Refer to this file (the project stays small; keep the file)</source>
         <translation>الإشارة إلى هذا الملف (يبقى المشروع صغيرًا؛ احتفظ بالملف)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="127" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="127"/>
         <source>When you save the project:</source>
         <translation>عند حفظ المشروع:</translation>
     </message>
@@ -920,17 +921,17 @@
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="55" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="55"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="55" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="55"/>
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="64" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="64"/>
         <source>%n feature(s)</source>
         <translation>
             <numerusform>لا معالم</numerusform>
@@ -942,17 +943,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="69" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="69"/>
         <source>Double-click to zoom to this feature</source>
         <translation>انقر نقرًا مزدوجًا للتكبير إلى هذا المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="73"/>
         <source>… and %1 more</source>
         <translation>… و%1 غيرها</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="80" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="80"/>
         <source>Opacity of %1</source>
         <translation>عتامة %1</translation>
     </message>
@@ -960,177 +961,177 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="75" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="74"/>
         <source>Could not link the articles: %1</source>
         <translation>تعذّر ربط المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="149" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="177"/>
         <source>South Caucasus corridors</source>
         <translation>ممرات جنوب القوقاز</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="150" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="178"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="151" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="179"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="152" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="180"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="153" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="181"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="155" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="183"/>
         <source>&amp;Export map…</source>
         <translation>&amp;تصدير الخريطة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="155" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="183"/>
         <source>&amp;Copy map image</source>
         <translation>&amp;نسخ صورة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="156" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="184"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="156" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="184"/>
         <source>&amp;Fit all</source>
         <translation>&amp;عرض الكل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="157" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="185"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="157" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="185"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="158" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="186"/>
         <source>Zoom to &amp;selection</source>
         <translation>التكبير إلى ال&amp;تحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="158" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="186"/>
         <source>&amp;Clear selection</source>
         <translation>إل&amp;غاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="159" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="187"/>
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="159" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="187"/>
         <source>&amp;Mentioned in the articles only</source>
         <translation>ما ورد في المقالات &amp;فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="160" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="188"/>
         <source>&amp;Present the scenes</source>
         <translation>&amp;عرض المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="160" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="188"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>تصدير &amp;المطبوعة (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="161" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="189"/>
         <source>&amp;About Corridor Viewer</source>
         <translation>&amp;حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="165" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="193"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="166" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="194"/>
         <source>Feature</source>
         <translation>المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="167" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="195"/>
         <source>Article</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="168" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="196"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="169" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="197"/>
         <source>Scenes</source>
         <translation>المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="170" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="198"/>
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="217" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="245"/>
         <source>Export handout</source>
         <translation>تصدير المطبوعة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="225" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="253"/>
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="227" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="255"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="267" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="295"/>
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="281" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="309"/>
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="284" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="312"/>
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="289" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="317"/>
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="290" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="318"/>
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="292" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="320"/>
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="293" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="321"/>
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
@@ -1138,55 +1139,210 @@
 <context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/presentation.py" line="93" />
+        <location filename="../../corridor_viewer/ui/presentation.py" line="93"/>
         <source>Presentation</source>
         <translation>العرض التقديمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/presentation.py" line="189" />
+        <location filename="../../corridor_viewer/ui/presentation.py" line="189"/>
         <source>→ / PageDown: next · ← / PageUp: back · L: pointer · P: pen · H: high contrast · S: passages · Esc: leave</source>
         <translation>→ / PageDown: التالي · ← / PageUp: السابق · L: المؤشر · P: القلم · H: تباين عالٍ · S: المقاطع · Esc: خروج</translation>
     </message>
 </context>
 <context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="53"/>
+        <source>Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="54"/>
+        <source>File Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="55"/>
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="56"/>
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="57"/>
+        <source>Alias</source>
+        <translation>اسم مستعار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="58"/>
+        <source>Shortcut</source>
+        <translation>اختصار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="59"/>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="48"/>
+        <source>&amp;Look in:</source>
+        <translation>الب&amp;حث في:</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="49"/>
+        <source>Files of &amp;type:</source>
+        <translation>ن&amp;وع الملفات:</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="50"/>
+        <source>&amp;Open</source>
+        <translation>&amp;فتح</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="51"/>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="52"/>
+        <source>&amp;Choose</source>
+        <translation>ا&amp;ختيار</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="42"/>
+        <source>&amp;Cancel</source>
+        <translation>إ&amp;لغاء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="43"/>
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="44"/>
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="45"/>
+        <source>Close without Saving</source>
+        <translation>إغلاق دون حفظ</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="30"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="31"/>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="32"/>
+        <source>Save All</source>
+        <translation>حفظ الكل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="33"/>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="34"/>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="35"/>
+        <source>Discard</source>
+        <translation>عدم الحفظ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="36"/>
+        <source>Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="37"/>
+        <source>Reset</source>
+        <translation>إعادة تعيين</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="38"/>
+        <source>Restore Defaults</source>
+        <translation>استعادة الافتراضيات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="39"/>
+        <source>Abort</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="40"/>
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="46"/>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
     <name>SceneDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="67"/>
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="78" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="78"/>
         <source>YYYY-MM-DD, or empty for today</source>
         <translation>YYYY-MM-DD، أو فارغ لليوم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="79" />
-        <source>Use the map's current view, layers, selection and passage</source>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="79"/>
+        <source>Use the map&apos;s current view, layers, selection and passage</source>
         <translation>استخدم العرض الحالي للخريطة وطبقاتها والتحديد والمقطع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="81"/>
         <source>Title (English)</source>
         <translation>العنوان (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="82"/>
         <source>Title (Arabic)</source>
         <translation>العنوان (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="83" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="83"/>
         <source>Caption (English)</source>
         <translation>الشرح (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="84"/>
         <source>Caption (Arabic)</source>
         <translation>الشرح (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="85" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="85"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
@@ -1194,49 +1350,49 @@
 <context>
     <name>ScenesPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140"/>
         <source>Add from view</source>
         <translation>إضافة من العرض الحالي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140"/>
         <source>Move up</source>
         <translation>نقل لأعلى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141"/>
         <source>Move down</source>
         <translation>نقل لأسفل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141"/>
         <source>Present (F5)</source>
         <translation>عرض (F5)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="192" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="195" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="203" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="192"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="195"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="203"/>
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="192" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="192"/>
         <source>The date is not valid: %1</source>
         <translation>التاريخ غير صالح: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="195" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="195"/>
         <source>A scene needs a title.</source>
         <translation>يحتاج المشهد إلى عنوان.</translation>
     </message>
@@ -1244,12 +1400,12 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="44" />
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="44"/>
         <source>Search places, routes and article text (any spelling)</source>
         <translation>ابحث في الأماكن والمسارات ونص المقالات (بأي تهجئة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="82"/>
         <source>%1 features, %2 passages</source>
         <translation>%1 معالم، %2 مقاطع</translation>
     </message>
@@ -1257,17 +1413,17 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="98" />
+        <location filename="../../corridor_viewer/ui/timeline.py" line="98"/>
         <source>Show the map on a date</source>
         <translation>عرض الخريطة في تاريخ محدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="99" />
-        <source>Features appear when announced and change style as work starts or finishes; red ticks are the articles' dates.</source>
+        <location filename="../../corridor_viewer/ui/timeline.py" line="99"/>
+        <source>Features appear when announced and change style as work starts or finishes; red ticks are the articles&apos; dates.</source>
         <translation>تظهر المعالم عند الإعلان عنها ويتغير شكلها مع بدء الأشغال أو انتهائها؛ العلامات الحمراء هي تواريخ المقالات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="122" />
+        <location filename="../../corridor_viewer/ui/timeline.py" line="122"/>
         <source>today</source>
         <translation>اليوم</translation>
     </message>
