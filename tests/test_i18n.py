@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import os
+import re
+import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -15,6 +18,75 @@ from corridor_viewer.model.newsdate import news_date
 from corridor_viewer.ui import i18n
 
 ROOT = Path(__file__).resolve().parent.parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+COUNTS = (0, 1, 2, 3, 11, 100)
+
+# Every pluralised message, as Arabic (Qt's six forms: 0, 1, 2, 3–10, 11–99, 100+) and English should say
+# it for 0, 1, 2, 3, 11 and 100.
+PLURALS = {
+    ("FeaturePanel", "%n mention(s)"): (
+        ["لا إشارات", "إشارة واحدة", "إشارتان", "3 إشارات", "11 إشارة", "100 إشارة"],
+        ["0 mentions", "1 mention", "2 mentions", "3 mentions", "11 mentions", "100 mentions"]),
+    ("FeaturePanel", "in %n passage(s)"): (
+        ["في 0 مقطع", "في مقطع واحد", "في مقطعين", "في 3 مقاطع", "في 11 مقطعًا", "في 100 مقطع"],
+        ["in 0 passages", "in 1 passage", "in 2 passages", "in 3 passages", "in 11 passages", "in 100 passages"]),
+    ("FeaturePanel", "of %n article(s)"): (
+        ["من 0 مقال", "من مقال واحد", "من مقالين", "من 3 مقالات", "من 11 مقالًا", "من 100 مقال"],
+        ["of 0 articles", "of 1 article", "of 2 articles", "of 3 articles", "of 11 articles", "of 100 articles"]),
+    ("FeaturePanel", "Mentioned %n time(s) in the articles"): (
+        ["لم يرد ذكره في المقالات", "ورد ذكره مرة واحدة في المقالات", "ورد ذكره مرتين في المقالات",
+         "ورد ذكره 3 مرات في المقالات", "ورد ذكره 11 مرة في المقالات", "ورد ذكره 100 مرة في المقالات"],
+        ["Mentioned 0 times in the articles", "Mentioned once in the articles", "Mentioned 2 times in the articles",
+         "Mentioned 3 times in the articles", "Mentioned 11 times in the articles",
+         "Mentioned 100 times in the articles"]),
+    ("LayersPanel", "%n feature(s)"): (
+        ["لا معالم", "معلم واحد", "معلمان", "3 معالم", "11 معلمًا", "100 معلم"],
+        ["0 features", "1 feature", "2 features", "3 features", "11 features", "100 features"]),
+    ("LayersPanel", "… and %n more"): (
+        ["… ولا معالم أخرى", "… ومعلم آخر", "… ومعلمان آخران", "… و3 معالم أخرى", "… و11 معلمًا آخر",
+         "… و100 معلم آخر"],
+        ["… and 0 more", "… and 1 more", "… and 2 more", "… and 3 more", "… and 11 more", "… and 100 more"]),
+    ("SearchPanel", "%n feature(s)"): (
+        ["لا معالم", "معلم واحد", "معلمان", "3 معالم", "11 معلمًا", "100 معلم"],
+        ["0 features", "1 feature", "2 features", "3 features", "11 features", "100 features"]),
+    ("SearchPanel", "%n passage(s)"): (
+        ["لا مقاطع", "مقطع واحد", "مقطعان", "3 مقاطع", "11 مقطعًا", "100 مقطع"],
+        ["0 passages", "1 passage", "2 passages", "3 passages", "11 passages", "100 passages"]),
+    ("FileMenu", "Added %n scene(s) after yours"): (
+        ["لم يُضف أي مشهد", "أُضيف مشهد واحد بعد مشاهدك", "أُضيف مشهدان بعد مشاهدك", "أُضيف 3 مشاهد بعد مشاهدك",
+         "أُضيف 11 مشهدًا بعد مشاهدك", "أُضيف 100 مشهد بعد مشاهدك"],
+        ["Added 0 scenes after yours", "Added 1 scene after yours", "Added 2 scenes after yours",
+         "Added 3 scenes after yours", "Added 11 scenes after yours", "Added 100 scenes after yours"]),
+    ("Importer", "Added %n article(s) and linked them to the map"): (
+        ["لم يُضف أي مقال", "أُضيف مقال واحد ورُبط بالخريطة", "أُضيف مقالان ورُبطا بالخريطة",
+         "أُضيف 3 مقالات ورُبطت بالخريطة", "أُضيف 11 مقالًا ورُبطت بالخريطة", "أُضيف 100 مقال ورُبطت بالخريطة"],
+        ["Added 0 articles and linked them to the map", "Added 1 article and linked it to the map",
+         "Added 2 articles and linked them to the map", "Added 3 articles and linked them to the map",
+         "Added 11 articles and linked them to the map", "Added 100 articles and linked them to the map"]),
+    ("Importer", "%n feature(s) imported"): (
+        ["لم يُستورد أي معلم", "استُورد معلم واحد", "استُورد معلمان", "استُورد 3 معالم", "استُورد 11 معلمًا",
+         "استُورد 100 معلم"],
+        ["0 features imported", "1 feature imported", "2 features imported", "3 features imported",
+         "11 features imported", "100 features imported"]),
+    ("Importer", "%n repaired"): (
+        ["لم يُصلَح أي معلم", "أُصلح معلم واحد", "أُصلح معلمان", "أُصلح 3 معالم", "أُصلح 11 معلمًا", "أُصلح 100 معلم"],
+        ["0 repaired", "1 repaired", "2 repaired", "3 repaired", "11 repaired", "100 repaired"]),
+    ("Importer", "%n skipped"): (
+        ["لم يُستبعد أي معلم", "استُبعد معلم واحد", "استُبعد معلمان", "استُبعد 3 معالم", "استُبعد 11 معلمًا",
+         "استُبعد 100 معلم"],
+        ["0 skipped", "1 skipped", "2 skipped", "3 skipped", "11 skipped", "100 skipped"]),
+    ("MainWindow", "PDF handout, %n page(s)"): (
+        ["مطبوعة PDF بلا صفحات", "مطبوعة PDF من صفحة واحدة", "مطبوعة PDF من صفحتين", "مطبوعة PDF من 3 صفحات",
+         "مطبوعة PDF من 11 صفحة", "مطبوعة PDF من 100 صفحة"],
+        ["PDF handout, 0 pages", "PDF handout, 1 page", "PDF handout, 2 pages", "PDF handout, 3 pages",
+         "PDF handout, 11 pages", "PDF handout, 100 pages"]),
+    ("CrashDialog", "The same error happened again %n time(s)."): (
+        ["لم يتكرر الخطأ نفسه.", "تكرر الخطأ نفسه مرة واحدة.", "تكرر الخطأ نفسه مرتين.", "تكرر الخطأ نفسه 3 مرات.",
+         "تكرر الخطأ نفسه 11 مرة.", "تكرر الخطأ نفسه 100 مرة."],
+        ["The same error happened again 0 times.", "The same error happened again 1 time.",
+         "The same error happened again 2 times.", "The same error happened again 3 times.",
+         "The same error happened again 11 times.", "The same error happened again 100 times."]),
+}
 
 
 @pytest.fixture
@@ -25,6 +97,60 @@ def lang(qapp):
 
     yield use
     i18n.install(qapp, "en")
+
+
+def _messages(ts: Path):
+    for ctx in ET.parse(ts).getroot().iter("context"):
+        for m in ctx.iter("message"):
+            yield ctx.findtext("name"), m
+
+
+# -- plural forms
+
+
+@pytest.mark.parametrize(("context", "source"), sorted(PLURALS))
+def test_plural_forms_for_0_1_2_3_11_and_100(lang, context, source):
+    ar, en = PLURALS[(context, source)]
+    for code, expected in (("ar", ar), ("en", en)):
+        lang(code)
+        got = [QCoreApplication.translate(context, source, "", n) for n in COUNTS]
+        assert got == expected, code
+
+
+def test_every_plural_message_is_tested_and_has_all_its_forms():
+    """A new "%n" message must get its six Arabic and two English forms, and a line in PLURALS above."""
+    for ts, n_forms in (("corridor_viewer_ar.ts", 6), ("corridor_viewer_en.ts", 2)):
+        found = set()
+        for ctx, m in _messages(TRANSLATIONS / ts):
+            if m.get("numerus") != "yes":
+                continue
+            found.add((ctx, m.findtext("source")))
+            forms = [f.text or "" for f in m.find("translation").iter("numerusform")]
+            assert len(forms) == n_forms and all(forms), (ts, ctx, m.findtext("source"))
+            if n_forms == 6:  # 3–10, 11–99 and 100+ are written with the number itself
+                assert all("%n" in f for f in forms[3:]), (ctx, m.findtext("source"))
+        assert found == set(PLURALS), ts
+
+
+def test_no_count_is_pasted_into_a_placeholder():
+    """Counts go through tr("…%n…", "", n), never .replace("%1", str(len(…))) (no plural form then)."""
+    pasted = re.compile(r'\.replace\("%\d", str\((len\(|n_|[\w.]*count\()')
+    offenders = [f"{p.name}:{i}" for p in (ROOT / "corridor_viewer" / "ui").glob("*.py")
+                 for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1) if pasted.search(line)]
+    assert offenders == []
+
+
+def test_catalogues_are_finished_and_their_qm_files_are_current(tmp_path):
+    lrelease = shutil.which("pyside6-lrelease")
+    if lrelease is None:
+        pytest.skip("pyside6-lrelease is not on PATH")
+    for lang_code in ("ar", "en"):
+        ts = TRANSLATIONS / f"corridor_viewer_{lang_code}.ts"
+        assert 'type="unfinished"' not in ts.read_text(encoding="utf-8")
+        out = tmp_path / f"{lang_code}.qm"
+        subprocess.run([lrelease, str(ts), "-qm", str(out)], check=True, capture_output=True)
+        assert out.read_bytes() == (TRANSLATIONS / f"corridor_viewer_{lang_code}.qm").read_bytes(), \
+            f"run pyside6-lrelease on {ts.name}"
 
 
 # -- dates (the stand-in for model.dates.news_date)

@@ -107,9 +107,13 @@ class FeaturePanel(QWidget):
         groups = links.passages_for(f.id, self.order.currentData() or "date")
         n_mentions = links.count(f.id)
         n_passages = sum(len(ps) for _, ps in groups)
-        self.passages_title.setText(
-            self.tr("Passages: %1 mentions in %2 passages of %3 articles")
-            .replace("%1", str(n_mentions)).replace("%2", str(n_passages)).replace("%3", str(len(groups))))
+        # One pluralised piece per count: Arabic inflects each noun for its own number (and its case after
+        # في and من: "في مقطعين من مقالين").
+        counts = self.tr("%n mention(s)", "", n_mentions)
+        if n_mentions:
+            counts += " " + self.tr("in %n passage(s)", "", n_passages) + " " + self.tr("of %n article(s)", "",
+                                                                                     len(groups))
+        self.passages_title.setText(self.tr("Passages: %1").replace("%1", counts))
         self.passages.setHtml(self.passages_html(groups))
 
     def passages_html(self, groups) -> str:
@@ -167,7 +171,7 @@ class FeaturePanel(QWidget):
                    f"{e(layer.title_for(lang) if layer else '')}</p>")
         links = self.doc.links
         if links is not None and links.count(f.id):
-            t_mentioned = self.tr("Mentioned %1 times in the articles").replace("%1", str(links.count(f.id)))
+            t_mentioned = self.tr("Mentioned %n time(s) in the articles", "", links.count(f.id))
             out.append(f"<p style='color:#7b241c'>{e(t_mentioned)}</p>")
         parent = self.doc.feature(f.part_of) if f.part_of else None
         if parent is not None:

@@ -421,18 +421,26 @@
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="111"/>
-        <source>Passages: %1 mentions in %2 passages of %3 articles</source>
-        <translation>المقاطع: %1 إشارة في %2 مقطعًا من %3 مقالات</translation>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="174"/>
+        <source>Mentioned %n time(s) in the articles</source>
+        <translation>
+            <numerusform>لم يرد ذكره في المقالات</numerusform>
+            <numerusform>ورد ذكره مرة واحدة في المقالات</numerusform>
+            <numerusform>ورد ذكره مرتين في المقالات</numerusform>
+            <numerusform>ورد ذكره %n مرات في المقالات</numerusform>
+            <numerusform>ورد ذكره %n مرة في المقالات</numerusform>
+            <numerusform>ورد ذكره %n مرة في المقالات</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="118"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122"/>
         <source>No article mentions this feature.</source>
         <translation>لا يذكر أي مقال هذا المعلم.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="124"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="112"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="128"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -443,50 +451,74 @@
             <numerusform>%n إشارة</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="114"/>
+        <source>in %n passage(s)</source>
+        <translation>
+            <numerusform>في %n مقطع</numerusform>
+            <numerusform>في مقطع واحد</numerusform>
+            <numerusform>في مقطعين</numerusform>
+            <numerusform>في %n مقاطع</numerusform>
+            <numerusform>في %n مقطعًا</numerusform>
+            <numerusform>في %n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="114"/>
+        <source>of %n article(s)</source>
+        <translation>
+            <numerusform>من %n مقال</numerusform>
+            <numerusform>من مقال واحد</numerusform>
+            <numerusform>من مقالين</numerusform>
+            <numerusform>من %n مقالات</numerusform>
+            <numerusform>من %n مقالًا</numerusform>
+            <numerusform>من %n مقال</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="116"/>
+        <source>Passages: %1</source>
+        <translation>المقاطع: %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="159"/>
         <source>Part of</source>
         <translation>جزء من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="156"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="160"/>
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="157"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="161"/>
         <source>Area drawn on this map</source>
         <translation>المساحة المرسومة على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="158"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="162"/>
         <source>computed, equal-area projection</source>
         <translation>محسوبة بإسقاط متساوي المساحات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="159"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="163"/>
         <source>Length drawn on this map</source>
         <translation>الطول المرسوم على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="160"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="164"/>
         <source>Official figure</source>
         <translation>الرقم الرسمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="161"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="165"/>
         <source>Accuracy</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="162"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="166"/>
         <source>Sources</source>
         <translation>المصادر</translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="170"/>
-        <source>Mentioned %1 times in the articles</source>
-        <translation>ورد ذكره %1 مرة في المقالات</translation>
     </message>
 </context>
 <context>
@@ -668,13 +700,20 @@
         <source>Cannot import the scenes</source>
         <translation>تعذّر استيراد المشاهد</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../corridor_viewer/ui/file_menu.py" line="321"/>
-        <source>Added %1 scene(s) after yours</source>
-        <translation>أُضيف %1 من المشاهد بعد مشاهدك</translation>
+        <source>Added %n scene(s) after yours</source>
+        <translation>
+            <numerusform>لم يُضف أي مشهد</numerusform>
+            <numerusform>أُضيف مشهد واحد بعد مشاهدك</numerusform>
+            <numerusform>أُضيف مشهدان بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشاهد بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشهدًا بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشهد بعد مشاهدك</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="350"/>
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="349"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
@@ -749,55 +788,103 @@
         <source>Layer added</source>
         <translation>أُضيفت الطبقة</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="168"/>
+        <source>%n feature(s) imported</source>
+        <translation>
+            <numerusform>لم يُستورد أي معلم</numerusform>
+            <numerusform>استُورد معلم واحد</numerusform>
+            <numerusform>استُورد معلمان</numerusform>
+            <numerusform>استُورد %n معالم</numerusform>
+            <numerusform>استُورد %n معلمًا</numerusform>
+            <numerusform>استُورد %n معلم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="170"/>
+        <source>%n repaired</source>
+        <translation>
+            <numerusform>لم يُصلَح أي معلم</numerusform>
+            <numerusform>أُصلح معلم واحد</numerusform>
+            <numerusform>أُصلح معلمان</numerusform>
+            <numerusform>أُصلح %n معالم</numerusform>
+            <numerusform>أُصلح %n معلمًا</numerusform>
+            <numerusform>أُصلح %n معلم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="172"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>لم يُستبعد أي معلم</numerusform>
+            <numerusform>استُبعد معلم واحد</numerusform>
+            <numerusform>استُبعد معلمان</numerusform>
+            <numerusform>استُبعد %n معالم</numerusform>
+            <numerusform>استُبعد %n معلمًا</numerusform>
+            <numerusform>استُبعد %n معلم</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="174"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="175"/>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/imports.py" line="186"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="181"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="193"/>
         <source>Imported layer style</source>
         <translation>نمط الطبقة المستوردة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="191"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="203"/>
         <source>Remove imported layer</source>
         <translation>إزالة طبقة مستوردة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="197"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="209"/>
         <source>Add articles</source>
         <translation>إضافة مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="198"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="210"/>
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="203"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="215"/>
         <source>Add a folder of articles</source>
         <translation>إضافة مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="209"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="221"/>
         <source>Cannot add the articles</source>
         <translation>تعذّرت إضافة المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="227"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="239"/>
         <source>Some articles could not be added</source>
         <translation>تعذّرت إضافة بعض المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="238"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="250"/>
         <source>Check the dates</source>
         <translation>راجع التواريخ</translation>
     </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="244"/>
-        <source>Added %1 article(s) and linked them to the map</source>
-        <translation>أُضيف %1 من المقالات ورُبطت بالخريطة</translation>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="256"/>
+        <source>Added %n article(s) and linked them to the map</source>
+        <translation>
+            <numerusform>لم يُضف أي مقال</numerusform>
+            <numerusform>أُضيف مقال واحد ورُبط بالخريطة</numerusform>
+            <numerusform>أُضيف مقالان ورُبطا بالخريطة</numerusform>
+            <numerusform>أُضيف %n مقالات ورُبطت بالخريطة</numerusform>
+            <numerusform>أُضيف %n مقالًا ورُبطت بالخريطة</numerusform>
+            <numerusform>أُضيف %n مقال ورُبطت بالخريطة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -947,13 +1034,20 @@
         <source>Double-click to zoom to this feature</source>
         <translation>انقر نقرًا مزدوجًا للتكبير إلى هذا المعلم</translation>
     </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="73"/>
-        <source>… and %1 more</source>
-        <translation>… و%1 غيرها</translation>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="72"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… ولا معالم أخرى</numerusform>
+            <numerusform>… ومعلم آخر</numerusform>
+            <numerusform>… ومعلمان آخران</numerusform>
+            <numerusform>… و%n معالم أخرى</numerusform>
+            <numerusform>… و%n معلمًا آخر</numerusform>
+            <numerusform>… و%n معلم آخر</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="80"/>
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="79"/>
         <source>Opacity of %1</source>
         <translation>عتامة %1</translation>
     </message>
@@ -1095,43 +1189,55 @@
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/main_window.py" line="256"/>
+        <source>PDF handout, %n page(s)</source>
+        <translation>
+            <numerusform>مطبوعة PDF بلا صفحات</numerusform>
+            <numerusform>مطبوعة PDF من صفحة واحدة</numerusform>
+            <numerusform>مطبوعة PDF من صفحتين</numerusform>
+            <numerusform>مطبوعة PDF من %n صفحات</numerusform>
+            <numerusform>مطبوعة PDF من %n صفحة</numerusform>
+            <numerusform>مطبوعة PDF من %n صفحة</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="255"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="257"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="295"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="297"/>
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="309"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="311"/>
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="312"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="314"/>
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="317"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="319"/>
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="318"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="320"/>
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="320"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="322"/>
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="321"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="323"/>
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
@@ -1405,9 +1511,33 @@
         <translation>ابحث في الأماكن والمسارات ونص المقالات (بأي تهجئة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="82"/>
-        <source>%1 features, %2 passages</source>
-        <translation>%1 معالم، %2 مقاطع</translation>
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="83"/>
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="83"/>
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>لا معالم</numerusform>
+            <numerusform>معلم واحد</numerusform>
+            <numerusform>معلمان</numerusform>
+            <numerusform>%n معالم</numerusform>
+            <numerusform>%n معلمًا</numerusform>
+            <numerusform>%n معلم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="84"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
     </message>
 </context>
 <context>
