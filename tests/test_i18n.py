@@ -175,6 +175,89 @@ def test_news_date_eastern_digits():
         news_date("2025-08-08", "ar", digits="roman")
 
 
+# -- the feature panel in Arabic
+
+
+@pytest.fixture
+def arabic_window(qtbot, doc, lang):
+    from corridor_viewer.ui.main_window import MainWindow
+
+    lang("ar")
+    doc.set_language("ar")
+    win = MainWindow(doc, None)
+    qtbot.addWidget(win)
+    win.session.relink()
+    return win
+
+
+def _facts(html_text: str) -> str:
+    """The panel's own text: what comes before the sources (whose titles are quoted as published)."""
+    return html_text.split("<h4>المصادر</h4>")[0]
+
+
+def test_feature_panel_in_arabic_syunik(arabic_window):
+    win = arabic_window
+    win.doc.select("syunik")
+    text = win.feature_panel.browser.toPlainText()
+    assert "4,506 كم²" in text and "كم²" in text.split("المساحة المرسومة على هذه الخريطة")[1].splitlines()[0]
+    assert "km" not in _facts(win.feature_panel.render_html(win.doc.feature("syunik")))
+    assert "ورد ذكره مرتين في المقالات" in text  # two mentions: the dual, not "2 مرة"
+    assert win.feature_panel.passages_title.text() == "المقاطع: إشارتان في مقطعين من مقالين"
+    assert "التاريخ غير مذكور" in text and "not shown" not in text
+    assert "21 أكتوبر 2022" in text
+
+
+def test_feature_panel_in_arabic_tripp(arabic_window):
+    win = arabic_window
+    win.doc.select("tripp")
+    panel = win.feature_panel
+    text = panel.browser.toPlainText()
+    assert "نحو 43 كم (بحسب يورونيوز)" in text and "about 43 km" not in text
+    assert "8 أغسطس 2025" in text and "2025-08-08" not in text
+    assert "35.7\u2069 كم" in text  # the computed length, number isolated, Arabic unit
+    assert "أغسطس 2025، مُستنتَج" in text  # a source dated "2025-08 (inferred)"
+    assert panel.passages_title.text() == "المقاطع: لا إشارات"
+
+
+def test_arabic_panel_has_no_english_units_or_words_for_any_feature(arabic_window):
+    win = arabic_window
+    panel = win.feature_panel
+    kinds = {"country", "sea", "lake", "river", "region", "corridor", "railway", "road", "route segment",
+             "checkpoint", "border crossing", "town", "city", "village", "military base", "consulate",
+             "mission headquarters", "enclave", "area of control", "villages", "note"}
+    for layer in win.doc.layers:
+        for f in layer.features:
+            facts = _facts(panel.render_html(f))
+            assert "km" not in facts, f.id
+            assert not re.search(r"\d{4}-\d{2}", facts), f.id  # dates as "8 أغسطس 2025", not ISO
+            head = facts.split("<p><b>")[1].split("</b>")[0]  # the kind, in bold
+            assert head not in kinds and re.search(r"[\u0600-\u06ff]", head), (f.id, head)
+            for key in (f.props.get("dates") or {}):
+                assert panel._date_label(key) != key, (f.id, key)
+
+
+def test_passages_list_dates_and_counts_in_arabic(arabic_window):
+    win = arabic_window
+    win.doc.select("nakhchivan")
+    text = win.feature_panel.passages.toPlainText()
+    assert re.search(r"\d{1,2} (يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر) 20\d\d",
+                     text)
+    assert not re.search(r"20\d\d-\d\d", text)
+    assert win.feature_panel.passages_title.text() == "المقاطع: 6 إشارات في 6 مقاطع من 3 مقالات"
+
+
+def test_search_summary_pluralises_each_count(arabic_window):
+    session = arabic_window.session
+    if session.gazetteer is None:  # the links came from the cache, without the name search's gazetteer
+        session.set_gazetteer(session.gazetteer_job()())
+    panel = arabic_window.search_panel
+    panel.box.setText("سيونيك")
+    panel.run()
+    features, passages = panel.summary.text().split("، ")
+    assert features in ("معلم واحد", "معلمان") or re.fullmatch(r"\d+ (معالم|معلمًا|معلم)", features)
+    assert re.fullmatch(r"(لا مقاطع|مقطع واحد|مقطعان|\d+ (مقاطع|مقطعًا|مقطع))", passages)
+
+
 # -- Qt's own dialogs
 
 

@@ -256,173 +256,208 @@
 <context>
     <name>FeaturePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="58"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="64"/>
         <source>existing</source>
         <translation>قائم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="59"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65"/>
         <source>under construction</source>
         <translation>قيد الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="60"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66"/>
         <source>proposed</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="61"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67"/>
         <source>historical</source>
         <translation>تاريخي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="62"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68"/>
         <source>closed</source>
         <translation>مغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
         <source>Announced</source>
         <translation>أُعلن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
         <source>Started</source>
         <translation>بدأ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
         <source>Opened</source>
         <translation>افتُتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
         <source>Closed</source>
         <translation>أُغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
         <source>Signed</source>
         <translation>وُقّع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
         <source>Handed over</source>
         <translation>سُلّم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
+        <source>Until</source>
+        <translation>حتى</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81"/>
         <source>country</source>
         <translation>دولة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81"/>
         <source>sea</source>
         <translation>بحر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81"/>
         <source>lake</source>
         <translation>بحيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82"/>
         <source>river</source>
         <translation>نهر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82"/>
         <source>region</source>
         <translation>إقليم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82"/>
         <source>corridor</source>
         <translation>ممر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83"/>
         <source>railway</source>
         <translation>سكة حديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83"/>
         <source>road</source>
         <translation>طريق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83"/>
         <source>route segment</source>
         <translation>مقطع من مسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84"/>
         <source>checkpoint</source>
         <translation>نقطة عبور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84"/>
         <source>border crossing</source>
         <translation>معبر حدودي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85"/>
         <source>town</source>
         <translation>بلدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85"/>
         <source>city</source>
         <translation>مدينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85"/>
         <source>village</source>
         <translation>قرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="78"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="86"/>
         <source>military base</source>
         <translation>قاعدة عسكرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="78"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="86"/>
         <source>consulate</source>
         <translation>قنصلية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="79"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="87"/>
         <source>mission headquarters</source>
         <translation>مقر بعثة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="79"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="87"/>
         <source>enclave</source>
         <translation>جيب</translation>
     </message>
     <message>
         <location filename="../../corridor_viewer/ui/feature_panel.py" line="88"/>
+        <source>area of control</source>
+        <translation>منطقة سيطرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88"/>
+        <source>villages</source>
+        <translation>قرى</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88"/>
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95"/>
+        <source>date not shown</source>
+        <translation>التاريخ غير مذكور</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97"/>
+        <source>%1, inferred</source>
+        <translation>%1، مُستنتَج</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="106"/>
         <source>Click a feature on the map, or double-click one in the Layers panel, to see what it is and where the facts come from.</source>
         <translation>انقر على معلم في الخريطة، أو انقر نقرًا مزدوجًا على أحد المعالم في لوحة الطبقات، لترى ما هو ومن أين جاءت المعلومات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="113"/>
         <source>Newest article first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="114"/>
         <source>By article</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="100"/>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="118"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122"/>
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="174"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192"/>
         <source>Mentioned %n time(s) in the articles</source>
         <translation>
             <numerusform>لم يرد ذكره في المقالات</numerusform>
@@ -434,13 +469,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="208"/>
+        <source>%1 km²</source>
+        <translation>%1 كم²</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="211"/>
+        <source>%1 km</source>
+        <translation>%1 كم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="140"/>
         <source>No article mentions this feature.</source>
         <translation>لا يذكر أي مقال هذا المعلم.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="112"/>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="128"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="130"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="146"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -452,7 +497,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="114"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132"/>
         <source>in %n passage(s)</source>
         <translation>
             <numerusform>في %n مقطع</numerusform>
@@ -464,7 +509,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="114"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132"/>
         <source>of %n article(s)</source>
         <translation>
             <numerusform>من %n مقال</numerusform>
@@ -476,47 +521,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="116"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="134"/>
         <source>Passages: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="159"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="177"/>
         <source>Part of</source>
         <translation>جزء من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="160"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="178"/>
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="161"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="179"/>
         <source>Area drawn on this map</source>
         <translation>المساحة المرسومة على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="162"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="180"/>
         <source>computed, equal-area projection</source>
         <translation>محسوبة بإسقاط متساوي المساحات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="163"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="181"/>
         <source>Length drawn on this map</source>
         <translation>الطول المرسوم على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="164"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="182"/>
         <source>Official figure</source>
         <translation>الرقم الرسمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="165"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="183"/>
         <source>Accuracy</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="166"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="184"/>
         <source>Sources</source>
         <translation>المصادر</translation>
     </message>
