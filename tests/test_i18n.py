@@ -321,7 +321,8 @@ def test_the_bundle_loads_qts_arabic(tmp_path_factory):
         "app = QApplication([])\n"
         "i18n.install(app, 'ar')\n"
         "print(i18n.qt_catalogue())\n"
-        "print(QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel).buttons()[0].text())\n"
+        "box = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)\n"
+        "print(box.buttons()[0].text())\n"
         "print(app.translate('QColorDialog', 'Select Color'))\n", encoding="utf-8")
     spec = (ROOT / "resources" / "packaging" / "corridor-viewer.spec").read_text(encoding="utf-8")
     for old, new in (("Path(SPECPATH).resolve().parents[1]", f"Path({str(ROOT)!r})"),
