@@ -8,10 +8,24 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
 
+from corridor_viewer.model.dates import news_date as _news_date
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.ui.bind import listen
+
+# Isolates keep a number or a date in its own order inside the other script: LRI for what is always
+# left-to-right (a number such as 5,502.75), FSI for text that takes the direction of its first letter (a value
+# or date in the UI language, a publisher's name), PDI to close either.
+LRI, FSI, PDI = "\u2066", "\u2068", "\u2069"
+
+
+def news_date(text: str, lang: str) -> str:
+    """A date from the data as a newsroom writes it; text that is not a date is shown as it is."""
+    try:
+        return _news_date(text, lang)
+    except ValueError:
+        return text
 
 
 class FeaturePanel(QWidget):
@@ -66,6 +80,8 @@ class FeaturePanel(QWidget):
         return {
             "announced": self.tr("Announced"), "started": self.tr("Started"), "opened": self.tr("Opened"),
             "closed": self.tr("Closed"), "signed": self.tr("Signed"), "handed_over": self.tr("Handed over"),
+            # A dated state (territorial control) holds from one date until another.
+            "from": self.tr("From"), "to": self.tr("Until"),
         }.get(key, key)
 
     def _kind(self, k: str) -> str:
@@ -77,7 +93,17 @@ class FeaturePanel(QWidget):
             "town": self.tr("town"), "city": self.tr("city"), "village": self.tr("village"),
             "military-base": self.tr("military base"), "consulate": self.tr("consulate"),
             "mission-hq": self.tr("mission headquarters"), "enclave": self.tr("enclave"),
+            "control-area": self.tr("area of control"), "village-area": self.tr("villages"), "note": self.tr("note"),
         }.get(k, k)
+
+    def _source_date(self, date: str) -> str:
+        """A source's date as the data has it ("2025-08-08", "2025-08 (inferred)", "not shown"), for display."""
+        lang = self.doc.language
+        if date == "not shown":
+            return self.tr("date not shown")
+        if date.endswith(" (inferred)"):
+            return self.tr("%1, inferred").replace("%1", news_date(date.removesuffix(" (inferred)"), lang))
+        return news_date(date, lang)
 
     def refresh(self) -> None:
         self.refresh_passages()
@@ -107,9 +133,13 @@ class FeaturePanel(QWidget):
         groups = links.passages_for(f.id, self.order.currentData() or "date")
         n_mentions = links.count(f.id)
         n_passages = sum(len(ps) for _, ps in groups)
-        self.passages_title.setText(
-            self.tr("Passages: %1 mentions in %2 passages of %3 articles")
-            .replace("%1", str(n_mentions)).replace("%2", str(n_passages)).replace("%3", str(len(groups))))
+        # One pluralised piece per count: Arabic inflects each noun for its own number (and its case after
+        # في and من: "في مقطعين من مقالين").
+        counts = self.tr("%n mention(s)", "", n_mentions)
+        if n_mentions:
+            counts += " " + self.tr("in %n passage(s)", "", n_passages) + " " + self.tr("of %n article(s)", "",
+                                                                                     len(groups))
+        self.passages_title.setText(self.tr("Passages: %1").replace("%1", counts))
         self.passages.setHtml(self.passages_html(groups))
 
     def passages_html(self, groups) -> str:
@@ -126,7 +156,7 @@ class FeaturePanel(QWidget):
             align = "right" if d == "rtl" else "left"
             out.append(f"<h4 dir='{d}' align='{align}' style='margin-bottom:2px'>{e(title)}</h4>"
                        f"<div dir='{d}' align='{align}' style='color:#666'>"
-                       f"\u2066{e(art.published or '?')}\u2069 · "
+                       f"{FSI}{e(news_date(art.published, self.doc.language) if art.published else '?')}{PDI} · "
                        f"{e(n_text)}</div>")
             for v in views:
                 parts = [f"<span style='background:#ffe08a;font-weight:bold'>{e(t)}</span>" if hit else e(t)
@@ -167,7 +197,7 @@ class FeaturePanel(QWidget):
                    f"{e(layer.title_for(lang) if layer else '')}</p>")
         links = self.doc.links
         if links is not None and links.count(f.id):
-            t_mentioned = self.tr("Mentioned %1 times in the articles").replace("%1", str(links.count(f.id)))
+            t_mentioned = self.tr("Mentioned %n time(s) in the articles", "", links.count(f.id))
             out.append(f"<p style='color:#7b241c'>{e(t_mentioned)}</p>")
         parent = self.doc.feature(f.part_of) if f.part_of else None
         if parent is not None:
@@ -177,31 +207,39 @@ class FeaturePanel(QWidget):
             out.append(f"<p>{e(desc)}</p>")
         dates = p.get("dates") or {}
         if dates:
-            rows = "".join(f"<tr><td>{e(self._date_label(k))}</td><td>\u2066{e(str(v))}\u2069</td></tr>"
+            rows = "".join(f"<tr><td>{e(self._date_label(k))}</td><td>{FSI}{e(news_date(str(v), lang))}{PDI}</td></tr>"
                            for k, v in dates.items())
             out.append(f"<h4>{e(t_dates)}</h4><table cellspacing='4'>{rows}</table>")
         facts = []
+        # The unit is translated (كم², كم) and the number isolated, so it stays "5,502.75" inside Arabic text.
         if "area_km2" in p:
-            facts.append(f"{e(t_area)}: \u2066{p['area_km2']:,.0f} km²\u2069 "
-                         f"({e(t_area_how)})")
+            area = self.tr("%1 km²").replace("%1", f"{LRI}{p['area_km2']:,.0f}{PDI}")
+            facts.append(f"{e(t_area)}: {e(area)} ({e(t_area_how)})")
         if "length_km" in p:
-            facts.append(f"{e(t_length)}: \u2066{p['length_km']:,.1f} km\u2069")
+            length = self.tr("%1 km").replace("%1", f"{LRI}{p['length_km']:,.1f}{PDI}")
+            facts.append(f"{e(t_length)}: {e(length)}")
         for item in p.get("official") or []:
             src = item.get("source") or {}
-            link = f"<a href='{e(src.get('url', ''))}'>{e(src.get('publisher', ''))}</a>" if src else ""
-            facts.append(f"{e(t_official)}: \u2066{e(str(item.get('value', '')))}\u2069"
-                         f" — {link}")
+            link = f"<a href='{e(src.get('url', ''))}'>{FSI}{e(src.get('publisher', ''))}{PDI}</a>" if src else ""
+            # value_ar: the figure as the Arabic panel writes it ("نحو 43 كم (بحسب يورونيوز)"); the data's own
+            # wording is English.
+            value = (lang != "en" and item.get(f"value_{lang}")) or item.get("value", "")
+            facts.append(f"{e(t_official)}: {FSI}{e(str(value))}{PDI} — {link}")
         if facts:
             out.append("<p>" + "<br>".join(facts) + "</p>")
         acc = p.get(f"accuracy_{lang}") or p.get("accuracy")
         if acc:
-            note = p.get("position_note")
+            # The position note is English; where the accuracy is written in the UI language it says the same.
+            note = p.get("position_note") if lang == "en" or not p.get(f"accuracy_{lang}") else None
             out.append(f"<h4>{e(t_accuracy)}</h4><p style='color:#7a4b00'>{e(acc)}"
                        + (f"<br>{e(note)}" if note else "") + "</p>")
         srcs = p.get("sources") or []
         if srcs:
             items = "".join(
-                f"<li><a href='{e(s.get('url', ''))}'>{e(s.get('title', ''))}</a> — {e(s.get('publisher', ''))}"
-                f" \u2066({e(str(s.get('date', '')))})\u2069</li>" for s in srcs)
+                f"<li><a href='{e(s.get('url', ''))}'>{FSI}{e(s.get('title', ''))}{PDI}</a> — "
+                f"{FSI}{e(s.get('publisher', ''))}{PDI} ({FSI}{e(self._source_date(str(s.get('date', ''))))}{PDI})</li>"
+                for s in srcs)
             out.append(f"<h4>{e(t_sources)}</h4><ul>{items}</ul>")
-        return "\n".join(out)
+        # Qt lays out each block by its first letter: without this an English source title or name would turn
+        # its line left-to-right (bullet on the left) in the Arabic panel.
+        return f"<div dir='{'rtl' if lang == 'ar' else 'ltr'}'>" + "\n".join(out) + "</div>"

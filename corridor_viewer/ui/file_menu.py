@@ -318,8 +318,7 @@ class FileMenu(QObject):
         except SessionError as exc:
             self._warn(self.tr("Cannot import the scenes"), str(exc))
             return []
-        self.win.statusBar().showMessage(self.tr("Added %1 scene(s) after yours").replace("%1", str(len(added))),
-                                         8000)
+        self.win.statusBar().showMessage(self.tr("Added %n scene(s) after yours", "", len(added)), 8000)
         return added
 
     # -- recent files

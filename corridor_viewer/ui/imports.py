@@ -155,13 +155,25 @@ class Importer(QObject):
             style, title, mode = dlg.style(), dlg.title() or title, dlg.mode()
         lid = self.session.add_user_layer(result, built, title=title, style=style, mode=mode,
                                           source=str(path) if path else None, layer_name=layer_name)
-        msg = self.tr("Added layer %1: %2").replace("%1", title).replace("%2", result.summary())
+        msg = self.tr("Added layer %1: %2").replace("%1", title).replace("%2", self._summary(result))
         if too_many_names(built):
             msg += " " + self.tr("(too many names to look for in the articles; not linked)")
         self._status(msg, 10000)
         if ask and result.warnings:
             QMessageBox.information(self.win, self.tr("Layer added"), msg + "\n\n" + "\n".join(result.warnings[:20]))
         return lid
+
+    def _summary(self, result) -> str:
+        """What the import did, in the UI language (``result.summary()`` is the English of the command line)."""
+        parts = [self.tr("%n feature(s) imported", "", len(result.features))]
+        if result.counts.get("repaired"):
+            parts.append(self.tr("%n repaired", "", result.counts["repaired"]))
+        if result.counts.get("skipped"):
+            parts.append(self.tr("%n skipped", "", result.counts["skipped"]))
+        text = parts[0]
+        for part in parts[1:]:  # the list separator is the language's (Arabic: "،")
+            text = self.tr("%1, %2").replace("%1", text).replace("%2", part)
+        return text
 
     def _pick_user_layer(self, title: str) -> str | None:
         layers = self.session.user_layers
@@ -241,7 +253,7 @@ class Importer(QObject):
             entries = [(title, date) for _n, title, date in rows]
         new_ids = self.session.add_articles([(af.path.name, title or af.title, af.text, date, str(af.path))
                                              for af, (title, date) in zip(read, entries, strict=True)])
-        self._status(self.tr("Added %1 article(s) and linked them to the map").replace("%1", str(len(new_ids))))
+        self._status(self.tr("Added %n article(s) and linked them to the map", "", len(new_ids)))
         if notes:
             self._status("; ".join(notes), 10000)
         return new_ids

@@ -69,8 +69,7 @@ class LayersPanel(QWidget):
                 child.setToolTip(0, self.tr("Double-click to zoom to this feature"))
                 item.addChild(child)
             if len(layer.features) > MAX_LISTED:
-                rest = f"{len(layer.features) - MAX_LISTED:,}"
-                more = QTreeWidgetItem([self.tr("… and %1 more").replace("%1", rest)])
+                more = QTreeWidgetItem([self.tr("… and %n more", "", len(layer.features) - MAX_LISTED)])
                 more.setFlags(Qt.ItemFlag.NoItemFlags)
                 item.addChild(more)
             self.tree.addTopLevelItem(item)

@@ -249,13 +249,15 @@ class MainWindow(QMainWindow):
         if not path:
             return
         base = ExportSettings(preset="a4-portrait", format="pdf", language=self.doc.language)
+        scenes = list(self.session.scenes)
         try:
-            summary = export_handout(self.doc.map_state(), list(self.session.scenes), Path(path), base,
-                                     links=self.doc.links)
+            export_handout(self.doc.map_state(), scenes, Path(path), base, links=self.doc.links)
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
-        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", f"{Path(path).name}: {summary}"), 8000)
+        # Said here rather than with export_handout's English summary: one page per scene, in the UI language.
+        pages = self.tr("PDF handout, %n page(s)", "", len(scenes))
+        self.statusBar().showMessage(self.tr("Saved %1").replace("%1", f"{Path(path).name}: {pages}"), 8000)
 
     def open_search(self) -> None:
         self.search_dock.show()

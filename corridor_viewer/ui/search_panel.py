@@ -79,8 +79,9 @@ class SearchPanel(QWidget):
             item.setData(PASSAGE_ROLE, (hit.article_id, hit.start, hit.end))
             item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignAbsolute)
             self.results.addItem(item)
-        self.summary.setText(self.tr("%1 features, %2 passages").replace("%1", str(len(fids)))
-                             .replace("%2", str(len(hits))))
+        # Each count pluralised on its own; the list separator is the language's (Arabic: "،").
+        self.summary.setText(self.tr("%1, %2").replace("%1", self.tr("%n feature(s)", "", len(fids)))
+                             .replace("%2", self.tr("%n passage(s)", "", len(hits))))
 
     def _pick_first(self) -> None:
         if self.results.count():

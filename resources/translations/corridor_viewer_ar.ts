@@ -131,7 +131,7 @@
     <name>ExportDialog</name>
     <message>
         <location filename="../../corridor_viewer/ui/export_dialog.py" line="77" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="223" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="253" />
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
@@ -187,67 +187,127 @@
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="115" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="116" />
+        <source>The map as it is on screen</source>
+        <translation>الخريطة كما تظهر على الشاشة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="117" />
+        <source>The selection in context</source>
+        <translation>العنصر المحدَّد في سياقه</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
+        <source>Frame</source>
+        <translation>الإطار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <source>Where it hides least</source>
+        <translation>حيث يحجب أقل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <source>Top left</source>
+        <translation>أعلى اليسار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <source>Top right</source>
+        <translation>أعلى اليمين</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <source>Bottom left</source>
+        <translation>أسفل اليسار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
+        <source>Bottom right</source>
+        <translation>أسفل اليمين</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="124" />
+        <source>Inset corner</source>
+        <translation>زاوية الخريطة المصغّرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="126" />
+        <source>Western digits (0-9)</source>
+        <translation>أرقام غربية (0-9)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="127" />
+        <source>Arabic-Indic digits (٠-٩)</source>
+        <translation>أرقام هندية (٠-٩)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="128" />
+        <source>Digits in Arabic</source>
+        <translation>الأرقام في النص العربي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="129" />
         <source>Include</source>
         <translation>تضمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="132" />
         <source>Legend of the visible layers</source>
         <translation>مفتاح الطبقات الظاهرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="133" />
         <source>Scale bar</source>
         <translation>مقياس الرسم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="134" />
         <source>North arrow</source>
         <translation>سهم الشمال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="135" />
         <source>Locator inset</source>
         <translation>خريطة موقع مصغرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="136" />
         <source>Highlight the selected feature</source>
         <translation>إبراز المعلم المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="123" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="137" />
         <source>Quote box with the selected passage</source>
         <translation>مربع اقتباس للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="146" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="160" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="147" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="161" />
         <source>Copy image</source>
         <translation>نسخ الصورة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="216" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="246" />
         <source>%1 × %2 px at %3 dpi</source>
         <translation>%1 × %2 بكسل بدقة %3 نقطة/بوصة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="236" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="266" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="239" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="269" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="246" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="276" />
         <source>Copied the map image to the clipboard</source>
         <translation>نُسخت صورة الخريطة إلى الحافظة</translation>
     </message>
@@ -255,183 +315,236 @@
 <context>
     <name>FeaturePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="58" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="64" />
         <source>existing</source>
         <translation>قائم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="59" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65" />
         <source>under construction</source>
         <translation>قيد الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="60" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66" />
         <source>proposed</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="61" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67" />
         <source>historical</source>
         <translation>تاريخي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="62" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68" />
         <source>closed</source>
         <translation>مغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
         <source>Announced</source>
         <translation>أُعلن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
         <source>Started</source>
         <translation>بدأ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
         <source>Opened</source>
         <translation>افتُتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
         <source>Closed</source>
         <translation>أُغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
         <source>Signed</source>
         <translation>وُقّع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
         <source>Handed over</source>
         <translation>سُلّم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <source>From</source>
+        <translation>من</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <source>Until</source>
+        <translation>حتى</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
         <source>country</source>
         <translation>دولة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
         <source>sea</source>
         <translation>بحر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
         <source>lake</source>
         <translation>بحيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
         <source>river</source>
         <translation>نهر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
         <source>region</source>
         <translation>إقليم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
         <source>corridor</source>
         <translation>ممر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83" />
         <source>railway</source>
         <translation>سكة حديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83" />
         <source>road</source>
         <translation>طريق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83" />
         <source>route segment</source>
         <translation>مقطع من مسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
         <source>checkpoint</source>
         <translation>نقطة عبور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
         <source>border crossing</source>
         <translation>معبر حدودي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85" />
         <source>town</source>
         <translation>بلدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85" />
         <source>city</source>
         <translation>مدينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="77" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85" />
         <source>village</source>
         <translation>قرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="78" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="86" />
         <source>military base</source>
         <translation>قاعدة عسكرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="78" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="86" />
         <source>consulate</source>
         <translation>قنصلية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="79" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="87" />
         <source>mission headquarters</source>
         <translation>مقر بعثة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="79" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="87" />
         <source>enclave</source>
         <translation>جيب</translation>
     </message>
     <message>
         <location filename="../../corridor_viewer/ui/feature_panel.py" line="88" />
+        <source>area of control</source>
+        <translation>منطقة سيطرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88" />
+        <source>villages</source>
+        <translation>قرى</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88" />
+        <source>note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
+        <source>date not shown</source>
+        <translation>التاريخ غير مذكور</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
+        <source>%1, inferred</source>
+        <translation>%1، مُستنتَج</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="106" />
         <source>Click a feature on the map, or double-click one in the Layers panel, to see what it is and where the facts come from.</source>
         <translation>انقر على معلم في الخريطة، أو انقر نقرًا مزدوجًا على أحد المعالم في لوحة الطبقات، لترى ما هو ومن أين جاءت المعلومات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="113" />
         <source>Newest article first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="114" />
         <source>By article</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="100" />
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="118" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="111" />
-        <source>Passages: %1 mentions in %2 passages of %3 articles</source>
-        <translation>المقاطع: %1 إشارة في %2 مقطعًا من %3 مقالات</translation>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192" />
+        <source>Mentioned %n time(s) in the articles</source>
+        <translation>
+            <numerusform>لم يرد ذكره في المقالات</numerusform>
+            <numerusform>ورد ذكره مرة واحدة في المقالات</numerusform>
+            <numerusform>ورد ذكره مرتين في المقالات</numerusform>
+            <numerusform>ورد ذكره %n مرات في المقالات</numerusform>
+            <numerusform>ورد ذكره %n مرة في المقالات</numerusform>
+            <numerusform>ورد ذكره %n مرة في المقالات</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="118" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="208" />
+        <source>%1 km²</source>
+        <translation>%1 كم²</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="211" />
+        <source>%1 km</source>
+        <translation>%1 كم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="140" />
         <source>No article mentions this feature.</source>
         <translation>لا يذكر أي مقال هذا المعلم.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="124" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="130" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="146" />
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -442,50 +555,74 @@
             <numerusform>%n إشارة</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132" />
+        <source>in %n passage(s)</source>
+        <translation>
+            <numerusform>في %n مقطع</numerusform>
+            <numerusform>في مقطع واحد</numerusform>
+            <numerusform>في مقطعين</numerusform>
+            <numerusform>في %n مقاطع</numerusform>
+            <numerusform>في %n مقطعًا</numerusform>
+            <numerusform>في %n مقطع</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132" />
+        <source>of %n article(s)</source>
+        <translation>
+            <numerusform>من %n مقال</numerusform>
+            <numerusform>من مقال واحد</numerusform>
+            <numerusform>من مقالين</numerusform>
+            <numerusform>من %n مقالات</numerusform>
+            <numerusform>من %n مقالًا</numerusform>
+            <numerusform>من %n مقال</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="134" />
+        <source>Passages: %1</source>
+        <translation>المقاطع: %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="177" />
         <source>Part of</source>
         <translation>جزء من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="156" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="178" />
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="157" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="179" />
         <source>Area drawn on this map</source>
         <translation>المساحة المرسومة على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="158" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="180" />
         <source>computed, equal-area projection</source>
         <translation>محسوبة بإسقاط متساوي المساحات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="159" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="181" />
         <source>Length drawn on this map</source>
         <translation>الطول المرسوم على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="160" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="182" />
         <source>Official figure</source>
         <translation>الرقم الرسمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="161" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="183" />
         <source>Accuracy</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="162" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="184" />
         <source>Sources</source>
         <translation>المصادر</translation>
-    </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="170" />
-        <source>Mentioned %1 times in the articles</source>
-        <translation>ورد ذكره %1 مرة في المقالات</translation>
     </message>
 </context>
 <context>
@@ -667,13 +804,20 @@
         <source>Cannot import the scenes</source>
         <translation>تعذّر استيراد المشاهد</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../../corridor_viewer/ui/file_menu.py" line="321" />
-        <source>Added %1 scene(s) after yours</source>
-        <translation>أُضيف %1 من المشاهد بعد مشاهدك</translation>
+        <source>Added %n scene(s) after yours</source>
+        <translation>
+            <numerusform>لم يُضف أي مشهد</numerusform>
+            <numerusform>أُضيف مشهد واحد بعد مشاهدك</numerusform>
+            <numerusform>أُضيف مشهدان بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشاهد بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشهدًا بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشهد بعد مشاهدك</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="350" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="349" />
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
@@ -748,55 +892,103 @@
         <source>Layer added</source>
         <translation>أُضيفت الطبقة</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="168" />
+        <source>%n feature(s) imported</source>
+        <translation>
+            <numerusform>لم يُستورد أي معلم</numerusform>
+            <numerusform>استُورد معلم واحد</numerusform>
+            <numerusform>استُورد معلمان</numerusform>
+            <numerusform>استُورد %n معالم</numerusform>
+            <numerusform>استُورد %n معلمًا</numerusform>
+            <numerusform>استُورد %n معلم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="170" />
+        <source>%n repaired</source>
+        <translation>
+            <numerusform>لم يُصلَح أي معلم</numerusform>
+            <numerusform>أُصلح معلم واحد</numerusform>
+            <numerusform>أُصلح معلمان</numerusform>
+            <numerusform>أُصلح %n معالم</numerusform>
+            <numerusform>أُصلح %n معلمًا</numerusform>
+            <numerusform>أُصلح %n معلم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="172" />
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>لم يُستبعد أي معلم</numerusform>
+            <numerusform>استُبعد معلم واحد</numerusform>
+            <numerusform>استُبعد معلمان</numerusform>
+            <numerusform>استُبعد %n معالم</numerusform>
+            <numerusform>استُبعد %n معلمًا</numerusform>
+            <numerusform>استُبعد %n معلم</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="174" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="175" />
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/imports.py" line="186" />
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="181" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="193" />
         <source>Imported layer style</source>
         <translation>نمط الطبقة المستوردة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="191" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="203" />
         <source>Remove imported layer</source>
         <translation>إزالة طبقة مستوردة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="197" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="209" />
         <source>Add articles</source>
         <translation>إضافة مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="198" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="210" />
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="203" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="215" />
         <source>Add a folder of articles</source>
         <translation>إضافة مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="209" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="221" />
         <source>Cannot add the articles</source>
         <translation>تعذّرت إضافة المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="227" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="239" />
         <source>Some articles could not be added</source>
         <translation>تعذّرت إضافة بعض المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="238" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="250" />
         <source>Check the dates</source>
         <translation>راجع التواريخ</translation>
     </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="244" />
-        <source>Added %1 article(s) and linked them to the map</source>
-        <translation>أُضيف %1 من المقالات ورُبطت بالخريطة</translation>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="256" />
+        <source>Added %n article(s) and linked them to the map</source>
+        <translation>
+            <numerusform>لم يُضف أي مقال</numerusform>
+            <numerusform>أُضيف مقال واحد ورُبط بالخريطة</numerusform>
+            <numerusform>أُضيف مقالان ورُبطا بالخريطة</numerusform>
+            <numerusform>أُضيف %n مقالات ورُبطت بالخريطة</numerusform>
+            <numerusform>أُضيف %n مقالًا ورُبطت بالخريطة</numerusform>
+            <numerusform>أُضيف %n مقال ورُبطت بالخريطة</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -946,13 +1138,20 @@
         <source>Double-click to zoom to this feature</source>
         <translation>انقر نقرًا مزدوجًا للتكبير إلى هذا المعلم</translation>
     </message>
-    <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="73" />
-        <source>… and %1 more</source>
-        <translation>… و%1 غيرها</translation>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="72" />
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… ولا معالم أخرى</numerusform>
+            <numerusform>… ومعلم آخر</numerusform>
+            <numerusform>… ومعلمان آخران</numerusform>
+            <numerusform>… و%n معالم أخرى</numerusform>
+            <numerusform>… و%n معلمًا آخر</numerusform>
+            <numerusform>… و%n معلم آخر</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="80" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="79" />
         <source>Opacity of %1</source>
         <translation>عتامة %1</translation>
     </message>
@@ -1099,43 +1298,55 @@
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/main_window.py" line="259" />
+        <source>PDF handout, %n page(s)</source>
+        <translation>
+            <numerusform>مطبوعة PDF بلا صفحات</numerusform>
+            <numerusform>مطبوعة PDF من صفحة واحدة</numerusform>
+            <numerusform>مطبوعة PDF من صفحتين</numerusform>
+            <numerusform>مطبوعة PDF من %n صفحات</numerusform>
+            <numerusform>مطبوعة PDF من %n صفحة</numerusform>
+            <numerusform>مطبوعة PDF من %n صفحة</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="258" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="260" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="302" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="306" />
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="316" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="320" />
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="319" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="323" />
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="324" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="328" />
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="325" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="329" />
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="327" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="331" />
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="328" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="332" />
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
@@ -1151,6 +1362,161 @@
         <location filename="../../corridor_viewer/ui/presentation.py" line="189" />
         <source>→ / PageDown: next · ← / PageUp: back · L: pointer · P: pen · H: high contrast · S: passages · Esc: leave</source>
         <translation>→ / PageDown: التالي · ← / PageUp: السابق · L: المؤشر · P: القلم · H: تباين عالٍ · S: المقاطع · Esc: خروج</translation>
+    </message>
+</context>
+<context>
+    <name>QAbstractFileIconProvider</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="53" />
+        <source>Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="54" />
+        <source>File Folder</source>
+        <translation>مجلد</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="55" />
+        <source>File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="56" />
+        <source>Drive</source>
+        <translation>قرص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="57" />
+        <source>Alias</source>
+        <translation>اسم مستعار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="58" />
+        <source>Shortcut</source>
+        <translation>اختصار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="59" />
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="48" />
+        <source>&amp;Look in:</source>
+        <translation>الب&amp;حث في:</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="49" />
+        <source>Files of &amp;type:</source>
+        <translation>ن&amp;وع الملفات:</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="50" />
+        <source>&amp;Open</source>
+        <translation>&amp;فتح</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="51" />
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="52" />
+        <source>&amp;Choose</source>
+        <translation>ا&amp;ختيار</translation>
+    </message>
+</context>
+<context>
+    <name>QGnomeTheme</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="42" />
+        <source>&amp;Cancel</source>
+        <translation>إ&amp;لغاء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="43" />
+        <source>&amp;Save</source>
+        <translation>&amp;حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="44" />
+        <source>&amp;Close</source>
+        <translation>إ&amp;غلاق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="45" />
+        <source>Close without Saving</source>
+        <translation>إغلاق دون حفظ</translation>
+    </message>
+</context>
+<context>
+    <name>QPlatformTheme</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="30" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="31" />
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="32" />
+        <source>Save All</source>
+        <translation>حفظ الكل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="33" />
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="34" />
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="35" />
+        <source>Discard</source>
+        <translation>عدم الحفظ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="36" />
+        <source>Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="37" />
+        <source>Reset</source>
+        <translation>إعادة تعيين</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="38" />
+        <source>Restore Defaults</source>
+        <translation>استعادة الافتراضيات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="39" />
+        <source>Abort</source>
+        <translation>إيقاف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="40" />
+        <source>Retry</source>
+        <translation>إعادة المحاولة</translation>
+    </message>
+</context>
+<context>
+    <name>QProgressDialog</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/i18n.py" line="46" />
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
     </message>
 </context>
 <context>
@@ -1254,9 +1620,33 @@
         <translation>ابحث في الأماكن والمسارات ونص المقالات (بأي تهجئة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="82" />
-        <source>%1 features, %2 passages</source>
-        <translation>%1 معالم، %2 مقاطع</translation>
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="83" />
+        <source>%1, %2</source>
+        <translation>%1، %2</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="83" />
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>لا معالم</numerusform>
+            <numerusform>معلم واحد</numerusform>
+            <numerusform>معلمان</numerusform>
+            <numerusform>%n معالم</numerusform>
+            <numerusform>%n معلمًا</numerusform>
+            <numerusform>%n معلم</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="84" />
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>لا مقاطع</numerusform>
+            <numerusform>مقطع واحد</numerusform>
+            <numerusform>مقطعان</numerusform>
+            <numerusform>%n مقاطع</numerusform>
+            <numerusform>%n مقطعًا</numerusform>
+            <numerusform>%n مقطع</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -1,9 +1,10 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
     <name>CrashDialog</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73"/>
         <source>The same error happened again %n time(s).</source>
         <translation>
             <numerusform>The same error happened again %n time.</numerusform>
@@ -14,22 +15,131 @@
 <context>
     <name>FeaturePanel</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="124" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="130"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="146"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>%n mention</numerusform>
             <numerusform>%n mentions</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132"/>
+        <source>in %n passage(s)</source>
+        <translation>
+            <numerusform>in %n passage</numerusform>
+            <numerusform>in %n passages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132"/>
+        <source>of %n article(s)</source>
+        <translation>
+            <numerusform>of %n article</numerusform>
+            <numerusform>of %n articles</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192"/>
+        <source>Mentioned %n time(s) in the articles</source>
+        <translation>
+            <numerusform>Mentioned once in the articles</numerusform>
+            <numerusform>Mentioned %n times in the articles</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>FileMenu</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="321"/>
+        <source>Added %n scene(s) after yours</source>
+        <translation>
+            <numerusform>Added %n scene after yours</numerusform>
+            <numerusform>Added %n scenes after yours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Importer</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="168"/>
+        <source>%n feature(s) imported</source>
+        <translation>
+            <numerusform>%n feature imported</numerusform>
+            <numerusform>%n features imported</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="170"/>
+        <source>%n repaired</source>
+        <translation>
+            <numerusform>%n repaired</numerusform>
+            <numerusform>%n repaired</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="172"/>
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/imports.py" line="256"/>
+        <source>Added %n article(s) and linked them to the map</source>
+        <translation>
+            <numerusform>Added %n article and linked it to the map</numerusform>
+            <numerusform>Added %n articles and linked them to the map</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LayersPanel</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="64" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="64"/>
         <source>%n feature(s)</source>
         <translation>
             <numerusform>%n feature</numerusform>
             <numerusform>%n features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="72"/>
+        <source>… and %n more</source>
+        <translation>
+            <numerusform>… and %n more</numerusform>
+            <numerusform>… and %n more</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/main_window.py" line="259"/>
+        <source>PDF handout, %n page(s)</source>
+        <translation>
+            <numerusform>PDF handout, %n page</numerusform>
+            <numerusform>PDF handout, %n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="83"/>
+        <source>%n feature(s)</source>
+        <translation>
+            <numerusform>%n feature</numerusform>
+            <numerusform>%n features</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="84"/>
+        <source>%n passage(s)</source>
+        <translation>
+            <numerusform>%n passage</numerusform>
+            <numerusform>%n passages</numerusform>
         </translation>
     </message>
 </context>
