@@ -7,9 +7,10 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 MM_PER_INCH = 25.4
-DEFAULT_CREDIT_EN = "Data: Natural Earth; GeoNames (CC BY 4.0); routes from dated public sources. Map: Corridor Viewer"
-DEFAULT_CREDIT_AR = ("البيانات: Natural Earth؛ GeoNames (CC BY 4.0)؛ المسارات من مصادر عامة مؤرخة. "
-                     "الخريطة: Corridor Viewer")
+DEFAULT_CREDIT_EN = ("Data: © OpenStreetMap contributors (ODbL); Natural Earth; GeoNames (CC BY 4.0); "
+                     "routes from dated public sources. Map: Corridor Viewer")
+DEFAULT_CREDIT_AR = ("البيانات: © OpenStreetMap contributors (ODbL)؛ Natural Earth؛ GeoNames (CC BY 4.0)؛ "
+                     "المسارات من مصادر عامة مؤرخة. الخريطة: Corridor Viewer")
 
 
 @dataclass(frozen=True)
