@@ -37,6 +37,7 @@ HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
 sys.path.insert(0, str(HERE))  # osm_coverage.py beside this script, however the script is started
 import osm_coverage as coverage  # noqa: E402 (needs the path above)
+import terrain  # noqa: E402
 
 BBOX = coverage.WINDOW_LL  # lon/lat map window of the first releases: labels stay anchored in it
 # Conformal conic centred on the Caucasus: the app's display CRS and our metric work CRS.
@@ -599,9 +600,19 @@ def build(world_map: Path, osm_borders: Path, out_dir: Path, features: Path = SR
         counts[layer["id"]] = len(feats)
     # The lon/lat box grows from the two seas' bounds, so it keeps both seas whole.
     seas = unary_union([geoms["black-sea"], geoms["caspian-sea"]]).bounds
+    _write_terrain(out_dir, manifest)
     _write_extent(out_dir / "layers.json", [math.floor(seas[0] * 100) / 100, math.floor(seas[1] * 100) / 100,
                                             math.ceil(seas[2] * 100) / 100, math.ceil(seas[3] * 100) / 100])
     return counts
+
+
+def _write_terrain(out_dir: Path, manifest: dict) -> None:
+    """The optional Terrain tint (terrain.py); its manifest entry must describe what was written."""
+    entry = next(r for r in manifest.get("rasters", []) if r["id"] == "terrain")
+    got = terrain.build_terrain(coverage.FRAME_M, _inv.transform, out_dir / entry["file"])
+    wrong = {k: (entry.get(k), v) for k, v in got.items() if entry.get(k) != v}
+    if wrong:
+        raise SystemExit(f"layers.json rasters/terrain does not match the image written: {wrong}")
 
 
 def _write_extent(manifest: Path, start_lonlat: list[float]) -> None:

@@ -339,6 +339,51 @@ def test_rebuild_is_byte_identical(tmp_path):
     (tmp_path / "layers.json").write_bytes((GD / "layers.json").read_bytes())
     subprocess.run([sys.executable, str(build), "--out", str(tmp_path), *_rebuild_inputs()],
                    check=True, capture_output=True, timeout=900)
-    for layer in MANIFEST["layers"]:
-        assert (tmp_path / layer["file"]).read_bytes() == (GD / layer["file"]).read_bytes(), layer["file"]
+    for name in [layer["file"] for layer in MANIFEST["layers"]] + [r["file"] for r in MANIFEST["rasters"]]:
+        assert (tmp_path / name).read_bytes() == (GD / name).read_bytes(), name
     assert (tmp_path / "layers.json").read_bytes() == (GD / "layers.json").read_bytes()
+
+
+def test_terrain_raster_tiles_the_data_frame():
+    from PIL import Image
+
+    entry = next(r for r in MANIFEST["rasters"] if r["id"] == "terrain")
+    path = GD / entry["file"]
+    assert entry["bounds_m"] == FRAME_M and entry["visible"] is False
+    assert path.stat().st_size < 400_000
+    with Image.open(path) as img:
+        assert img.mode == "L" and img.size == (entry["width_px"], entry["height_px"])
+        # square pixels in the display CRS, ~3 km each (the source is ~3.7 km)
+        px_w = (FRAME_M[2] - FRAME_M[0]) / img.width
+        px_h = (FRAME_M[3] - FRAME_M[1]) / img.height
+        assert abs(px_w - px_h) < 10 and 2500 < px_w < 3700
+        lo, hi = img.getextrema()
+        assert hi == 255 and lo < 200  # white = unchanged ground, and some relief shading
+        # The Greater Caucasus is shaded more than the Caspian (water is never shaded).
+        def pixel(lon, lat):
+            x, y = _lcc.transform(lon, lat)
+            return img.getpixel((int((x - FRAME_M[0]) / px_w), int((FRAME_M[3] - y) / px_h)))
+        assert pixel(50.5, 41.5) == 255  # the middle Caspian
+        caucasus = [pixel(42.0 + 0.1 * i, 43.0) for i in range(30)]
+        assert min(caucasus) < 220
+
+
+def test_draw_raster_places_and_multiplies_the_image():
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from corridor_viewer.model.viewport import Viewport
+    from corridor_viewer.render.raster import draw_raster
+
+    tile = QImage(4, 2, QImage.Format.Format_RGB32)
+    tile.fill(QColor("#ffffff"))
+    tile.setPixelColor(0, 0, QColor("#808080"))  # top-left pixel: half darkening
+    vp = Viewport(cx=0.0, cy=0.0, m_per_px=1.0, width=100, height=100)
+    canvas = QImage(100, 100, QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fill(QColor("#c0c0c0"))
+    p = QPainter(canvas)
+    draw_raster(p, tile, (-40.0, -20.0, 40.0, 20.0), vp.to_screen, (vp.width, vp.height), opacity=1.0)
+    p.end()
+    assert canvas.pixelColor(5, 5).name() == "#c0c0c0"  # outside the raster: untouched
+    assert canvas.pixelColor(55, 45).name() == "#c0c0c0"  # white multiplies to no change
+    dark = canvas.pixelColor(15, 35)  # inside the top-left source pixel (x -40..-20, y 0..20)
+    assert abs(dark.red() - 0xc0 * 0x80 / 255) <= 2
