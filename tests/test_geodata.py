@@ -368,22 +368,60 @@ def test_terrain_raster_tiles_the_data_frame():
         assert min(caucasus) < 220
 
 
-def test_draw_raster_places_and_multiplies_the_image():
+@pytest.mark.parametrize("device", ["image", "svg"])
+def test_draw_raster_places_and_multiplies_the_image(tmp_path, device):
     from PySide6.QtGui import QColor, QImage, QPainter
 
     from corridor_viewer.model.viewport import Viewport
-    from corridor_viewer.render.raster import draw_raster
+    from corridor_viewer.render.raster import draw_raster, load_raster
 
-    tile = QImage(4, 2, QImage.Format.Format_RGB32)
-    tile.fill(QColor("#ffffff"))
-    tile.setPixelColor(0, 0, QColor("#808080"))  # top-left pixel: half darkening
+    grey = QImage(4, 2, QImage.Format.Format_Grayscale8)
+    grey.fill(QColor("#ffffff"))
+    grey.setPixelColor(0, 0, QColor("#808080"))  # top-left pixel: half darkening
+    path = tmp_path / "tile.png"
+    assert grey.save(str(path))
+    tile = load_raster(str(path), "multiply")
     vp = Viewport(cx=0.0, cy=0.0, m_per_px=1.0, width=100, height=100)
     canvas = QImage(100, 100, QImage.Format.Format_ARGB32_Premultiplied)
     canvas.fill(QColor("#c0c0c0"))
-    p = QPainter(canvas)
-    draw_raster(p, tile, (-40.0, -20.0, 40.0, 20.0), vp.to_screen, (vp.width, vp.height), opacity=1.0)
-    p.end()
+    if device == "image":
+        p = QPainter(canvas)
+        draw_raster(p, tile, (-40.0, -20.0, 40.0, 20.0), vp.to_screen, (vp.width, vp.height), opacity=1.0)
+        p.end()
+    else:  # vector output has no multiply mode: the alpha form must survive an SVG round trip
+        from PySide6.QtCore import QRect, QSize
+        from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
+
+        gen = QSvgGenerator()
+        gen.setFileName(str(tmp_path / "t.svg"))
+        gen.setSize(QSize(100, 100))
+        gen.setViewBox(QRect(0, 0, 100, 100))
+        p = QPainter(gen)
+        p.fillRect(0, 0, 100, 100, QColor("#c0c0c0"))
+        draw_raster(p, tile, (-40.0, -20.0, 40.0, 20.0), vp.to_screen, (vp.width, vp.height), opacity=1.0)
+        p.end()
+        p = QPainter(canvas)
+        QSvgRenderer(str(tmp_path / "t.svg")).render(p)
+        p.end()
     assert canvas.pixelColor(5, 5).name() == "#c0c0c0"  # outside the raster: untouched
     assert canvas.pixelColor(55, 45).name() == "#c0c0c0"  # white multiplies to no change
     dark = canvas.pixelColor(15, 35)  # inside the top-left source pixel (x -40..-20, y 0..20)
     assert abs(dark.red() - 0xc0 * 0x80 / 255) <= 2
+
+
+def test_accuracy_notes_state_the_tolerances_the_build_used():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "geodata"))
+    import osm_coverage
+
+    tol = osm_coverage.TOLERANCE_M
+
+    def km_or_m(v: float) -> str:
+        return f"{v / 1000:g} km" if v >= 1000 else f"{v:g} m"
+
+    note = BY_ID["armenia"]["properties"]["accuracy"]
+    for zone in ("core", "aras", "home", "window", "far"):
+        assert km_or_m(tol[zone]) in note, (zone, km_or_m(tol[zone]))
+    assert f"{osm_coverage.CORE_ARAS_M / 1000:g} km of the rest of the Aras" in note
+    assert f"{osm_coverage.FAR_ISLAND_KM2:g} km²" in BY_ID["mediterranean-sea"]["properties"]["accuracy"]

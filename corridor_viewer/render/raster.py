@@ -12,26 +12,37 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QImage, QPainter
+from PySide6.QtGui import QColor, QImage, QPainter
 
-BLENDS = {
-    "multiply": QPainter.CompositionMode.CompositionMode_Multiply,
-    "normal": QPainter.CompositionMode.CompositionMode_SourceOver,
-}
+BLENDS = ("multiply", "normal")
 
 
-def load_raster(path: str) -> QImage:
-    """The image, converted once to a format QPainter scales fast (do this at load, not per paint)."""
+def load_raster(path: str, blend: str = "multiply") -> QImage:
+    """The image ready to draw, converted once (at first use, not per paint).
+
+    A "multiply" raster (grey, white = no change) becomes black with alpha = 1 - grey: drawn with
+    ordinary source-over that gives exactly destination × grey, and it works on every paint
+    device, including QSvgGenerator and QPdfWriter, which have no multiply composition mode.
+    """
     img = QImage(path)
     if img.isNull():
         raise OSError(f"cannot read raster {path}")
-    return img.convertToFormat(QImage.Format.Format_RGB32)
+    if blend != "multiply":
+        return img.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+    grey = img.convertToFormat(QImage.Format.Format_Grayscale8)
+    alpha = QImage(grey)
+    alpha.invertPixels()  # 255 - grey: how much to darken
+    shade = QImage(grey.size(), QImage.Format.Format_ARGB32)
+    shade.fill(QColor("#000000"))
+    shade.setAlphaChannel(alpha)
+    return shade.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
 
 
 def draw_raster(painter: QPainter, image: QImage, projected_bounds: tuple[float, float, float, float],
                 viewport_to_screen: Callable[[float, float], tuple[float, float]],
-                screen_size: tuple[float, float], *, opacity: float = 1.0, blend: str = "multiply") -> None:
-    """Draw ``image`` stretched over ``projected_bounds`` (display-CRS metres, x0 y0 x1 y1).
+                screen_size: tuple[float, float], *, opacity: float = 1.0) -> None:
+    """Draw ``image`` (from :func:`load_raster`) stretched over ``projected_bounds`` (display-CRS
+    metres, x0 y0 x1 y1), at ``opacity`` (the manifest entry's opacity times the layer's).
 
     ``viewport_to_screen(x, y)`` maps display-CRS metres to logical pixels (``Viewport.to_screen``);
     ``screen_size`` is the drawn area (``(viewport.width, viewport.height)``). The display CRS has
@@ -51,7 +62,6 @@ def draw_raster(painter: QPainter, image: QImage, projected_bounds: tuple[float,
                     visible.width() * sx, visible.height() * sy)
     painter.save()
     painter.setOpacity(painter.opacity() * max(0.0, min(1.0, opacity)))
-    painter.setCompositionMode(BLENDS.get(blend, BLENDS["normal"]))
     painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
     painter.drawImage(visible, image, source)
     painter.restore()
