@@ -38,26 +38,27 @@ OSM_MEMBER = "package/borders.geo.json"
 # The data frame in display-CRS metres (LCC centred on 45°E 40°N). It holds the whole Black Sea
 # and Caspian and leaves room around the home view: see max_m_per_px() for what a camera may do.
 FRAME_M = (-1_650_000.0, -700_000.0, 1_150_000.0, 1_050_000.0)
-# Nested zones, innermost first, and the Visvalingam–Whyatt tolerance (metres) used in each.
-# Every vertex is projected when the app starts (and path-built when painted), so detail goes
-# only where it shows:
-# * core: the TRIPP scene's box (~35 m/px) around the Meghri strip keeps the package's detail:
-#   the Aras meanders are what make the strip's border 46 km long;
+# Nested zones, innermost first: (name, lon/lat box or None, only within CORE_ARAS_M of the Aras
+# border?, Visvalingam–Whyatt tolerance in metres). Every vertex is projected when the app starts
+# and stroked when painted, so detail goes only where it shows:
+# * strip: the Aras along the Meghri strip keeps the package's detail: the meanders are what make
+#   Armenia's border with Iran 46 km long (and the TRIPP scene is drawn at ~35 m/px);
+# * scene: the rest of the TRIPP scene's box (the ridges around southern Syunik);
 # * aras: 3 km either side of the rest of the Aras border, which the routes follow;
-# * home: the home view (~200 m/px); window: the rest of the first releases' map window;
+# * home: the home view (~300 m/px); window: the rest of the first releases' map window;
 # * far: the rest of the frame, seen only when zoomed out to ~1 km/px.
-CORE_BOX_LL = (45.75, 38.7, 46.75, 39.25)
 CORE_ARAS_M = 3000.0
 ARAS_LL = (43.6, 38.3, 48.0, 40.12)  # from the Akhurian mouth to Bahramtapa
-ZONES: list[tuple[str, tuple[float, float, float, float] | None, float]] = [
-    ("core", CORE_BOX_LL, 40.0),
-    ("aras", None, 300.0),
-    ("home", (42.9, 38.0, 48.5, 41.6), 1200.0),
-    ("window", (38.0, 36.5, 51.0, 43.5), 2500.0),  # the map window of the first releases
-    ("far", None, 7000.0),
+ZONES: list[tuple[str, tuple[float, float, float, float] | None, bool, float]] = [
+    ("strip", (45.95, 38.7, 46.7, 39.1), True, 40.0),
+    ("scene", (45.75, 38.7, 46.75, 39.25), False, 150.0),
+    ("aras", None, True, 300.0),
+    ("home", (42.9, 38.0, 48.5, 41.6), False, 1200.0),
+    ("window", (38.0, 36.5, 51.0, 43.5), False, 2500.0),  # the map window of the first releases
+    ("far", None, False, 7000.0),
 ]
-WINDOW_LL = ZONES[3][1]
-TOLERANCE_M = {name: tol for name, _box, tol in ZONES}
+WINDOW_LL = ZONES[4][1]
+TOLERANCE_M = {name: tol for name, _box, _aras, tol in ZONES}
 FAR_ISLAND_KM2 = 300.0  # keeps Cyprus, Crete, Rhodes, Lesbos; drops the islets around them
 # Slivers between independently simplified neighbours are a few metres wide; anything narrower
 # than this is merged into the neighbour with the longest shared border.
@@ -185,11 +186,11 @@ def zones_m(owners: dict[str, object], to_m) -> dict[str, object]:
     frame = box(*FRAME_M)
     out: dict[str, object] = {}
     inner = None
-    for name, bounds, _tol in ZONES:
-        if name == "aras":
-            area = aras_m(owners, to_m).buffer(CORE_ARAS_M)
-        else:
-            area = frame if bounds is None else lonlat_box_m(bounds, to_m).intersection(frame)
+    along = aras_m(owners, to_m).buffer(CORE_ARAS_M)
+    for name, bounds, aras_only, _tol in ZONES:
+        area = frame if bounds is None else lonlat_box_m(bounds, to_m).intersection(frame)
+        if aras_only:
+            area = area.intersection(along)
         out[name] = area if inner is None else area.difference(inner)
         inner = area if inner is None else inner.union(area)
     return out

@@ -421,7 +421,7 @@ def test_accuracy_notes_state_the_tolerances_the_build_used():
         return f"{v / 1000:g} km" if v >= 1000 else f"{v:g} m"
 
     note = BY_ID["armenia"]["properties"]["accuracy"]
-    for zone in ("core", "aras", "home", "window", "far"):
+    for zone in ("strip", "scene", "aras", "home", "window", "far"):
         assert km_or_m(tol[zone]) in note, (zone, km_or_m(tol[zone]))
     assert f"{osm_coverage.CORE_ARAS_M / 1000:g} km of the rest of the Aras" in note
     assert f"{osm_coverage.FAR_ISLAND_KM2:g} km²" in BY_ID["mediterranean-sea"]["properties"]["accuracy"]
