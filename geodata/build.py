@@ -17,6 +17,7 @@ Run: ``python geodata/build.py`` (add ``--world-map PATH`` / ``--osm-borders PAT
 from __future__ import annotations
 
 import argparse
+import copy
 import json
 import math
 import os
@@ -56,6 +57,12 @@ NAMED_LAKES = {"lake-sevan": "Lake Sevan", "lake-urmia": "Lake Urmia", "lake-van
 OTHER_LAKE_MIN_KM2 = 500.0
 # Natural Earth still has the Kakhovka reservoir, drained when its dam was destroyed in June 2023.
 GONE_LAKES = {"Kakhovka Reservoir"}
+# The overview copy (a GeoJSON foreign member "overview" on the densest features): the same
+# coverage simplified to at least OVERVIEW_FLOOR_M everywhere, for views from
+# OVERVIEW_MIN_M_PER_PX outwards (the home view is 300–450 m/px), where the full detail costs
+# stroking time and shows nothing (a 1 km tolerance moves a border by a pixel or two at 250 m/px).
+OVERVIEW_FLOOR_M = 1000.0
+OVERVIEW_MIN_M_PER_PX = 250
 LAKE_TOLERANCE_M = {"window": 200.0, "far": 4000.0}  # Douglas–Peucker: inside the window / beyond
 
 _fwd = Transformer.from_crs("EPSG:4326", LCC, always_xy=True)
@@ -105,13 +112,23 @@ class Inputs:
         self.admin1 = gpd.read_file(
             world_map, layer="states_provinces", where="admin IN ('Armenia', 'Azerbaijan')"
         )
-        self.context = _context(self.osm, self.ocean)
-        self.countries = {iso: g for iso, g in self.context.items() if iso in NAMED_COUNTRIES.values()}
+        self.context, self.context_overview = _context(self.osm, self.ocean)
+        self._use(self.context)
+        self.towns = _geonames()
+
+    def _use(self, context: dict[str, object]) -> None:
+        self.countries = {iso: g for iso, g in context.items() if iso in NAMED_COUNTRIES.values()}
         az = self.countries["AZE"]
         parts = sorted(shapely.get_parts(az), key=lambda p: p.area, reverse=True)
         self.az_mainland = parts[0]
         self.nakhchivan = parts[1]  # the exclave, second-largest part by far
-        self.towns = _geonames()
+
+    def overview(self) -> Inputs:
+        """The same inputs on the overview coverage (for the overview copies of the features)."""
+        other = copy.copy(self)
+        other.context = self.context_overview
+        other._use(self.context_overview)
+        return other
 
     def province(self, name: str):
         rows = self.admin1[self.admin1["name"] == name]
@@ -120,8 +137,9 @@ class Inputs:
         return rows.geometry.iloc[0]
 
 
-def _context(osm: dict[str, object], ocean_ll) -> dict[str, object]:
-    """Countries (land only) and seas of the frame as one clean coverage, in lon/lat."""
+def _context(osm: dict[str, object], ocean_ll) -> tuple[dict[str, object], dict[str, object]]:
+    """Countries (land only) and seas of the frame as one clean coverage, in lon/lat: the detailed
+    version and the overview copy."""
     frame = Polygon.from_bounds(*coverage.FRAME_M)
     ocean = coverage.drop_far_islands(to_m(ocean_ll).intersection(frame), to_m)
     owners: dict[str, object] = {}
@@ -131,11 +149,11 @@ def _context(osm: dict[str, object], ocean_ll) -> dict[str, object]:
             owners[iso] = land
     owners.update(coverage.sea_parts(ocean, to_m))
     before = coverage.uncovered_m2(owners)
-    clean = coverage.clean_coverage(owners, to_m)
+    clean, overview = coverage.clean_coverage(owners, to_m, (0.0, OVERVIEW_FLOOR_M))
     after = coverage.uncovered_m2(clean)
     print(f"coverage: {len(clean)} owners; uncovered {before / 1e6:.2f} km² before cleaning, "
           f"{after / 1e6:.3f} km² after", file=sys.stderr)
-    return {k: to_ll(v) for k, v in clean.items()}
+    return {k: to_ll(v) for k, v in clean.items()}, {k: to_ll(v) for k, v in overview.items()}
 
 
 def _geonames() -> dict[int, dict]:
@@ -444,9 +462,8 @@ LABEL_AT = {"zangezur-corridor": "zangezur-nakhchivan", "crossroads-of-peace": "
             "aras-corridor": "aras-corridor-iran"}
 
 
-def geometries(inp: Inputs) -> dict[str, object]:
-    """Every feature's geometry in lon/lat, keyed by feature id."""
-    g = Geo(inp)
+def area_geometries(inp: Inputs, g: Geo) -> dict[str, object]:
+    """Countries, seas, regions and the Aras (lon/lat): what has an overview copy."""
     out: dict[str, object] = {}
     for fid, iso in NAMED_COUNTRIES.items():
         out[fid] = inp.context[iso]
@@ -455,11 +472,18 @@ def geometries(inp: Inputs) -> dict[str, object]:
     out["other-borders"] = _shared_edges({k: inp.context[k] for k in others})
     for fid in ("black-sea", "caspian-sea", "mediterranean-sea"):
         out[fid] = inp.context[fid]
-    out.update(_lakes(inp))
     out["aras-river"] = g.aras()
     out["syunik"] = g.syunik()
     out["nakhchivan"] = inp.nakhchivan
     out["karabakh"] = g.karabakh()
+    return out
+
+
+def geometries(inp: Inputs) -> dict[str, object]:
+    """Every feature's geometry in lon/lat, keyed by feature id."""
+    g = Geo(inp)
+    out = area_geometries(inp, g)
+    out.update(_lakes(inp))
 
     metric = {
         "zangezur-horadiz-aghband": g.horadiz_aghband(),
@@ -561,6 +585,8 @@ def build(world_map: Path, osm_borders: Path, out_dir: Path, features: Path = SR
     catalog = json.loads(features.read_text(encoding="utf-8"))["features"]
     manifest = json.loads((out_dir / "layers.json").read_text(encoding="utf-8"))
     geoms = geometries(inp)
+    overview_inp = inp.overview()
+    overviews = area_geometries(overview_inp, Geo(overview_inp))
     known = {f["id"] for f in catalog}
     missing = sorted(known - geoms.keys())
     if missing:
@@ -589,8 +615,14 @@ def build(world_map: Path, osm_borders: Path, out_dir: Path, features: Path = SR
             props["area_km2"] = round(transform(aea, geom).area / 1e6, 1)
         elif "LineString" in geom.geom_type:
             props["length_km"] = round(_geodesic_km(geom), 1)
-        by_layer[feat["layer"]].append({"type": "Feature", "id": fid, "properties": props,
-                                        "geometry": mapping(geom)})
+        out = {"type": "Feature", "id": fid, "properties": props, "geometry": mapping(geom)}
+        if fid in overviews:
+            coarse = _round(overviews[fid])
+            # Every feature of the coverage whose copy differs carries it, so that in overview mode
+            # the shared edges still match (the far context is already as coarse: no copy).
+            if not coarse.equals_exact(geom, 0.0):
+                out["overview"] = {"min_m_per_px": OVERVIEW_MIN_M_PER_PX, "geometry": mapping(coarse)}
+        by_layer[feat["layer"]].append(out)
     counts = {}
     for layer in manifest["layers"]:
         feats = by_layer[layer["id"]]

@@ -196,8 +196,10 @@ def zones_m(owners: dict[str, object], to_m) -> dict[str, object]:
     return out
 
 
-def clean_coverage(owners: dict[str, object], to_m) -> dict[str, object]:
-    """Cut owners (country codes and sea ids -> metric polygons) by zone, clean, simplify, dissolve."""
+def clean_coverage(owners: dict[str, object], to_m, floors_m: tuple[float, ...] = (0.0,)) -> list[dict[str, object]]:
+    """Cut owners (country codes and sea ids -> metric polygons) by zone, clean, then simplify and
+    dissolve once per floor: each zone's tolerance is raised to at least that floor (0: the zones'
+    own tolerances; a larger floor gives the overview copy). Returns one result per floor."""
     zones = zones_m(owners, to_m)
     keys: list[tuple[str, str]] = []
     pieces = []
@@ -228,15 +230,19 @@ def clean_coverage(owners: dict[str, object], to_m) -> dict[str, object]:
     cleaned = shapely.coverage_clean(pieces, gap_width=GAP_WIDTH_M, merge_strategy="longest_border")
     if not bool(shapely.coverage_is_valid(cleaned)):
         raise SystemExit("coverage_clean did not give a valid coverage")
+    return [_simplified(keys, cleaned, sorted(owners), floor) for floor in floors_m]
+
+
+def _simplified(keys: list[tuple[str, str]], cleaned, owners: list[str], floor_m: float) -> dict[str, object]:
     simplified = list(cleaned)
     for zone, tol in TOLERANCE_M.items():
         idx = [i for i, (_o, z) in enumerate(keys) if z == zone and not cleaned[i].is_empty]
-        if tol > 0 and idx:
-            out = shapely.coverage_simplify([cleaned[i] for i in idx], tol, simplify_boundary=False)
+        if max(tol, floor_m) > 0 and idx:
+            out = shapely.coverage_simplify([cleaned[i] for i in idx], max(tol, floor_m), simplify_boundary=False)
             for i, g in zip(idx, out, strict=True):
                 simplified[i] = g
     result: dict[str, object] = {}
-    for owner in sorted(owners):
+    for owner in owners:
         mine = [simplified[i] for i, (o, _z) in enumerate(keys) if o == owner and not simplified[i].is_empty]
         if mine:
             merged = shapely.coverage_union_all(mine)

@@ -20,6 +20,7 @@ AEA = "+proj=aea +lat_1=38.5 +lat_2=41.5 +lat_0=40 +lon_0=45 +datum=WGS84 +units
 LCC = MANIFEST["display_crs"]
 _aea = Transformer.from_crs("EPSG:4326", AEA, always_xy=True)
 _lcc = Transformer.from_crs("EPSG:4326", LCC, always_xy=True)
+_inv = Transformer.from_crs(LCC, "EPSG:4326", always_xy=True)
 
 
 def transform(tr, g):
@@ -425,3 +426,32 @@ def test_accuracy_notes_state_the_tolerances_the_build_used():
         assert km_or_m(tol[zone]) in note, (zone, km_or_m(tol[zone]))
     assert f"{osm_coverage.CORE_ARAS_M / 1000:g} km of the rest of the Aras" in note
     assert f"{osm_coverage.FAR_ISLAND_KM2:g} km²" in BY_ID["mediterranean-sea"]["properties"]["accuracy"]
+
+
+def overview(fid):
+    f = BY_ID[fid]
+    return shape(f["overview"]["geometry"]) if "overview" in f else None
+
+
+def test_overview_copies_are_coarse_consistent_and_announced():
+    spec = MANIFEST["overview"]
+    with_overview = [fid for fid in BY_ID if "overview" in BY_ID[fid]]
+    assert {"armenia", "azerbaijan", "iran", "syunik", "nakhchivan", "aras-river"} <= set(with_overview)
+    for fid in with_overview:
+        ov, full = overview(fid), geom(fid)
+        assert BY_ID[fid][spec["member"]]["min_m_per_px"] == spec["min_m_per_px"]
+        assert ov.is_valid and ov.geom_type.replace("Multi", "") == full.geom_type.replace("Multi", "")
+        assert len(shapely.get_coordinates(ov)) < len(shapely.get_coordinates(full)), fid
+        if "Polygon" in full.geom_type:  # the same land, within a few per cent
+            assert abs(km2(ov) - km2(full)) / km2(full) < 0.02, fid
+    # The overview coverage shares its edges too: Syunik sits in Armenia, the Aras on the border.
+    outside = metres(overview("syunik")).difference(metres(overview("armenia")))
+    assert outside.area < 1_000
+    border = metres(overview("armenia")).boundary.intersection(metres(overview("iran")).boundary)
+    assert 38 <= GEOD.geometry_length(transform(_inv, border)) / 1000 <= 47
+    aras = metres(overview("aras-river"))
+    borders = metres(overview("iran")).boundary.union(metres(overview("turkey")).boundary)
+    assert max(Point(xy).distance(borders) for xy in aras.coords) <= 5
+    # What a view from min_m_per_px outwards strokes: about what the Natural Earth data cost.
+    coarse = sum(len(shapely.get_coordinates(overview(fid) or geom(fid))) for fid in BY_ID)
+    assert coarse < 7_500, coarse
