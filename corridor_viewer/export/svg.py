@@ -4,8 +4,8 @@ Qt's QSvgGenerator draws the shapes well but (Qt 6.11) declares the size in mill
 show a pixel preset at 2/3 size), ignores clipping (the basemap would cover the title, legend and credit)
 and writes right-to-left text one word per element (parentheses come out reversed). So:
 
-* the page furniture and the map are drawn into two generators; the map goes into a nested ``<svg>`` the
-  size of the frame, which clips it (an SVG viewport clips by default) — a real clip, in every viewer;
+* the page furniture, the map and the locator inset are drawn into generators of their own; the map and
+  the inset each go into a group with a ``clipPath`` of their frame — a real clip, in every viewer;
 * text is recorded instead of drawn (``render.text.recording``) and written here as one ``<text>`` per
   run, with ``direction="rtl"`` for Arabic runs so the viewer's bidi puts parentheses and numbers in
   order, a halo as a stroked copy underneath, and the families the PNG uses;
@@ -23,8 +23,9 @@ from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
 
 from corridor_viewer import APP_NAME
+from corridor_viewer.export import inset as locator
 from corridor_viewer.export.atomic import write_bytes_atomic
-from corridor_viewer.export.compose import Quote, draw_map, draw_page, frame_viewport, layout
+from corridor_viewer.export.compose import Quote, draw_map, draw_page, frame_viewport, layout, map_decor
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
 from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.render.text import FAMILIES, TextItem, recording
@@ -86,7 +87,24 @@ def render_svg(state: MapState, settings: ExportSettings, quote: Quote | list[Qu
     page_body, page_texts = _generate(w, h, dpi, lambda p: draw_page(p, page, True, status_dash))
     f = page.frame
     map_body, map_texts = _generate(f.width(), f.height(), dpi, lambda p: draw_map(p, state, page, vp, settings,
-                                                                                   True))
+                                                                                   True, inset=False))
+    inset_svg = ""
+    decor = map_decor(state, page, vp, settings)
+    if "inset" in decor:
+        k = page.k
+        r = decor["inset"]
+        panel = r.adjusted(-2 * k, -2 * k, 2 * k, 2 * k)
+        shown = state.with_(viewport=vp, language=page.lang, hover=None)
+
+        def inset(p) -> None:
+            p.translate(-panel.x(), -panel.y())
+            locator.draw_inset(p, shown, r, vp.world_bounds, k, page.lang, True)
+
+        body, texts = _generate(panel.width(), panel.height(), dpi, inset)
+        inset_svg = (f'<clipPath id="inset-frame"><rect x="0" y="0" width="{panel.width():.2f}" '
+                     f'height="{panel.height():.2f}"/></clipPath>\n'
+                     f'<g id="inset" transform="translate({panel.x():.2f},{panel.y():.2f})" '
+                     f'clip-path="url(#inset-frame)">{body}\n{_text_elements(texts)}</g>\n')
     if settings._is_print():
         size = f'width="{w / dpi * 25.4:.2f}mm" height="{h / dpi * 25.4:.2f}mm"'
     else:
@@ -98,9 +116,10 @@ def render_svg(state: MapState, settings: ExportSettings, quote: Quote | list[Qu
            f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
            f'{size} viewBox="0 0 {w} {h}" xml:lang="{lang}">\n<title>{title}</title>\n<desc>{desc}</desc>\n'
            f'<g id="page">{page_body}\n</g>\n'
-           f'<svg id="map" x="{f.x():.2f}" y="{f.y():.2f}" width="{f.width():.2f}" height="{f.height():.2f}" '
-           f'viewBox="0 0 {f.width():.2f} {f.height():.2f}" overflow="hidden">\n{map_body}\n'
-           f'<g id="map-labels">{_text_elements(map_texts)}</g>\n</svg>\n'
+           f'<clipPath id="map-frame"><rect x="0" y="0" width="{f.width():.2f}" height="{f.height():.2f}"/>'
+           f'</clipPath>\n'
+           f'<g id="map" transform="translate({f.x():.2f},{f.y():.2f})" clip-path="url(#map-frame)">\n{map_body}\n'
+           f'<g id="map-labels">{_text_elements(map_texts)}</g>\n{inset_svg}</g>\n'
            f'<g id="page-text">{_text_elements(page_texts)}</g>\n'
            f'<rect x="{f.x():.2f}" y="{f.y():.2f}" width="{f.width():.2f}" height="{f.height():.2f}" fill="none" '
            f'stroke="#8c8a84" stroke-width="{page.k:.2f}"/>\n</svg>\n')

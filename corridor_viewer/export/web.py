@@ -29,11 +29,11 @@ STATUS = {
 }
 WORDS = {
     "en": {"sources": "Sources", "accuracy": "Accuracy", "passages": "In the articles",
-           "attribution": "Natural Earth (public domain) · GeoNames (CC BY 4.0) · routes from dated public "
-                          "sources · Corridor Viewer"},
+           "attribution": "© OpenStreetMap contributors (ODbL) · Natural Earth (public domain) · "
+                          "GeoNames (CC BY 4.0) · routes from dated public sources · Corridor Viewer"},
     "ar": {"sources": "المصادر", "accuracy": "الدقة", "passages": "في المقالات",
-           "attribution": "Natural Earth (ملكية عامة) · GeoNames (CC BY 4.0) · المسارات من مصادر عامة مؤرخة · "
-                          "Corridor Viewer"},
+           "attribution": "© OpenStreetMap contributors (ODbL) · Natural Earth (ملكية عامة) · "
+                          "GeoNames (CC BY 4.0) · المسارات من مصادر عامة مؤرخة · Corridor Viewer"},
 }
 
 

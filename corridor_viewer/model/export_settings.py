@@ -10,8 +10,9 @@ MM_PER_INCH = 25.4
 # A credit line that stands alone: a reader of an image cannot open a feature's accuracy note.
 DEFAULT_CREDIT_EN = ("Data: Natural Earth, © OpenStreetMap contributors (ODbL), GeoNames; routes approximate, from "
                      "public sources{as_of}. Map: Corridor\u00a0Viewer")
-DEFAULT_CREDIT_AR = ("البيانات: Natural Earth و© مساهمو OpenStreetMap (ODbL) وGeoNames؛ المسارات تقريبية من مصادر "
-                     "عامة{as_of}. الخريطة: Corridor\u00a0Viewer")
+# OpenStreetMap's credit stays in the form its licence asks for, in Arabic pages too.
+DEFAULT_CREDIT_AR = ("البيانات: Natural Earth و© OpenStreetMap contributors (ODbL) وGeoNames؛ المسارات تقريبية من "
+                     "مصادر عامة{as_of}. الخريطة: Corridor\u00a0Viewer")
 INSET_CORNERS = ("auto", "tl", "tr", "bl", "br")
 
 

@@ -93,6 +93,7 @@ class FeaturePanel(QWidget):
             "town": self.tr("town"), "city": self.tr("city"), "village": self.tr("village"),
             "military-base": self.tr("military base"), "consulate": self.tr("consulate"),
             "mission-hq": self.tr("mission headquarters"), "enclave": self.tr("enclave"),
+            "country-group": self.tr("other countries"), "border": self.tr("border"),
             "control-area": self.tr("area of control"), "village-area": self.tr("villages"), "note": self.tr("note"),
         }.get(k, k)
 

@@ -326,7 +326,8 @@ class MainWindow(QMainWindow):
         return (
             f"<h3>{APP_NAME} {__version__}</h3>"
             + "<p>" + self.tr("A map of the South Caucasus transport corridors, linked to Arabic news articles.")
-            + "</p><p>" + self.tr("Map data:") + " Natural Earth (public domain); "
+            + "</p><p>" + self.tr("Map data:") + " © <a href='https://www.openstreetmap.org/copyright'>OpenStreetMap"
+            " contributors</a> (ODbL); Natural Earth (public domain); "
             "GeoNames (<a href='https://www.geonames.org/'>geonames.org</a>, CC BY 4.0); "
             + self.tr("routes and dates from the project fact sheet (sources listed per feature).")
             + "</p><p>" + self.tr("Proposed alignments are approximate: each feature states its accuracy.") + "</p>"

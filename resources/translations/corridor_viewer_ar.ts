@@ -315,208 +315,218 @@
 <context>
     <name>FeaturePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="64" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72" />
         <source>existing</source>
         <translation>قائم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="65" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
         <source>under construction</source>
         <translation>قيد الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="66" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
         <source>proposed</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
         <source>historical</source>
         <translation>تاريخي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="68" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
         <source>closed</source>
         <translation>مغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
         <source>Announced</source>
         <translation>أُعلن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
         <source>Started</source>
         <translation>بدأ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
         <source>Opened</source>
         <translation>افتُتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
         <source>Closed</source>
         <translation>أُغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
         <source>Signed</source>
         <translation>وُقّع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
         <source>Handed over</source>
         <translation>سُلّم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
         <source>Until</source>
         <translation>حتى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
         <source>country</source>
         <translation>دولة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
         <source>sea</source>
         <translation>بحر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
         <source>lake</source>
         <translation>بحيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
         <source>river</source>
         <translation>نهر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
         <source>region</source>
         <translation>إقليم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
         <source>corridor</source>
         <translation>ممر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
         <source>railway</source>
         <translation>سكة حديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
         <source>road</source>
         <translation>طريق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="83" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
         <source>route segment</source>
         <translation>مقطع من مسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="92" />
         <source>checkpoint</source>
         <translation>نقطة عبور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="92" />
         <source>border crossing</source>
         <translation>معبر حدودي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
         <source>town</source>
         <translation>بلدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
         <source>city</source>
         <translation>مدينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="85" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
         <source>village</source>
         <translation>قرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="86" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94" />
         <source>military base</source>
         <translation>قاعدة عسكرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="86" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94" />
         <source>consulate</source>
         <translation>قنصلية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="87" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
         <source>mission headquarters</source>
         <translation>مقر بعثة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="87" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
         <source>enclave</source>
         <translation>جيب</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96" />
+        <source>other countries</source>
+        <translation>بلدان أخرى</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96" />
+        <source>border</source>
+        <translation>حدود</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
         <source>area of control</source>
         <translation>منطقة سيطرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
         <source>villages</source>
         <translation>قرى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="88" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
         <source>note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104" />
         <source>date not shown</source>
         <translation>التاريخ غير مذكور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="106" />
         <source>%1, inferred</source>
         <translation>%1، مُستنتَج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="106" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="115" />
         <source>Click a feature on the map, or double-click one in the Layers panel, to see what it is and where the facts come from.</source>
         <translation>انقر على معلم في الخريطة، أو انقر نقرًا مزدوجًا على أحد المعالم في لوحة الطبقات، لترى ما هو ومن أين جاءت المعلومات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="113" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
         <source>Newest article first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="114" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="123" />
         <source>By article</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="118" />
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="127" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="131" />
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="201" />
         <source>Mentioned %n time(s) in the articles</source>
         <translation>
             <numerusform>لم يرد ذكره في المقالات</numerusform>
@@ -528,23 +538,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="208" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="217" />
         <source>%1 km²</source>
         <translation>%1 كم²</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="211" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="220" />
         <source>%1 km</source>
         <translation>%1 كم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="149" />
         <source>No article mentions this feature.</source>
         <translation>لا يذكر أي مقال هذا المعلم.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="130" />
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="146" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="139" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155" />
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -556,7 +566,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141" />
         <source>in %n passage(s)</source>
         <translation>
             <numerusform>في %n مقطع</numerusform>
@@ -568,7 +578,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141" />
         <source>of %n article(s)</source>
         <translation>
             <numerusform>من %n مقال</numerusform>
@@ -580,47 +590,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="134" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="143" />
         <source>Passages: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="177" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="186" />
         <source>Part of</source>
         <translation>جزء من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="178" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="187" />
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="179" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="188" />
         <source>Area drawn on this map</source>
         <translation>المساحة المرسومة على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="180" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="189" />
         <source>computed, equal-area projection</source>
         <translation>محسوبة بإسقاط متساوي المساحات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="181" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="190" />
         <source>Length drawn on this map</source>
         <translation>الطول المرسوم على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="182" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="191" />
         <source>Official figure</source>
         <translation>الرقم الرسمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="183" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192" />
         <source>Accuracy</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="184" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="193" />
         <source>Sources</source>
         <translation>المصادر</translation>
     </message>
@@ -1341,12 +1351,12 @@
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="331" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="332" />
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="332" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="333" />
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
