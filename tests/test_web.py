@@ -131,6 +131,11 @@ def test_legend_has_one_entry_per_symbol_and_a_status_key(doc):
     assert next(e.title for e in status_entries(state, "ar")) == "مقترح"
 
 
+def test_without_a_title_the_header_keeps_a_hidden_heading(doc):
+    page = render_html(home(doc), ExportSettings(language="ar", format="html"))
+    assert "<header class='cv-head cv-bare'><h1 class='cv-untitled'>الخريطة</h1></header>" in page
+
+
 def test_page_has_no_external_resource_and_one_file(doc, tmp_path):
     out = tmp_path / "m.html"
     summary = export("html", home(doc), settings("ar"), out)
@@ -342,11 +347,15 @@ def test_untrusted_names_stay_text_in_labels_legend_and_controls(doc, tmp_path):
     syunik.props["label_en"] = f"Syunik {payload}"
     layer = doc.layer("tripp")
     layer.title["en"] = f"TRIPP {payload}"
+    regions = doc.layer("regions")  # a project file's style that would fetch, or close the style block
+    regions.style = replace(regions.style, base=replace(regions.style.base, fill="url(http://example.invalid/x)",
+                                                        stroke="red}</style><script>alert(1)</script>"))
     state = home(doc)
     assert any("".join(p for p, _ in s["runs"]).endswith(payload) for s in label_specs(state, "en"))
     page = tmp_path / "evil.html"
     export("html", state, replace(settings("en"), title=f"T {payload}"), page)
-    p = probe(page, tmp_path, "1600,900", "Regions")
+    assert "example.invalid" not in page.read_text(encoding="utf-8")
+    p = probe(page, tmp_path, "1600,900", "Regions")  # (probe fails on any network request)
     assert p["injected"] == 0
     assert p["title"] == f"T {payload}"
     assert any(e["text"] == f"TRIPP {payload}" for e in p["legend"])

@@ -36,16 +36,26 @@ WRAP_CHARS = 26
 SCALE_WORDS = {"en": {"km": "km", "m": "m"}, "ar": {"km": "كم", "m": "م"}}
 
 
+_COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(?:rgb|hsl)a?\([0-9.,%\s]+\)")
+
+
+def safe_color(value: object, fallback: str = "#333333") -> str:
+    """A CSS colour, or the fallback: styles can come from a user's project file, and an SVG fill such as
+    url(https://…) would make the page fetch (and CSS text could close the style block)."""
+    text = str(value or "").strip()
+    return text if _COLOR.fullmatch(text) else fallback
+
+
 def leaflet_style(style: Style, kind: str, opacity: float) -> dict:
     """The one translation of a model Style to Leaflet path options (Qt dashes are in pen widths)."""
     width = (style.line_width or style.width) if kind == "line" else style.width
-    out = {"color": style.stroke, "weight": max(width, 0.0), "opacity": style.opacity * opacity,
+    out = {"color": safe_color(style.stroke), "weight": max(width, 0.0), "opacity": style.opacity * opacity,
            "lineCap": "round" if style.cap == "round" else "butt", "lineJoin": "round"}
     if style.dash:
         out["dashArray"] = ",".join(f"{d * max(width, 1.0):g}" for d in style.dash)
     if kind == "polygon":
         out["fill"] = bool(style.fill)
-        out["fillColor"] = style.fill or style.stroke
+        out["fillColor"] = safe_color(style.fill or style.stroke)
         out["fillOpacity"] = style.fill_opacity * opacity if style.fill else 0
         if style.width <= 0:
             out["stroke"] = False
@@ -53,8 +63,8 @@ def leaflet_style(style: Style, kind: str, opacity: float) -> dict:
         out["fill"] = False
     if kind == "point" and style.marker is not None:
         m = style.marker
-        out.update({"radius": m.size / 2 + 1, "fill": True, "fillColor": m.fill, "fillOpacity": opacity,
-                    "color": m.stroke, "weight": m.stroke_width, "opacity": opacity})
+        out.update({"radius": m.size / 2 + 1, "fill": True, "fillColor": safe_color(m.fill), "fillOpacity": opacity,
+                    "color": safe_color(m.stroke, "#ffffff"), "weight": m.stroke_width, "opacity": opacity})
     return out
 
 
@@ -67,7 +77,8 @@ def _marker(style: Style) -> dict | None:
     m = style.marker
     if m is None:
         return None
-    return {"shape": m.shape, "size": m.size, "fill": m.fill, "stroke": m.stroke, "sw": m.stroke_width}
+    return {"shape": m.shape, "size": m.size, "fill": safe_color(m.fill), "stroke": safe_color(m.stroke, "#ffffff"),
+            "sw": m.stroke_width}
 
 
 def _layer_geojson(state: MapState, links, layer: LayerView, lang: str) -> dict:
@@ -120,7 +131,8 @@ def label_specs(state: MapState, lang: str) -> list[dict]:
                 "id": f.id, "layer": lv.id, "lat": round(lat, 6), "lon": round(lon, 6),
                 "runs": [list(r) for r in runs(text, is_rtl(text))], "dir": "rtl" if is_rtl(text) else "ltr",
                 "px": round(ls.size_pt * 4 / 3, 2), "bold": ls.bold,
-                "italic": ls.italic, "caps": ls.caps and lang == "en", "color": ls.color, "halo": ls.halo,
+                "italic": ls.italic, "caps": ls.caps and lang == "en",
+                "color": safe_color(ls.color, "#222222"), "halo": safe_color(ls.halo, "#ffffff"),
                 "min": ls.min_m_per_px,
                 "max": min(ls.max_m_per_px, state.label_limits.get(f.priority, 700.0)),
                 "place": "point" if placement == "point" else ("line" if placement == "line" else "area"),
@@ -165,8 +177,10 @@ def _header(state: MapState, settings: ExportSettings) -> str:
     lang = settings.language
     e = html.escape
     title, subtitle = settings.title.strip(), settings.subtitle.strip()
-    parts = ["<header class='cv-head'>"]
-    # One heading always: the page needs one for screen readers even when the user gave no title.
+    bare = not (title or subtitle or state.date)
+    parts = [f"<header class='cv-head{' cv-bare' if bare else ''}'>"]
+    # One heading always, for screen readers; without a title it is not shown (a page titled "Map" is not
+    # something an editor would publish).
     rtl = lang == "ar"
     parts.append(f"<h1>{isolate(title, rtl)}</h1>" if title
                  else f"<h1 class='cv-untitled'>{e(WORDS[lang]['map'])}</h1>")
@@ -219,8 +233,9 @@ def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse
     js, css = _leaflet_assets()
     root.header.add_child(Element(f"<style>{css}</style><style>{PAGE_CSS}</style>"), name="cv_css")
     root.header.add_child(Element(f"<script>{js}</script><script>{PAGE_JS}</script>"), name="cv_leaflet")
-    root.header.add_child(Element(f"<style>.cv-map,.leaflet-container{{background:{html.escape(state.background)}}}"
-                                  "</style>"), name="cv_bg")
+    background = safe_color(state.background, "#eef1ec")
+    root.header.add_child(Element(f"<style>.cv-map,.leaflet-container{{background:{background}}}</style>"),
+                          name="cv_bg")
     groups = []
     for layer in state.layers:
         if not layer.visible:

@@ -24,6 +24,8 @@ html[lang=ar] body{font-family:'Noto Sans Arabic','Noto Naskh Arabic',Tahoma,'Se
 .cv-head h1{margin:0;font-size:1.6rem;line-height:1.2;overflow-wrap:anywhere}
 .cv-head p{margin:4px 0 0;font-size:1rem;color:#4a4a4a;overflow-wrap:anywhere}
 .cv-head .cv-asof{font-size:.85rem;color:#6b6b6b}
+.cv-head.cv-bare{padding:0;border:0}
+.cv-untitled{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
 .cv-map{grid-area:map;position:relative;min-width:0;min-height:0}
 .cv-map>.folium-map{position:absolute!important;inset:0;width:100%!important;height:100%!important}
 .cv-legend{grid-area:key;overflow:auto;border-inline-start:1px solid #d8d5cc;padding:12px 16px 16px;

@@ -20,7 +20,7 @@ def _attrs(**kw: object) -> str:
 
 
 def swatch_svg(entry: LegendEntry) -> str:
-    from corridor_viewer.export.web import leaflet_style
+    from corridor_viewer.export.web import leaflet_style, safe_color
 
     o = leaflet_style(entry.style, entry.geometry, entry.opacity)
     dash = o.get("dashArray")
@@ -36,7 +36,8 @@ def swatch_svg(entry: LegendEntry) -> str:
                                  stroke_linecap=o["lineCap"], stroke_dasharray=dash) + "/>"
     else:
         m = entry.style.marker
-        paint = {"fill": m.fill if m else o["color"], "stroke": m.stroke if m else "#ffffff",
+        paint = {"fill": safe_color(m.fill) if m else o["color"],
+                 "stroke": safe_color(m.stroke if m else "", "#ffffff"),
                  "stroke_width": m.stroke_width if m else 1}
         size = m.size if m else 5.0
         cx, cy, h = W / 2, H / 2, size / 2
