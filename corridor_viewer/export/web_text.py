@@ -204,7 +204,9 @@ def popup_html(links, f: Feature, lang: str, status: str | None = None) -> str:
                 rtl = is_rtl(ps.text)
                 when = source_date(art.published, lang)
                 cite = unit(art.title) + (f" (<bdi>{e(when)}</bdi>)" if when else "")
-                items.append(f"<li dir='{'rtl' if rtl else 'ltr'}'><q>{_highlighted(ps, rtl)}</q> "
+                # The passage's own language, so <q> draws the quote marks that language uses.
+                items.append(f"<li dir='{'rtl' if rtl else 'ltr'}' lang='{'ar' if rtl else 'en'}'>"
+                             f"<q>{_highlighted(ps, rtl)}</q> "
                              f"<cite>{cite}</cite></li>")
         if items:
             parts.append(f"<h4>{e(w['passages'])}</h4><ul class='cv-passages'>{''.join(items[:8])}</ul>")
