@@ -159,8 +159,9 @@ def test_cli_bad_input_exits_2_with_a_message(tmp_path):
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
 
 
-def browse(page: Path, tmp_path: Path) -> tuple[str, set[str]]:
-    """Load a page in headless Chromium with networking blocked; return its DOM and the hosts it tried."""
+def browse(page: Path, tmp_path: Path, window: str = "") -> tuple[str, set[str]]:
+    """Load a page in headless Chromium with networking blocked; return its DOM and the hosts it tried.
+    ``window`` ("360,740") sets the browser window, hence the page width."""
     if not CHROMIUM:
         if os.environ.get("CV_REQUIRE_BROWSER"):
             pytest.fail("Chromium is required (apt-get install chromium)")
@@ -170,6 +171,8 @@ def browse(page: Path, tmp_path: Path) -> tuple[str, set[str]]:
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
            f"--user-data-dir={tmp_path / 'profile'}", f"--log-net-log={netlog}",
            "--proxy-server=http://127.0.0.1:9", "--virtual-time-budget=4000", "--dump-dom", page.as_uri()]
+    if window:
+        cmd.insert(-2, f"--window-size={window}")
     dom = subprocess.run(cmd, capture_output=True, text=True, timeout=120).stdout
     data = json.loads(netlog.read_text(encoding="utf-8"))
     types = {v: k for k, v in data["constants"]["logEventTypes"].items()}

@@ -292,11 +292,20 @@ def test_every_file_says_it_is_under_the_odbl():
     assert "@osm_borders/maritime_10m" in sources and "ODbL" in sources
 
 
-def test_credits_name_openstreetmap():
-    from corridor_viewer.export.web import WORDS
-    from corridor_viewer.model.export_settings import DEFAULT_CREDIT_AR, DEFAULT_CREDIT_EN
+def test_credits_name_openstreetmap(qapp):
+    from corridor_viewer.export.web import render_html
+    from corridor_viewer.io.geodata import load_document
+    from corridor_viewer.model.export_settings import DEFAULT_CREDIT_AR, DEFAULT_CREDIT_EN, ExportSettings
 
-    for text in (DEFAULT_CREDIT_EN, DEFAULT_CREDIT_AR, WORDS["en"]["attribution"], WORDS["ar"]["attribution"]):
+    doc = load_document()
+    import html
+    import re
+
+    # The page's visible text (the footer isolates the Latin credit in Arabic: tags between its words).
+    pages = [html.unescape(re.sub(r"<[^>]+>", "", render_html(doc.map_state().with_extent(doc.home_bounds),
+                                                              ExportSettings(language=lang, format="html"))))
+             for lang in ("en", "ar")]
+    for text in (DEFAULT_CREDIT_EN, DEFAULT_CREDIT_AR, *pages):
         assert "© OpenStreetMap contributors (ODbL)" in text
         assert "Natural Earth" in text and "GeoNames" in text
     about = (Path(__file__).parents[1] / "corridor_viewer/ui/main_window.py").read_text(encoding="utf-8")

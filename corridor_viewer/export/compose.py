@@ -282,25 +282,30 @@ def _draw_quote(painter: QPainter, q: Quote, x: float, y: float, w: float, k: fl
 
 
 def map_decor(state: MapState, page: Page, vp: Viewport, settings: ExportSettings) -> dict:
-    """Where the north arrow, scale bar and inset go in the frame (frame coordinates)."""
+    """Where the inset, north arrow and scale bar go in the frame (frame coordinates).
+
+    The inset takes the corner where it hides least; the arrow then takes a free top corner (the reading
+    end's first) and the scale bar a free bottom corner, so none of them ever covers another."""
     k, rtl = page.k, page.rtl
     pad = 12 * k
     out: dict = {}
-    if settings.north_arrow:
-        out["arrow"] = QPointF(32 * k, 36 * k) if rtl else QPointF(vp.width - 32 * k, 36 * k)
-    if settings.scale_bar:
-        _km, px = vp.scale_bar(140 * k)
-        out["scale"] = QPointF(vp.width - pad - px - 6 * k if rtl else pad + 6 * k, vp.height - pad - 6 * k)
+    corner = None
     if page.inset:
         b = locator.locator_bounds(state)
         iw = min(vp.width * 0.26, 360 * k)
         ih = iw * (b[3] - b[1]) / (b[2] - b[0])
-        avoid = [north_arrow_rect(vp, k, out["arrow"])] if "arrow" in out else []
-        if "scale" in out:
-            avoid.append(scale_bar_rect(vp, page.lang, k, out["scale"]))
         corner = settings.inset_corner if settings.inset_corner in locator.CORNERS else \
-            locator.choose_corner(state, vp, iw, ih, pad, k, rtl, avoid)
+            locator.choose_corner(state, vp, iw, ih, pad, k, rtl)
         out["inset"] = locator.corner_rect(corner, vp.width, vp.height, iw, ih, pad)
+    if settings.north_arrow:
+        top = ("tl", "tr") if rtl else ("tr", "tl")
+        side = next(c for c in top if c != corner)
+        out["arrow"] = QPointF(32 * k, 36 * k) if side == "tl" else QPointF(vp.width - 32 * k, 36 * k)
+    if settings.scale_bar:
+        _km, px = vp.scale_bar(140 * k)
+        bottom = ("br", "bl") if rtl else ("bl", "br")
+        side = next(c for c in bottom if c != corner)
+        out["scale"] = QPointF(vp.width - pad - px - 6 * k if side == "br" else pad + 6 * k, vp.height - pad - 6 * k)
     return out
 
 

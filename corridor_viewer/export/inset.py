@@ -8,6 +8,8 @@ inset's rectangle to the label engine, so no label is ever drawn under it.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QPointF, QRectF, QSizeF, Qt
 from PySide6.QtGui import QColor, QPainter
 
@@ -39,18 +41,42 @@ def corner_rect(corner: str, frame_w: float, frame_h: float, iw: float, ih: floa
     return QRectF(x, y, iw, ih)
 
 
+# What hiding a feature costs, by what it is: the selection and the story's places most, then places and
+# routes (a reader follows them), then areas; the context (countries, seas) costs nothing of itself.
+WEIGHTS = {"selection": 40.0, "emphasis": 10.0, "places": 3.0, "routes": 2.0, "regions": 1.0}
+
+
 def important_rects(state: MapState, vp: Viewport, k: float) -> list[tuple[QRectF, float]]:
-    """What the inset must not hide, with weights: the selection and the story's places."""
+    """What the inset must not hide, with weights per pixel covered (see WEIGHTS)."""
     out: list[tuple[QRectF, float]] = []
-    for fid, weight in [(f, 4.0) for f in state.selection] + [(f, 1.0) for f in state.emphasis]:
-        f = state.feature(fid)
-        if f is None:
+    x0, y0, x1, y1 = vp.world_bounds
+    for lv in state.layers:
+        if not lv.visible or lv.group not in WEIGHTS:
             continue
-        b = f.geometry.bounds
-        ax, ay = vp.to_screen(b[0], b[3])
-        bx, by = vp.to_screen(b[2], b[1])
-        r = QRectF(QPointF(ax, ay), QPointF(bx, by)).normalized().adjusted(-40 * k, -14 * k, 40 * k, 14 * k)
-        out.append((r, weight))
+        for f in lv.drawn_features():
+            b = f.geometry.bounds
+            if b[2] < x0 or b[0] > x1 or b[3] < y0 or b[1] > y1 or state.status_of(f) is None:
+                continue
+            weight = WEIGHTS["selection"] if f.id in state.selection else \
+                WEIGHTS["emphasis"] if f.id in state.emphasis else WEIGHTS[lv.group]
+            if f.geometry.kind == "line":  # a route is where it runs: samples along it, ~every 25 px
+                for part in f.geometry.parts:
+                    pts = [vp.to_screen(x, y) for x, y in part[0]]
+                    for (ax, ay), (bx, by) in pairwise(pts):
+                        n = max(1, int(((bx - ax) ** 2 + (by - ay) ** 2) ** 0.5 / (25 * k)))
+                        for i in range(n):
+                            cx, cy = ax + (bx - ax) * i / n, ay + (by - ay) * i / n
+                            out.append((QRectF(cx - 8 * k, cy - 8 * k, 16 * k, 16 * k), weight * 0.2 / (256 * k * k)))
+                continue
+            ax, ay = vp.to_screen(b[0], b[3])
+            bx, by = vp.to_screen(b[2], b[1])
+            r = QRectF(QPointF(ax, ay), QPointF(bx, by)).normalized()
+            if f.geometry.kind == "point":  # a place is its marker and its name beside it
+                r = r.adjusted(-50 * k, -12 * k, 50 * k, 12 * k)
+            else:  # an area is mostly its middle (its label, its identity)
+                c = r.center()
+                r = QRectF(c.x() - r.width() / 4, c.y() - r.height() / 4, r.width() / 2, r.height() / 2)
+            out.append((r, weight / max(1.0, _area(r))))
     return out
 
 

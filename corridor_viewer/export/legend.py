@@ -13,30 +13,13 @@ from dataclasses import dataclass, replace
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 
-from corridor_viewer.model.mapstate import LayerView, MapState
+from corridor_viewer.export.legend_items import legend_entries, status_entries
+from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.style import Style
-from corridor_viewer.render.labels import label_text
 from corridor_viewer.render.paint import HIGHLIGHT, _fill_color, _stroke_line, draw_marker, make_pen
 from corridor_viewer.render.text import draw_halo_text, text_box
 
-KINDS = {
-    "en": {"town": "town", "city": "city", "village": "village", "capital": "capital", "checkpoint": "checkpoint",
-           "border-crossing": "border crossing", "consulate": "consulate", "military-base": "military base",
-           "mission-hq": "EU mission headquarters", "note": "event", "railway-station": "station",
-           "bridge": "bridge", "port": "port", "enclave": "enclave", "village-area": "returned villages"},
-    "ar": {"town": "بلدة", "city": "مدينة", "village": "قرية", "capital": "عاصمة", "checkpoint": "نقطة تفتيش",
-           "border-crossing": "معبر حدودي", "consulate": "قنصلية", "military-base": "قاعدة عسكرية",
-           "mission-hq": "مقر بعثة الاتحاد الأوروبي", "note": "حدث", "railway-station": "محطة",
-           "bridge": "جسر", "port": "ميناء", "enclave": "جيب", "village-area": "القرى المُعادة"},
-}
-STATUS_KEY = {
-    "en": {"proposed": "proposed", "under-construction": "under construction", "existing": "existing",
-           "historical": "historical / closed"},
-    "ar": {"proposed": "مقترح", "under-construction": "قيد الإنشاء", "existing": "قائم",
-           "historical": "تاريخي / مغلق"},
-}
 SELECTED = {"en": "Selected", "ar": "المحدَّد"}
-STATUS_ORDER = ("proposed", "under-construction", "existing", "historical")
 
 
 @dataclass
@@ -48,73 +31,36 @@ class Entry:
     row: int = 0  # 0: symbols; 1: the status key
 
 
-def _in_view(state: MapState, lv: LayerView) -> list:
-    x0, y0, x1, y1 = state.extent
-    out = []
-    for f in lv.drawn_features():
-        b = f.geometry.bounds
-        if b[2] < x0 or b[0] > x1 or b[3] < y0 or b[1] > y1:
-            continue
-        status = state.status_of(f)
-        if status is not None:
-            out.append((f, status))
-    return out
+_KIND = {"polygon": "fill", "line": "line", "point": "marker"}
 
 
 def entries(state: MapState, lang: str, *, selection: bool = True) -> list[Entry]:
-    """What the legend lists for the map ``state`` shows (its extent, its date)."""
-    out: list[Entry] = []
-    seen: set = set()
-    statuses: set[str] = set()
-    kinds = KINDS.get(lang, KINDS["en"])
-    for lv in reversed(state.layers):  # top of the map first, as the layers panel lists them
-        if not lv.visible or lv.group == "context":
-            continue
-        shown = _in_view(state, lv)
-        styles = {}
-        for f, status in shown:
-            st = lv.style.for_feature(f.id, f.kind, status)
-            if f.geometry.kind == "line" and lv.style.base.use_status_dash:
-                statuses.add("historical" if status == "closed" else status)
-            styles.setdefault((f.geometry.kind, _symbol(st, f.geometry.kind)), []).append((f, st, status))
-        # A layer whose features share one look is one entry under the layer's name; a layer of several
-        # looks (regions, dated control states) lists each look under the name of what it shows.
-        by_name = len(styles) > 1
-        for (geom, symbol), items in styles.items():
-            if (geom, symbol) in seen and geom != "point":
-                continue
-            seen.add((geom, symbol))
-            f, st, status = items[0]
-            if geom == "point":
-                title = kinds.get(f.kind, f.kind.replace("-", " ")) if f.kind else lv.title_for(lang)
-                if (title, symbol) in seen:
-                    continue
-                seen.add((title, symbol))
-                out.append(Entry(title, "marker", st))
-            elif geom == "line":
-                out.append(Entry(label_text(f, lang, False, status) if by_name and lv.group != "routes"
-                                 else lv.title_for(lang), "line", st, "existing" if not st.dash else status))
-            else:
-                names = [label_text(x, lang, False, s) for x, _st, s in items[:2]]
-                out.append(Entry(" / ".join(names) if by_name else lv.title_for(lang), "fill", st))
+    """What the legend lists for the map ``state`` shows: legend_items' entries (shared with the HTML page),
+    the selection when there is one, and the status key in a row of its own."""
+    shown = state.with_extent(state.extent)
+    out = [Entry(e.title, _KIND[e.geometry], e.style) for e in legend_entries(_in_view(shown), lang)]
     if selection and state.selection:
         names = [state.feature(fid).label(lang) for fid in state.selection[:2] if state.feature(fid) is not None]
         if names:
             out.append(Entry(f"{SELECTED.get(lang, SELECTED['en'])}: {', '.join(names)}", "selection"))
-    keys = STATUS_KEY.get(lang, STATUS_KEY["en"])
-    for status in STATUS_ORDER:
-        if status in statuses:
-            out.append(Entry(keys[status], "status", status=status, row=1))
+    out += [Entry(e.title, "status", status=e.status or "", row=1) for e in status_entries(_in_view(shown), lang)]
     return out
 
 
-def _symbol(st: Style, geom: str) -> tuple:
-    if geom == "point":
-        m = st.marker
-        return (m.shape, m.fill, m.stroke, m.size) if m else ()
-    if geom == "line":
-        return (st.stroke, round(st.line_width or st.width, 1))  # the dash tells the status (the key row)
-    return (st.fill, st.stroke, st.dash, round(st.fill_opacity, 2))
+def _in_view(state: MapState) -> MapState:
+    """The state with only the features inside its extent (the legend lists what the reader can see)."""
+    from corridor_viewer.model.feature import Layer
+    from corridor_viewer.model.mapstate import LayerView
+
+    x0, y0, x1, y1 = state.extent
+    layers = []
+    for lv in state.layers:
+        feats = [f for f in lv.features if not (f.geometry.bounds[2] < x0 or f.geometry.bounds[0] > x1
+                                                or f.geometry.bounds[3] < y0 or f.geometry.bounds[1] > y1)]
+        layer = Layer(lv.layer.id, lv.layer.title, lv.style, lv.layer.z, lv.layer.group, feats, lv.visible,
+                      lv.opacity)
+        layers.append(LayerView(layer, lv.visible, lv.opacity, lv.style))
+    return state.with_(layers=tuple(layers))
 
 
 def _swatch(painter: QPainter, e: Entry, rect: QRectF, k: float, status_dash: dict) -> None:
@@ -130,7 +76,7 @@ def _swatch(painter: QPainter, e: Entry, rect: QRectF, k: float, status_dash: di
         painter.drawRect(rect.adjusted(2 * k, 2 * k, -2 * k, -2 * k))
     elif e.kind == "line" and e.style is not None:
         width = min(e.style.line_width or e.style.width, 6.0) * k
-        st = replace(e.style, dash=(), offset=0.0)  # the route's colour; the status key explains the dashes
+        st = replace(e.style, offset=0.0)  # its most common dash (legend_items): a dash never reads as "existing"
         _stroke_line(painter, line, st, width, e.status, True, k)
     elif e.kind == "marker" and e.style is not None:
         draw_marker(painter, rect.center(), e.style, k)

@@ -1,9 +1,14 @@
-"""Interactive web map with folium, built from the model, working offline.
+"""Interactive web map with folium, built from the model, working offline and fit to publish.
 
-Leaflet (from the PyPI package xstatic-leaflet) is inlined, with its images as data URIs, so the
-export is one self-contained .html file that makes no network request: easy to email or upload.
-All article text and names are HTML-escaped before they enter a popup, and folium embeds the
-GeoJSON with Jinja's `tojson`, which escapes <, >, & and quotes, so no text can close the script.
+The page: a header (title, subtitle), the map with permanent labels in the map language, a legend of every
+symbol on the map, and a footer with the approximate-routes note and the credit; the Arabic page mirrors
+(controls, scale text "10 كم", legend side). CSS and JavaScript live in export/web_assets.py, popups and
+bidi-safe text in export/web_text.py, the legend in export/legend_items.py and export/web_legend.py.
+
+Leaflet (from the PyPI package xstatic-leaflet) is inlined, with its images as data URIs, so the export is
+one self-contained .html file that makes no network request: easy to email or upload. All article text and
+names are HTML-escaped before they enter a popup, a label or the page; folium and our own macro embed JSON
+with Jinja's `tojson`, which escapes <, >, & and quotes, so no text can close the script.
 """
 
 from __future__ import annotations
@@ -15,38 +20,42 @@ from pathlib import Path
 
 from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
+from corridor_viewer.export.web_assets import PAGE_CSS, PAGE_JS
+from corridor_viewer.export.web_text import WORDS, isolate, popup_html, runs, unit
 from corridor_viewer.model import projection
+from corridor_viewer.model.dates import news_date
 from corridor_viewer.model.export_settings import ExportSettings
 from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.mapstate import LayerView, MapState
+from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.model.style import Style
+from corridor_viewer.model.terms import display_label
 
-STATUS = {
-    "en": {"existing": "existing", "under-construction": "under construction", "proposed": "proposed",
-           "historical": "historical", "closed": "closed"},
-    "ar": {"existing": "قائم", "under-construction": "قيد الإنشاء", "proposed": "مقترح", "historical": "تاريخي",
-           "closed": "مغلق"},
-}
-WORDS = {
-    "en": {"sources": "Sources", "accuracy": "Accuracy", "passages": "In the articles",
-           "attribution": "© OpenStreetMap contributors (ODbL) · Natural Earth (public domain) · "
-                          "GeoNames (CC BY 4.0) · routes from dated public sources · Corridor Viewer"},
-    "ar": {"sources": "المصادر", "accuracy": "الدقة", "passages": "في المقالات",
-           "attribution": "© OpenStreetMap contributors (ODbL) · Natural Earth (ملكية عامة) · "
-                          "GeoNames (CC BY 4.0) · المسارات من مصادر عامة مؤرخة · Corridor Viewer"},
-}
+# Labels longer than this wrap onto two lines (centred areas only): "Four Gazakh villages, …" stays compact.
+WRAP_CHARS = 26
+SCALE_WORDS = {"en": {"km": "km", "m": "m"}, "ar": {"km": "كم", "m": "م"}}
+
+
+_COLOR = re.compile(r"#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(?:rgb|hsl)a?\([0-9.,%\s]+\)")
+
+
+def safe_color(value: object, fallback: str = "#333333") -> str:
+    """A CSS colour, or the fallback: styles can come from a user's project file, and an SVG fill such as
+    url(https://…) would make the page fetch (and CSS text could close the style block)."""
+    text = str(value or "").strip()
+    return text if _COLOR.fullmatch(text) else fallback
 
 
 def leaflet_style(style: Style, kind: str, opacity: float) -> dict:
     """The one translation of a model Style to Leaflet path options (Qt dashes are in pen widths)."""
     width = (style.line_width or style.width) if kind == "line" else style.width
-    out = {"color": style.stroke, "weight": max(width, 0.0), "opacity": style.opacity * opacity,
+    out = {"color": safe_color(style.stroke), "weight": max(width, 0.0), "opacity": style.opacity * opacity,
            "lineCap": "round" if style.cap == "round" else "butt", "lineJoin": "round"}
     if style.dash:
         out["dashArray"] = ",".join(f"{d * max(width, 1.0):g}" for d in style.dash)
     if kind == "polygon":
         out["fill"] = bool(style.fill)
-        out["fillColor"] = style.fill or style.stroke
+        out["fillColor"] = safe_color(style.fill or style.stroke)
         out["fillOpacity"] = style.fill_opacity * opacity if style.fill else 0
         if style.width <= 0:
             out["stroke"] = False
@@ -54,54 +63,9 @@ def leaflet_style(style: Style, kind: str, opacity: float) -> dict:
         out["fill"] = False
     if kind == "point" and style.marker is not None:
         m = style.marker
-        out.update({"radius": m.size / 2 + 1, "fill": True, "fillColor": m.fill, "fillOpacity": opacity,
-                    "color": m.stroke, "weight": m.stroke_width, "opacity": opacity})
+        out.update({"radius": m.size / 2 + 1, "fill": True, "fillColor": safe_color(m.fill), "fillOpacity": opacity,
+                    "color": safe_color(m.stroke, "#ffffff"), "weight": m.stroke_width, "opacity": opacity})
     return out
-
-
-def _safe_url(url: str) -> str | None:
-    return url if re.match(r"^https?://", url or "") else None
-
-
-def popup_html(links, f: Feature, lang: str) -> str:
-    e = html.escape
-    p = f.props
-    other = "ar" if lang == "en" else "en"
-    w = WORDS[lang]
-    parts = [f"<div class='cv-popup' dir='{'rtl' if lang == 'ar' else 'ltr'}'>",
-             f"<h3>{e(f.name(lang))}</h3><div class='alt'>{e(f.name(other))}</div>",
-             f"<p class='status'>{e(STATUS[lang].get(f.status, f.status))}"
-             + "".join(f" · {e(k)}: <span dir='ltr'>{e(str(v))}</span>" for k, v in (p.get('dates') or {}).items())
-             + "</p>",
-             f"<p>{e(p.get(f'description_{lang}') or p.get('description_en') or '')}</p>"]
-    acc = p.get(f"accuracy_{lang}") or p.get("accuracy")
-    if acc:
-        parts.append(f"<p class='acc'><b>{e(w['accuracy'])}:</b> {e(acc)}</p>")
-    if links is not None:
-        groups = links.passages_for(f.id)
-        if groups:
-            items = []
-            for art, passages in groups:
-                for ps in passages[:3]:
-                    items.append(f"<li><q dir='rtl'>{_highlighted(ps)}</q> <cite>{e(art.title)} "
-                                 f"(<span dir='ltr'>{e(art.published)}</span>)</cite></li>")
-            parts.append(f"<p><b>{e(w['passages'])}</b></p><ul class='passages'>{''.join(items[:8])}</ul>")
-    srcs = []
-    for s in p.get("sources") or []:
-        title = e(s.get("title", ""))
-        url = _safe_url(s.get("url", ""))
-        label = f"<a href='{e(url)}' target='_blank' rel='noopener'>{title}</a>" if url else title
-        srcs.append(f"<li>{label} — {e(s.get('publisher', ''))} (<span dir='ltr'>{e(str(s.get('date', '')))}"
-                    "</span>)</li>")
-    if srcs:
-        parts.append(f"<p><b>{e(w['sources'])}</b></p><ul>{''.join(srcs)}</ul>")
-    parts.append("</div>")
-    return "".join(parts)
-
-
-def _highlighted(passage_view) -> str:
-    """Passage text (escaped) with the mention wrapped in <mark>; passage_view has text/spans."""
-    return "".join(f"<mark>{html.escape(t)}</mark>" if hit else html.escape(t) for t, hit in passage_view.pieces())
 
 
 def _drawn(state: MapState, layer: LayerView) -> list[Feature]:
@@ -109,13 +73,24 @@ def _drawn(state: MapState, layer: LayerView) -> list[Feature]:
     return [f for f in layer.drawn_features() if state.status_of(f) is not None]
 
 
+def _marker(style: Style) -> dict | None:
+    m = style.marker
+    if m is None:
+        return None
+    return {"shape": m.shape, "size": m.size, "fill": safe_color(m.fill), "stroke": safe_color(m.stroke, "#ffffff"),
+            "sw": m.stroke_width}
+
+
 def _layer_geojson(state: MapState, links, layer: LayerView, lang: str) -> dict:
     feats = []
     for f in _drawn(state, layer):
+        status = state.status_of(f)
         raw = f.props.get("_geometry_lonlat")
-        feats.append({"type": "Feature", "geometry": raw or _lonlat_geometry(f),
-                      "properties": {"id": f.id, "name": html.escape(f.name(lang)), "popup": popup_html(links, f, lang),
-                                     "kind": f.geometry.kind}})
+        props = {"id": f.id, "name": unit(display_label(f, lang, status)),
+                 "popup": popup_html(links, f, lang, status), "kind": f.geometry.kind}
+        if f.geometry.kind == "point":
+            props["marker"] = _marker(layer.style.for_feature(f.id, f.kind, status or f.status))
+        feats.append({"type": "Feature", "geometry": raw or _lonlat_geometry(f), "properties": props})
     return {"type": "FeatureCollection", "features": feats}
 
 
@@ -131,6 +106,44 @@ def _lonlat_geometry(f: Feature) -> dict:
     if g.kind == "line":
         return {"type": "MultiLineString", "coordinates": [ring(part[0]) for part in g.parts]}
     return {"type": "MultiPolygon", "coordinates": [[ring(r) for r in rings] for rings in g.parts]}
+
+
+def label_specs(state: MapState, lang: str) -> list[dict]:
+    """Every label the page may show, most important first: the script shows them in this order and hides
+    any that would overlap one already shown (the same order as render/labels.py: priority, then areas
+    before lines and points, then upper layers). Mention counts are for the app's panels and never shown."""
+    out = []
+    for lv in state.layers:
+        ls = lv.style.labels
+        if not lv.visible or ls is None:
+            continue
+        for f in lv.features:  # umbrellas (the Zangezur corridor) are drawn through their parts but labelled
+            status = state.status_of(f)
+            if f.label_anchor is None or status is None:
+                continue
+            text = display_label(f, lang, status)
+            placement = "point" if f.geometry.kind == "point" else ls.placement
+            style = lv.style.for_feature(f.id, f.kind, status)
+            marker = style.marker.size if (style.marker and f.geometry.kind == "point") else 0.0
+            lon, lat = projection.inverse(*f.label_anchor)
+            # What the map is about (the selection, the story's places) and the countries come first, as on
+            # the static maps; a lower-priority label yields to them.
+            must = f.id in state.selection or f.id in state.emphasis or f.kind == "country"
+            order = (0 if must else 1, f.priority, placement != "centroid", -lv.z)
+            out.append((order, {
+                "id": f.id, "layer": lv.id, "lat": round(lat, 6), "lon": round(lon, 6),
+                "runs": [list(r) for r in runs(text, is_rtl(text))], "dir": "rtl" if is_rtl(text) else "ltr",
+                "px": round(ls.size_pt * 4 / 3, 2), "bold": ls.bold,
+                "italic": ls.italic, "caps": ls.caps and lang == "en",
+                "color": safe_color(ls.color, "#222222"), "halo": safe_color(ls.halo, "#ffffff"),
+                "min": ls.min_m_per_px,
+                "max": 1e9 if must else min(ls.max_m_per_px, state.label_limits.get(f.priority, 700.0)),
+                "place": "point" if placement == "point" else ("line" if placement == "line" else "area"),
+                "gap": round(marker / 2 + 3, 1) if placement == "point" else 3,
+                "wrap": placement == "centroid" and len(text) > WRAP_CHARS,
+            }))
+    out.sort(key=lambda t: t[0])
+    return [spec for _, spec in out]
 
 
 def _leaflet_assets() -> tuple[str, str]:
@@ -149,94 +162,136 @@ def _leaflet_assets() -> tuple[str, str]:
     return js.replace("</script", "<\\/script"), css
 
 
-PAGE_CSS = """
-html,body{margin:0;height:100%;font-family:'Noto Sans','Noto Sans Arabic',Tahoma,Arial,sans-serif}
-.cv-head{position:absolute;z-index:1000;top:10px;left:60px;right:60px;pointer-events:none}
-.cv-head h1{margin:0;font-size:22px;text-shadow:0 0 4px #fff,0 0 4px #fff}
-.cv-head p{margin:2px 0 0;font-size:14px;color:#333;text-shadow:0 0 3px #fff}
-.cv-popup{max-width:340px;font-size:13px}.cv-popup h3{margin:0 0 2px}.cv-popup .alt{color:#666}
-.cv-popup .acc{color:#7a4b00}.cv-popup mark{background:#ffe08a}.cv-popup ul{padding-inline-start:18px}
-.cv-note{position:absolute;z-index:1000;bottom:22px;left:8px;background:#fffd;padding:2px 6px;font-size:11px;
-color:#7a4b00}
-"""
-
-
-def build_map(state: MapState, settings: ExportSettings, links=None):
-    import folium
-    from branca.element import Element, MacroElement
-    from jinja2 import Template
-
-    lang = settings.language
-    x0, y0, x1, y1 = state.extent
-    corners = [projection.inverse(x, y) for x in (x0, x1) for y in (y0, y1)]
-    south, north = min(c[1] for c in corners), max(c[1] for c in corners)
-    west, east = min(c[0] for c in corners), max(c[0] for c in corners)
-    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], tiles=None, control_scale=True,
-                   zoom_control=True, prefer_canvas=False)
-    # Offline: no CDN links at all; Leaflet is inlined below.
-    m.default_js = []
-    m.default_css = []
-    root = m.get_root()
-    js, css = _leaflet_assets()
-    root.header.add_child(Element(f"<style>{css}</style><style>{PAGE_CSS}</style>"), name="cv_css")
-    root.header.add_child(Element(f"<script>{js}</script>"), name="cv_leaflet")
-    root.header.add_child(Element(f"<style>.leaflet-container{{background:{state.background}}}</style>"),
-                          name="cv_bg")
-    for layer in state.layers:
-        if not layer.visible:
-            continue
-        group = folium.FeatureGroup(name=html.escape(layer.title_for(lang)), show=True)
-        styles = {}
-        for f in _drawn(state, layer):
-            st = layer.style.for_feature(f.id, f.kind, state.status_of(f) or f.status)
-            styles[f.id] = leaflet_style(st, f.geometry.kind, layer.opacity)
-        marker_style = next((s for s in styles.values() if "radius" in s), None)
-        gj = folium.GeoJson(
-            _layer_geojson(state, links, layer, lang),
-            name=layer.id,
-            style_function=lambda feat, styles=styles: styles[feat["properties"]["id"]],
-            highlight_function=lambda feat: {"weight": 5, "color": "#ffb000"},
-            tooltip=folium.GeoJsonTooltip(fields=["name"], labels=False),
-            popup=folium.GeoJsonPopup(fields=["popup"], labels=False, max_width=360),
-            marker=folium.CircleMarker(radius=marker_style["radius"]) if marker_style else None,
-            zoom_on_click=False,
-        )
-        gj.add_to(group)
-        group.add_to(m)
-    folium.LayerControl(collapsed=False).add_to(m)
-    m.fit_bounds([[south, west], [north, east]])
-    attribution = html.escape(WORDS[lang]["attribution"])
-
-    class Attribution(MacroElement):
-        _template = Template("{% macro script(this, kwargs) %}"
-                             "{{ this._parent.get_name() }}.attributionControl.setPrefix(false)"
-                             ".addAttribution({{ this.text|tojson }});{% endmacro %}")
-
-        def __init__(self, text: str) -> None:
-            super().__init__()
-            self.text = text
-
-    m.add_child(Attribution(attribution))
-    title = html.escape(settings.title.strip())
-    subtitle = html.escape(settings.subtitle.strip())
-    direction = "rtl" if lang == "ar" else "ltr"
-    head = (f"<div class='cv-head' dir='{direction}'>" + (f"<h1>{title}</h1>" if title else "")
-            + (f"<p>{subtitle}</p>" if subtitle else "") + "</div>"
-            f"<div class='cv-note' dir='{direction}'>{html.escape(_approx_note(lang))}</div>")
-    root.html.add_child(Element(head), name="cv_head")
-    # branca writes the title into <title> unescaped.
-    root.title = html.escape(settings.title.strip() or APP_NAME)
-    return m
-
-
 def _approx_note(lang: str) -> str:
     from corridor_viewer.export.compose import APPROX_NOTE
 
     return APPROX_NOTE[lang]
 
 
-def render_html(state: MapState, settings: ExportSettings, links=None) -> str:
-    m = build_map(state, settings, links)
+def _bounds(state: MapState) -> list[list[float]]:
+    x0, y0, x1, y1 = state.extent
+    corners = [projection.inverse(x, y) for x in (x0, x1) for y in (y0, y1)]
+    south, north = min(c[1] for c in corners), max(c[1] for c in corners)
+    west, east = min(c[0] for c in corners), max(c[0] for c in corners)
+    return [[south, west], [north, east]]
+
+
+def _header(state: MapState, settings: ExportSettings) -> str:
+    lang = settings.language
+    e = html.escape
+    title, subtitle = settings.title.strip(), settings.subtitle.strip()
+    bare = not (title or subtitle or state.date)
+    parts = [f"<header class='cv-head{' cv-bare' if bare else ''}'>"]
+    # One heading always, for screen readers; without a title it is not shown (a page titled "Map" is not
+    # something an editor would publish).
+    rtl = lang == "ar"
+    parts.append(f"<h1>{isolate(title, rtl)}</h1>" if title
+                 else f"<h1 class='cv-untitled'>{e(WORDS[lang]['map'])}</h1>")
+    if subtitle:
+        parts.append(f"<p class='cv-sub'>{isolate(subtitle, rtl)}</p>")
+    if state.date:
+        try:
+            parts.append(f"<p class='cv-asof'>{e(WORDS[lang]['as_of'])} <bdi>{e(news_date(state.date, lang))}"
+                         "</bdi></p>")
+        except ValueError:
+            pass
+    parts.append("</header>")
+    return "".join(parts)
+
+
+def _footer(settings: ExportSettings) -> str:
+    lang = settings.language
+    e = html.escape
+    credit = isolate(settings.credit_text(), lang == "ar")
+    try:
+        credit += f" · <bdi>{e(news_date(settings.date, lang))}</bdi>" if settings.date else ""
+    except ValueError:
+        credit += f" · <bdi>{e(settings.date)}</bdi>"
+    return (f"<footer class='cv-foot'><p class='cv-note'>{isolate(_approx_note(lang), lang == 'ar')}</p>"
+            f"<p class='cv-credit'>{credit}</p></footer>")
+
+
+def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse_layers: bool = True):
+    """The folium map of ``state`` with the page around it. The layer control is a button that opens on hover
+    or tap (``collapse_layers=False`` keeps it open on wide screens): the legend already says what is drawn,
+    and an open control would hide a corner of the map and the labels under it."""
+    import folium
+    from branca.element import Element, MacroElement
+    from folium.utilities import JsCode
+    from jinja2 import Template
+
+    from corridor_viewer.export.web_legend import legend_html
+
+    lang = settings.language
+    rtl = lang == "ar"
+    bounds = _bounds(state)
+    (south, west), (north, east) = bounds
+    m = folium.Map(location=[(south + north) / 2, (west + east) / 2], tiles=None, control_scale=False,
+                   zoom_control=False, prefer_canvas=False, attribution_control=False, zoom_snap=0.25,
+                   zoom_delta=0.5)
+    # Offline: no CDN links at all; Leaflet is inlined below.
+    m.default_js = []
+    m.default_css = []
+    root = m.get_root()
+    js, css = _leaflet_assets()
+    root.header.add_child(Element(f"<style>{css}</style><style>{PAGE_CSS}</style>"), name="cv_css")
+    root.header.add_child(Element(f"<script>{js}</script><script>{PAGE_JS}</script>"), name="cv_leaflet")
+    background = safe_color(state.background, "#eef1ec")
+    root.header.add_child(Element(f"<style>.cv-map,.leaflet-container{{background:{background}}}</style>"),
+                          name="cv_bg")
+    groups = []
+    for layer in state.layers:
+        if not layer.visible:
+            continue
+        group = folium.FeatureGroup(name=html.escape(layer.title_for(lang)), show=True, control=False)
+        styles = {}
+        for f in _drawn(state, layer):
+            st = layer.style.for_feature(f.id, f.kind, state.status_of(f) or f.status)
+            styles[f.id] = leaflet_style(st, f.geometry.kind, layer.opacity)
+        folium.GeoJson(
+            _layer_geojson(state, links, layer, lang),
+            name=layer.id,
+            style_function=lambda feat, styles=styles: styles[feat["properties"]["id"]],
+            highlight_function=lambda feat: {"weight": 5, "color": "#ffb000"},
+            zoom_on_click=False,
+            control=False,
+            on_each_feature=JsCode("cvFeature"),
+            pointToLayer=JsCode("cvPoint"),
+        ).add_to(group)
+        group.add_to(m)
+        groups.append((layer, group))
+
+    config = {
+        "rtl": rtl, "lang": lang, "bounds": bounds, "collapse_layers": collapse_layers,
+        "labels": label_specs(state, lang),
+        "layers": [{"id": lv.id, "name": unit(lv.title_for(lang))} for lv, _ in groups],
+        "words": {**{k: WORDS[lang][k] for k in ("zoom_in", "zoom_out", "layers")}, **SCALE_WORDS[lang]},
+    }
+
+    class Page(MacroElement):
+        """Calls the page script once every layer group exists (it is added to the map last)."""
+
+        _template = Template(
+            "{% macro script(this, kwargs) %}cvPage({{ this._parent.get_name() }}, {{ this.config|tojson }}, { "
+            "{% for lid, var in this.groups %}{{ lid|tojson }}: {{ var }},{% endfor %}});{% endmacro %}")
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.config = config
+            self.groups = [(lv.id, g.get_name()) for lv, g in groups]
+
+    m.add_child(Page())
+    page = (_header(state, settings) + legend_html(state, lang)
+            + f"<main class='cv-map' id='cv-map' aria-label='{html.escape(WORDS[lang]['map'])}'></main>"
+            + _footer(settings))
+    root.html.add_child(Element(page), name="cv_page")
+    # branca writes the title into <title> unescaped.
+    root.title = html.escape(settings.title.strip() or APP_NAME)
+    return m
+
+
+def render_html(state: MapState, settings: ExportSettings, links=None, *, collapse_layers: bool = True) -> str:
+    m = build_map(state, settings, links, collapse_layers=collapse_layers)
     text = m.get_root().render()
     lang = settings.language
     text = text.replace("<html>", f"<html lang='{lang}' dir='{'rtl' if lang == 'ar' else 'ltr'}'>", 1)

@@ -26,11 +26,11 @@ from PySide6.QtGui import QPainter, QPainterPath
 
 from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.mapstate import MapState
+from corridor_viewer.model.terms import display_label
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.render.text import draw_halo_text, pt_to_px, text_box
 
 AREA_KINDS = {"country", "sea", "lake"}  # named inside their visible part
-FORMER = {"en": " (former)", "ar": " (سابقًا)"}
 
 
 @dataclass(frozen=True)
@@ -48,10 +48,9 @@ class PlacedLabel:
 
 
 def label_text(feature: Feature, lang: str, caps: bool, status: str | None = None) -> str:
-    text = feature.label(lang)
-    if feature.geometry.kind == "polygon" and (status or feature.status) in ("historical", "closed") \
-            and feature.kind not in AREA_KINDS and "(" not in text:
-        text += FORMER.get(lang, FORMER["en"])  # a region that no longer exists says so
+    """The label as published: "Nagorno-Karabakh (former)" for a region that no longer exists (model.terms,
+    shared with the HTML page and the legend)."""
+    text = display_label(feature, lang, status or feature.status)
     return text.upper() if caps and lang == "en" else text
 
 

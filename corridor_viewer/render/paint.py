@@ -329,6 +329,7 @@ def paint_overlay(state: MapState, painter: QPainter, opt: PaintOptions) -> list
 
 
 def _scale_bar_origin(vp: Viewport, lang: str, k: float, anchor: QPointF | None) -> tuple[float, float, float, float]:
+    """The bar's length (km, px) and where it starts: bottom left (bottom right in Arabic), or ``anchor``."""
     km, px = vp.scale_bar(140 * k)
     margin = 16 * k
     x0 = (vp.width - margin - px) if lang == "ar" else margin
