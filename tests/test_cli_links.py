@@ -46,7 +46,7 @@ def test_json_lists_every_mention_of_the_bundled_articles(capsys, corpus):
     out, err = capsys.readouterr()
     assert err == ""
     rows = json.loads(out)
-    assert len(rows) == 512
+    assert len(rows) == 514
     _check_rows(rows, corpus)
     first = rows[0]
     assert first == {"feature_id": "zangezur-corridor", "feature_name_en": "Zangezur corridor",
@@ -74,7 +74,7 @@ def test_out_writes_the_file_atomically(tmp_path, capsys, corpus):
     assert run_links("--format", "csv", "--out", str(target)) == 0
     assert capsys.readouterr().out == ""
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
-    assert len(rows) == 512
+    assert len(rows) == 514
     assert sorted(p.name for p in tmp_path.iterdir()) == ["links.csv"]  # no temporary file left behind
     umask = os.umask(0)
     os.umask(umask)
@@ -125,7 +125,7 @@ def test_runs_without_qt_in_a_fresh_process(tmp_path):
     proc = subprocess.run([sys.executable, "-c", code, "--out", str(out)], capture_output=True, text=True,
                           cwd=ROOT, env=env, timeout=120)
     assert proc.returncode == 0, proc.stderr
-    assert len(json.loads(out.read_text(encoding="utf-8"))) == 512
+    assert len(json.loads(out.read_text(encoding="utf-8"))) == 514
     bad = subprocess.run([sys.executable, "-c", code, "--articles", str(tmp_path / "nope")], capture_output=True,
                          text=True, cwd=ROOT, env=env, timeout=120)
     assert bad.returncode == 2 and bad.stderr.count("\n") == 1 and "Traceback" not in bad.stderr

@@ -22,9 +22,17 @@ How a name is found (see :mod:`corridor_viewer.model.normalize` for the spelling
 * ``not_names_ar`` / ``not_names_en`` in a feature's properties list longer phrases that contain one of
   its names but mean something else ("أذربيجان الجنوبية", Iranian Azerbaijan); being longer they win, and
   yield no mention.
-* A Zangezur name right after a region word (منطقة، ولاية، إقليم، مقاطعة، محافظة, with proclitics:
-  "بمنطقة زنگزور") names the region — the Syunik feature — not the corridor. The mention covers only the
-  Zangezur word, like every other mention covers only the name.
+* **Spelling variants** (:mod:`corridor_viewer.model.variants`): foreign words of Arabic names are keyed by
+  a phonetic skeleton and Latin names without their marks, so a spelling no alias list holds is still
+  found. Exact spellings come first: a match is ``match="exact"`` when some listed name of the feature
+  spells it (under the folding above), else ``match="variant"``. A variant that two features share is
+  dropped, and so is one listed in the feature's ``not_variants_ar`` (a common word that happens to
+  share a name's skeleton).
+* **Context rules** (:mod:`corridor_viewer.model.context_rules`, data in the features' ``link_rules``):
+  a Zangezur name right after a region word ("بمنطقة زنگزور") names the region, Syunik; bare «جلفا»
+  among Iranian cues is Iranian Jolfa; "the Russian base" is the 102nd base only in a text about Armenia;
+  "Kars–Iğdır–Nakhchivan railway" is one name. A mention changed or kept by a rule carries its id in
+  ``rule``. The mention covers only the name, like every other mention.
 
 Why a regex and not a token loop: a Python loop over 10 million words costs seconds on its own; the regex
 engine rejects a non-name word in a few hundred nanoseconds without creating any object.
@@ -33,43 +41,55 @@ engine rejects a non-name word in a few hundred nanoseconds without creating any
 from __future__ import annotations
 
 import gc
+import hashlib
+import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from corridor_viewer.model.context_rules import ContextRules
 from corridor_viewer.model.corpus import Article, Corpus
 from corridor_viewer.model.normalize import (
     ARTICLE,
+    PERSIAN_GAF,
     PROCLITIC,
-    SEP,
     TRAILING_MARKS_RE,
-    char_pattern,
     compact,
     is_arabic,
     name_pattern,
     normalize,
-    spellings,
     strip_article,
 )
+from corridor_viewer.model.variants import Token, name_tokens
 
 NAME_FIELDS = ("name_ar", "name_en")
 ALIAS_FIELDS = ("aliases_ar", "aliases_en")
 NOT_NAME_FIELDS = ("not_names_ar", "not_names_en")
+NOT_VARIANT_FIELDS = ("not_variants_ar", "not_variants_en")
+RULES_FIELD = "link_rules"
 
-# A bare name of the key feature right after a region word names the value feature instead.
-REGION_WORDS = ("منطقة", "ولاية", "إقليم", "مقاطعة", "محافظة")
-REGION_OF = {"zangezur-corridor": "syunik"}
+EXACT, VARIANT, MANUAL = "exact", "variant", "manual"  # Mention.match
+AUTO, CONFIRMED, REJECTED = "auto", "confirmed", "rejected"  # Mention.status
 
 _BOUNDARY_END = r"(?!\w)"
 _PROCLITIC_RE = re.compile(f"(?:{PROCLITIC})")
 _EDGE_PUNCTUATION_RE = re.compile(r"^[^\w']+|[^\w']+$")
 _TANWEEN_RE = re.compile("[\u064b-\u064d]")
+_GAF_COMPATIBLE = frozenset("غجكگ")
+_CACHE_LIMIT = 200_000  # distinct (name, spelling) pairs remembered; a corpus has a few thousand
 
 
 class Mention(NamedTuple):
-    """One name of one feature in one article; ``surface == article.text[start:end]``."""
+    """One name of one feature in one article; ``surface == article.text[start:end]``.
+
+    ``match`` says how the name was found: ``"exact"`` (a listed spelling), ``"variant"`` (a spelling
+    variant of one, see :mod:`~corridor_viewer.model.variants`) or ``"manual"`` (marked by a reader).
+    ``status`` is ``"auto"`` until a reader confirms or rejects the link
+    (:class:`~corridor_viewer.model.link_decisions.LinkDecisions`). ``rule`` is the id of the context
+    rule that chose or kept the feature ("" for none). All plain values: mentions pickle, and cache as JSON.
+    """
 
     feature_id: str
     article_id: str
@@ -77,6 +97,9 @@ class Mention(NamedTuple):
     end: int
     surface: str
     passage_index: int
+    match: str = EXACT
+    status: str = AUTO
+    rule: str = ""
 
 
 class TextHit(NamedTuple):
@@ -96,36 +119,50 @@ class GazetteerEntry:
     # Phrases that contain one of the names but denote something else ("أذربيجان الجنوبية" is Iranian
     # Azerbaijan): being longer, they win over the name and yield no mention.
     not_names: tuple[str, ...] = ()
+    # Common words that share a name's skeleton ("قارس", bitter, for Kars): never a variant of it.
+    not_variants: tuple[str, ...] = ()
+    rules: tuple[Mapping[str, Any], ...] = ()  # context rules, see context_rules.py
 
 
 class _Name(NamedTuple):
     feature_id: str  # "" for a phrase that is not a name (GazetteerEntry.not_names)
     key: str
     has_article: bool  # written with the article ("البحر الأسود"), which then belongs to the mention
+    rule: str = ""  # a name that only this context rule's cues confirm
 
 
 class _Trie:
-    __slots__ = ("children", "payload")
+    __slots__ = ("children", "names")
 
     def __init__(self) -> None:
-        self.children: dict[str, _Trie] = {}
-        self.payload: _Name | None = None
+        self.children: dict[Token, _Trie] = {}
+        self.names: list[_Name] = []
 
-    def add(self, key: str, payload: _Name) -> None:
+    def add(self, tokens: Sequence[Token], name: _Name) -> None:
         node = self
-        for ch in key:
-            node = node.children.setdefault(ch, _Trie())
-        node.payload = payload
+        for token in tokens:
+            node = node.children.setdefault(token, _Trie())
+        if name not in node.names:
+            node.names.append(name)
 
 
 class Gazetteer:
-    """Every feature's names, compiled once for linking and searching."""
+    """Every feature's names, compiled once for linking and searching.
 
-    def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
+    ``variants=False`` links listed spellings only (the benchmark's baseline, and a switch for users who
+    want no guessing). A gazetteer is a pure function of its entries: it pickles as them, so worker
+    processes rebuild the same one.
+    """
+
+    def __init__(self, entries: Iterable[GazetteerEntry], *, variants: bool = True) -> None:
+        self.variants = variants
         self.entries: dict[str, GazetteerEntry] = {}
         self.conflicts: list[tuple[str, str, str]] = []  # (name, feature kept, feature dropped); "" = not a name
-        names: dict[str, _Name] = {}
+        kept_by_key: dict[str, str] = {}
+        names: list[tuple[str, _Name]] = []
         blocked: list[str] = []
+        rules: list[tuple[str, Mapping[str, Any]]] = []
+        self._not_variants: dict[str, frozenset[str]] = {}
         for entry in entries:
             if entry.feature_id in self.entries:
                 raise ValueError(f"duplicate feature id {entry.feature_id!r}")
@@ -133,41 +170,51 @@ class Gazetteer:
             for name in entry.names:
                 key = _key(name)
                 if key:
-                    kept = names.setdefault(key, _Name(entry.feature_id, key, key != normalize(name)))
-                    if kept.feature_id != entry.feature_id:
-                        self.conflicts.append((name, kept.feature_id, entry.feature_id))
+                    kept = kept_by_key.setdefault(key, entry.feature_id)
+                    if kept != entry.feature_id:
+                        self.conflicts.append((name, kept, entry.feature_id))
+                        continue
+                    names.append((name, _Name(entry.feature_id, key, key != normalize(name))))
             blocked += entry.not_names
+            rules += [(entry.feature_id, r) for r in entry.rules]
+            if entry.not_variants:
+                self._not_variants[entry.feature_id] = frozenset(normalize(w) for w in entry.not_variants)
+        self.rules = ContextRules(rules, self.entries)
+        for feature_id, name, rule_id in self.rules.conditional_names():
+            key = _key(name)
+            if key and key not in kept_by_key:
+                kept_by_key[key] = feature_id
+                names.append((name, _Name(feature_id, key, key != normalize(name), rule_id)))
         for name in blocked:  # after all names, so that a real name always wins
             key = _key(name)
-            kept = names.setdefault(key, _Name("", key, key != normalize(name)))
-            if kept.feature_id:
-                self.conflicts.append((name, kept.feature_id, ""))
+            if not key:
+                continue
+            kept = kept_by_key.setdefault(key, "")
+            if kept:
+                self.conflicts.append((name, kept, ""))
+            else:
+                names.append((name, _Name("", key, key != normalize(name))))
         # Canonical names with and without a written article, for search_names().
         self._search_keys = [(e.feature_id, sorted({k for n in e.names for k in (normalize(n), _key(n)) if k}))
                              for e in self.entries.values()]
-        self._regex, self._group_name = _compile(names.values())
-        self._region_of = {k: v for k, v in REGION_OF.items() if k in self.entries and v in self.entries}
-        words = "|".join(name_pattern(normalize(w)) for w in REGION_WORDS)
-        self._region_before = re.compile(rf"(?<!\w)(?:{PROCLITIC})?(?:{words}){SEP}\Z")
+        self._regex, self._group_names = _compile(names, variants)
+        self._cache: dict[tuple[int, str], tuple[str, str, bool, str] | None] = {}
+
+    def __reduce__(self):
+        return (_rebuild, (list(self.entries.values()), self.variants))
 
     @classmethod
-    def from_features(cls, features: Iterable[Any]) -> Gazetteer:
+    def from_features(cls, features: Iterable[Any], *, variants: bool = True) -> Gazetteer:
         """From model :class:`~corridor_viewer.model.feature.Feature` objects, GeoJSON features or plain dicts
-        with ``id``, ``name_en``, ``name_ar``, ``aliases_ar``, ``aliases_en``."""
-        entries = []
-        for f in features:
-            if isinstance(f, Mapping):
-                props = f.get("properties") or f
-                fid = props.get("id") or f.get("id")
-            else:
-                props, fid = f.props, f.id
-            names: list[str] = [props[k] for k in NAME_FIELDS if props.get(k)]
-            for k in ALIAS_FIELDS:
-                names += [a for a in props.get(k) or () if a]
-            not_names = [a for k in NOT_NAME_FIELDS for a in props.get(k) or () if a]
-            entries.append(GazetteerEntry(str(fid), props.get("name_en") or str(fid), tuple(dict.fromkeys(names)),
-                                          tuple(not_names)))
-        return cls(entries)
+        with ``id``, ``name_en``, ``name_ar``, ``aliases_ar``, ``aliases_en`` (and optionally
+        ``not_names_*``, ``not_variants_*``, ``link_rules``)."""
+        return cls(entries_from_features(features), variants=variants)
+
+    def fingerprint(self) -> str:
+        """A short hash of everything linking depends on, for caches of linked corpora."""
+        data = [[e.feature_id, e.names, e.not_names, e.not_variants, e.rules] for e in self.entries.values()]
+        blob = json.dumps([data, self.variants], ensure_ascii=False, sort_keys=True, default=list)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
     # -- lookup
     def feature_ids(self) -> list[str]:
@@ -184,36 +231,48 @@ class Gazetteer:
     # -- linking
     def link(self, article: Article) -> list[Mention]:
         """Every mention in ``article``, in text order, never overlapping."""
-        text = article.text
+        return self.link_text(article.text, article.id, article.passage_index_at)
+
+    def link_text(self, text: str, article_id: str, passage_at=None) -> list[Mention]:
+        """Every mention in ``text``; ``passage_at(offset)`` gives the passage index (-1 without it)."""
         comp = compact(text)
         cuts, cumulative = comp.cuts, comp.cumulative
         # A leading space lets every match start with its non-word boundary character, which the regex
         # engine finds by a fast scan instead of trying a lookbehind at every position.
         ctext = " " + comp.text
-        group_name = self._group_name
-        region_of = self._region_of
-        passage_at = article.passage_index_at
-        article_id = article.id
+        group_names = self._group_names
+        cache, resolve = self._cache, self._resolve
+        after_word = self.rules.after_word
         out: list[Mention] = []
         for m in self._regex.finditer(ctext):
-            name = group_name[m.lastindex]
-            feature_id = name.feature_id
-            if not feature_id:
+            group = m.lastindex
+            proclitic_end, key_end = m.end(1), m.end()
+            lead = m.start() + 1
+            key_start = proclitic_end if proclitic_end > lead else lead
+            span = ctext[key_start:key_end]
+            found = cache.get((group, span), cache)
+            if found is cache:
+                found = resolve(group_names[group], span)
+                if len(cache) > _CACHE_LIMIT:
+                    cache.clear()
+                cache[(group, span)] = found
+            if found is None:
                 continue
-            proclitic_end = m.end(1)
-            if proclitic_end <= m.start() + 1:  # no proclitic (or a Latin name, which takes none)
-                name_start = m.start() + 1
+            feature_id, match, has_article, rule = found
+            if proclitic_end <= lead:  # no proclitic (or a Latin name, which takes none)
+                name_start = lead
                 # A bare one-word name right after a region word; "ومنطقة وزنگزور" lists two places.
-                if (feature_id in region_of and " " not in name.key
-                        and self._region_before.search(ctext, max(0, name_start - 24), name_start)):
-                    feature_id = region_of[feature_id]
+                if feature_id in after_word and " " not in span:
+                    aw = after_word[feature_id]
+                    if aw.before.search(ctext, max(0, name_start - 24), name_start):
+                        feature_id, rule = aw.becomes, aw.id
             else:
                 name_start = proclitic_end
-                if name.has_article:  # the name's own article is part of it: "البحر الأسود", "لـ|لبحر الأسود"
+                if has_article:  # the name's own article is part of it: "البحر الأسود", "لـ|لبحر الأسود"
                     proclitic = m.group(1)
                     name_start -= 2 if proclitic.endswith(ARTICLE) else 1 if proclitic.endswith("لل") else 0
             # Back to original offsets (the leading space is not in the text; see Compacted).
-            start, end = name_start - 1, m.end() - 1
+            start, end = name_start - 1, key_end - 1
             if cuts:
                 k = bisect_right(cuts, start)
                 if k:
@@ -221,7 +280,7 @@ class Gazetteer:
                 k_end = bisect_right(cuts, end - 1)
                 if k_end:
                     end += cumulative[k_end - 1]
-                if k_end < len(cuts) and cuts[k_end] == m.end() - 1:  # marks right after the last letter
+                if k_end < len(cuts) and cuts[k_end] == key_end - 1:  # marks right after the last letter
                     marks = TRAILING_MARKS_RE.match(text, end)
                     if marks:
                         end = marks.end()
@@ -229,8 +288,25 @@ class Gazetteer:
                 # Place names take no tanween: "تركياً", "أرمينيًّا" are the adjectives "Turkish", "Armenian".
                 if k_end > k and _TANWEEN_RE.search(text, start, end):
                     continue
-            out.append(Mention(feature_id, article_id, start, end, text[start:end], passage_at(start)))
+            out.append(Mention(feature_id, article_id, start, end, text[start:end],
+                               passage_at(start) if passage_at else -1, match, AUTO, rule))
+        if self.rules and out:
+            out = self.rules.apply(text, out)
         return out
+
+    def _resolve(self, names: tuple[_Name, ...], span: str) -> tuple[str, str, bool, str] | None:
+        """(feature, match, has_article, rule) for a matched spelling, or None: blocked or ambiguous."""
+        canon = _comparable(normalize(span))
+        for name in names:  # exact spellings first, in the order the names were listed
+            if _same_spelling(canon, name.key):
+                return (name.feature_id, EXACT, name.has_article, name.rule) if name.feature_id else None
+        features = {n.feature_id for n in names}
+        if len(features) != 1 or "" in features:  # a variant of two features, or of a phrase that is no name
+            return None
+        name = names[0]
+        if normalize(span) in self._not_variants.get(name.feature_id, ()):
+            return None
+        return name.feature_id, VARIANT, name.has_article, name.rule
 
     # -- search
     def search_names(self, query: str) -> list[str]:
@@ -260,12 +336,53 @@ class Gazetteer:
         return sorted(ranked, key=ranked.__getitem__)
 
 
+def _rebuild(entries: list[GazetteerEntry], variants: bool) -> Gazetteer:
+    return Gazetteer(entries, variants=variants)
+
+
+def entries_from_features(features: Iterable[Any]) -> list[GazetteerEntry]:
+    """Gazetteer entries from features (model objects, GeoJSON features or plain property dicts)."""
+    entries = []
+    for f in features:
+        if isinstance(f, Mapping):
+            props = f.get("properties") or f
+            fid = props.get("id") or f.get("id")
+        else:
+            props, fid = f.props, f.id
+        names: list[str] = [props[k] for k in NAME_FIELDS if props.get(k)]
+        for k in ALIAS_FIELDS:
+            names += [a for a in props.get(k) or () if a]
+        not_names = [a for k in NOT_NAME_FIELDS for a in props.get(k) or () if a]
+        not_variants = [a for k in NOT_VARIANT_FIELDS for a in props.get(k) or () if a]
+        rules = tuple(r for r in props.get(RULES_FIELD) or () if isinstance(r, Mapping))
+        entries.append(GazetteerEntry(str(fid), props.get("name_en") or str(fid), tuple(dict.fromkeys(names)),
+                                      tuple(not_names), tuple(not_variants), rules))
+    return entries
+
+
 def _key(name: str) -> str:
     """The trie key of a name: canonical form, without a written article (the proclitic pattern adds it)."""
     key = normalize(name)
     if is_arabic(key) and name.lstrip().startswith(ARTICLE):
         key = strip_article(key)
     return key
+
+
+def _comparable(canonical: str) -> str:
+    """What exact matching treats as equal: a dash is a space, an apostrophe optional ("Iran's" = "Irans")."""
+    return canonical.replace("-", " ").replace("'", "")
+
+
+def _same_spelling(canon: str, key: str) -> bool:
+    """Whether a matched spelling (see _comparable) is one the exact pattern of ``key`` accepts."""
+    key = _comparable(key)
+    if canon == key:
+        return True
+    if len(canon) != len(key) or (PERSIAN_GAF not in canon and PERSIAN_GAF not in key):
+        return False
+    # Persian گ and each of غ ج ك are interchangeable (normalize.py); those three among themselves are not.
+    return all(a == b or (PERSIAN_GAF in (a, b) and a in _GAF_COMPATIBLE and b in _GAF_COMPATIBLE)
+               for a, b in zip(canon, key, strict=True))
 
 
 def _query_variants(q: str) -> list[tuple[str, int]]:
@@ -282,23 +399,30 @@ def _query_variants(q: str) -> list[tuple[str, int]]:
     return variants
 
 
-def _compile(names: Iterable[_Name]) -> tuple[re.Pattern[str], list[_Name]]:
-    """One regex for all names; group 1 is the proclitic, each later group marks the end of one name."""
-    group_name: list[_Name] = [_Name("", "", False)] * 2  # groups 0 and 1 carry no name
+def _compile(names: Iterable[tuple[str, _Name]], variants: bool) -> tuple[re.Pattern[str], list[tuple[_Name, ...]]]:
+    """One regex for all names; group 1 is the proclitic, each later group marks the end of a trie node.
+
+    Keys are token sequences (variants.py): with variants, a foreign word's tokens accept every spelling
+    of its skeleton, so one node stands for all the names that share it and :meth:`Gazetteer._resolve`
+    tells exact from variant afterwards.
+    """
+    group_names: list[tuple[_Name, ...]] = [()] * 2  # groups 0 and 1 carry no name
     arabic, latin = _Trie(), _Trie()
     firsts: set[str] = set()
-    for name in names:
+    for _raw, name in names:
         if is_arabic(name.key):
-            arabic.add(name.key, name)
+            arabic.add(name_tokens(name.key, variants=variants), name)
         else:
-            latin.add(name.key, name)
-            for c in spellings(name.key[0]):
-                firsts |= {c, c.upper(), c.lower()}
+            tokens = name_tokens(name.key, variants=variants)
+            latin.add(tokens, name)
+            firsts |= _first_chars(tokens[0].pattern)
 
     def emit(node: _Trie) -> str:
-        alts = [char_pattern(ch) + emit(child) for ch, child in sorted(node.children.items())]
-        if node.payload is not None:
-            group_name.append(node.payload)
+        # Exact tokens before widened ones, so that a listed spelling is tried first.
+        children = sorted(node.children.items(), key=lambda kv: (not kv[0].exact, kv[0].pattern))
+        alts = [token.pattern + emit(child) for token, child in children]
+        if node.names:
+            group_names.append(tuple(node.names))
             alts.append("()" + _BOUNDARY_END)  # after the longer names: longest match wins
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
@@ -310,8 +434,14 @@ def _compile(names: Iterable[_Name]) -> tuple[re.Pattern[str], list[_Name]]:
         guard = "".join(sorted(re.escape(c) for c in firsts))
         parts.append(f"(?=[{guard}])(?i:{emit(latin)})")
     if not parts:
-        return re.compile(r"(?!)"), group_name
-    return re.compile(r"\W(?:" + "|".join(parts) + ")"), group_name
+        return re.compile(r"(?!)"), group_names
+    return re.compile(r"\W(?:" + "|".join(parts) + ")"), group_names
+
+
+def _first_chars(pattern: str) -> set[str]:
+    """Every character a token's pattern can start with, in both cases (for the Latin guard)."""
+    chars = {c for c in map(chr, range(0x20, 0x2b0)) if re.match(pattern, c, re.IGNORECASE)}
+    return chars | {c.upper() for c in chars} | {c.lower() for c in chars}
 
 
 def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer) -> list[Mention]:
