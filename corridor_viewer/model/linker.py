@@ -40,6 +40,7 @@ engine rejects a non-name word in a few hundred nanoseconds without creating any
 
 from __future__ import annotations
 
+import functools
 import gc
 import hashlib
 import json
@@ -438,10 +439,12 @@ def _compile(names: Iterable[tuple[str, _Name]], variants: bool) -> tuple[re.Pat
     return re.compile(r"\W(?:" + "|".join(parts) + ")"), group_names
 
 
-def _first_chars(pattern: str) -> set[str]:
+@functools.lru_cache(maxsize=512)
+def _first_chars(pattern: str) -> frozenset[str]:
     """Every character a token's pattern can start with, in both cases (for the Latin guard)."""
-    chars = {c for c in map(chr, range(0x20, 0x2b0)) if re.match(pattern, c, re.IGNORECASE)}
-    return chars | {c.upper() for c in chars} | {c.lower() for c in chars}
+    regex = re.compile(pattern, re.IGNORECASE)
+    chars = {c for c in map(chr, range(0x20, 0x2b0)) if regex.match(c)}
+    return frozenset(chars | {c.upper() for c in chars} | {c.lower() for c in chars})
 
 
 def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer) -> list[Mention]:
