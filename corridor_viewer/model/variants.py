@@ -59,7 +59,7 @@ _CLASS_PATTERN = {cls: "[" + "".join(sorted({re.escape(r) for c in letters for r
 VOWELS_RAW = "اأإآٱٲٳوؤيىیېئء"
 VOWEL_RE = f"[{VOWELS_RAW}]"
 _VOWELS_CANON = frozenset("اويئؤء")  # after normalize(): alef forms -> ا, ى ی -> ي
-_ALEF_INITIAL = "[اأإآٱٲٳء]"
+_ALEF_INITIAL = char_pattern("ا")  # the listed spelling's own alef class: siblings in the trie stay one branch
 _FINAL_VOWELS = frozenset("اويهئ")  # a name-final vowel stays as written ("ه" is the folded ة)
 _CH = "(?:ت[ش]|[جچ])"  # "ch": تش, or the one-letter forms
 
@@ -105,8 +105,10 @@ def arabic_word_tokens(word: str) -> list[Token] | None:
             units.append(("ch", False))
             i += 2
             continue
-        # A final ه is the folded ة, a vowel ("كلاله" = "كلالة"); elsewhere it is the consonant h.
-        units.append((ch, ch in _VOWELS_CANON or (ch == "ه" and i == len(word) - 1)))
+        # A final ه is the folded ة, a vowel ("كلاله" = "كلالة"); elsewhere it is the consonant h. An initial
+        # و or ي is the consonant w or y ("يريفان").
+        vowel = (ch in _VOWELS_CANON and not (i == 0 and ch in "وي")) or (ch == "ه" and i == len(word) - 1)
+        units.append((ch, vowel))
         i += 1
     consonants = sum(1 for _ch, vowel in units if not vowel)
     if consonants < FIXED_MIN_CONSONANTS:
@@ -118,7 +120,7 @@ def arabic_word_tokens(word: str) -> list[Token] | None:
     for k, (ch, vowel) in enumerate(units):
         if k == 0:
             if ch in ("ا", "ء", "ئ", "ؤ"):
-                tokens.append(Token(_ALEF_INITIAL, False))
+                tokens.append(Token(_ALEF_INITIAL, ch == "ا"))
             elif ch == "ch":
                 tokens.append(Token(_CH, False))
             else:
@@ -163,10 +165,12 @@ def name_tokens(canonical: str, *, variants: bool = True) -> list[Token]:
 
 # Letters with marks that the press drops or adds (Turkish, Azerbaijani, French, German transliterations).
 _LATIN_CLASSES = {
-    "a": "aàáâãäåāăąə", "c": "cçćč", "d": "dđď", "e": "eèéêëēĕėęěə", "g": "gğģǧ", "h": "hħ",
+    "a": "aàáâãäåāăą", "c": "cçćč", "d": "dđď", "e": "eèéêëēĕėęěə", "g": "gğģǧ", "h": "hħ",
     "i": "iìíîïīĭįıİ", "k": "kķ", "l": "lłľ", "n": "nñńňņ", "o": "oòóôõöøō", "r": "rřŕ", "s": "sśşšș",
     "t": "tţťț", "u": "uùúûüūůű", "y": "yýÿ", "z": "zźżž",
 }
+# Each marked letter belongs to one plain letter only (Azerbaijani ə is e, as Turkish spells it): sibling
+# branches of the name trie must not overlap, or a shorter name on one would hide a longer one on another.
 _LATIN_FOLD = {"ı": "i", "ə": "e", "ø": "o", "ł": "l", "đ": "d", "ħ": "h", "ß": "ss"}
 
 
