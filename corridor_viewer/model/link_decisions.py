@@ -29,6 +29,7 @@ from corridor_viewer.model.linker import CONFIRMED, MANUAL, REJECTED, Mention
 FORMAT = "corridor-viewer/link-decisions"
 VERSION = 1
 REANCHOR_DISTANCE = 5000  # characters: how far an edited article may have moved a decided span
+CONTEXT = 16  # characters before a span kept with its decision
 
 
 @dataclass(frozen=True)
@@ -40,6 +41,7 @@ class Decision:
     feature_id: str  # the feature the linker proposed ("" for a span it did not link)
     status: str  # CONFIRMED or REJECTED
     assigned: str = ""  # "this is …": the feature the reader chose instead (status CONFIRMED)
+    before: str = ""  # up to CONTEXT characters of text just before the span: tells repeated surfaces apart
 
     @property
     def key(self) -> tuple[str, int, int, str]:
@@ -59,22 +61,29 @@ class LinkDecisions:
 
     # -- recording (what the right-click menu calls)
 
-    def reject(self, m: Mention) -> Decision:
+    # ``text`` is the article's text: pass it when at hand (the reader has it), so that a decision on one of
+    # several identical names ("كابان … كابان") finds its own again after the article is edited.
+
+    def reject(self, m: Mention, text: str | None = None) -> Decision:
         """"Not this place"."""
-        return self._put(Decision(m.article_id, m.start, m.end, m.surface, _proposed(m), REJECTED))
+        return self._put(Decision(m.article_id, m.start, m.end, m.surface, _proposed(m), REJECTED,
+                                  before=_before(text, m.start)))
 
-    def confirm(self, m: Mention) -> Decision:
-        return self._put(Decision(m.article_id, m.start, m.end, m.surface, _proposed(m), CONFIRMED))
+    def confirm(self, m: Mention, text: str | None = None) -> Decision:
+        return self._put(Decision(m.article_id, m.start, m.end, m.surface, _proposed(m), CONFIRMED,
+                                  before=_before(text, m.start)))
 
-    def assign(self, m: Mention, feature_id: str) -> Decision:
+    def assign(self, m: Mention, feature_id: str, text: str | None = None) -> Decision:
         """"This is …": the span names ``feature_id`` (the proposed one, another, or one for unlinked text)."""
         proposed = _proposed(m)
         assigned = "" if feature_id == proposed else feature_id
-        return self._put(Decision(m.article_id, m.start, m.end, m.surface, proposed, CONFIRMED, assigned))
+        return self._put(Decision(m.article_id, m.start, m.end, m.surface, proposed, CONFIRMED, assigned,
+                                  _before(text, m.start)))
 
-    def mark(self, article_id: str, start: int, end: int, surface: str, feature_id: str) -> Decision:
+    def mark(self, article_id: str, start: int, end: int, surface: str, feature_id: str,
+             text: str | None = None) -> Decision:
         """"This is …" on a span the linker did not link at all."""
-        return self._put(Decision(article_id, start, end, surface, "", CONFIRMED, feature_id))
+        return self._put(Decision(article_id, start, end, surface, "", CONFIRMED, feature_id, _before(text, start)))
 
     def undo(self, m: Mention) -> bool:
         """Forget the decision on this mention; True if there was one."""
@@ -136,7 +145,8 @@ class LinkDecisions:
 
     def to_dict(self) -> dict[str, Any]:
         rows = [{"article_id": d.article_id, "start": d.start, "end": d.end, "surface": d.surface,
-                 "feature_id": d.feature_id, "status": d.status, **({"assigned": d.assigned} if d.assigned else {})}
+                 "feature_id": d.feature_id, "status": d.status, **({"assigned": d.assigned} if d.assigned else {}),
+                 **({"before": d.before} if d.before else {})}
                 for d in sorted(self.decisions.values(), key=lambda d: d.key)]
         return {"format": FORMAT, "version": VERSION, "decisions": rows}
 
@@ -151,13 +161,35 @@ class LinkDecisions:
         for i, row in enumerate(data.get("decisions") or ()):
             try:
                 d = Decision(str(row["article_id"]), int(row["start"]), int(row["end"]), str(row["surface"]),
-                             str(row.get("feature_id") or ""), str(row["status"]), str(row.get("assigned") or ""))
+                             str(row.get("feature_id") or ""), str(row["status"]), str(row.get("assigned") or ""),
+                             str(row.get("before") or ""))
             except (KeyError, TypeError, ValueError) as exc:
                 raise ValueError(f"link decision {i}: {exc!r}") from exc
             if d.status not in (CONFIRMED, REJECTED) or not 0 <= d.start < d.end:
                 raise ValueError(f"link decision {i}: bad status or span")
             out._put(d)
         return out
+
+
+def _before(text: str | None, start: int) -> str:
+    return text[max(0, start - CONTEXT):start] if text else ""
+
+
+MIN_CONTEXT = 6  # a moved span must keep this much of the text before it (when the decision recorded any)
+
+
+def _closeness(d: Decision, text: str | None, start: int) -> tuple[int, int] | None:
+    """Sort key of a candidate position for a moved span (same text before it first, then nearest), or None
+    when the text before it shows it is another occurrence of the name."""
+    if text is None or not d.before:
+        return (0, abs(start - d.start))
+    ctx = text[max(0, start - CONTEXT):start]
+    common = 0
+    while common < min(len(ctx), len(d.before)) and ctx[-1 - common] == d.before[-1 - common]:
+        common += 1
+    if common < min(MIN_CONTEXT, len(d.before)):
+        return None
+    return (-common, abs(start - d.start))
 
 
 def _proposed(m: Mention) -> str:
@@ -185,8 +217,9 @@ def _find(ms: list[Mention], d: Decision, text: str | None) -> int | None:
         return covering
     if text is not None and text[d.start:d.end] == d.surface:
         return None  # the span is intact but nothing links it now: see _reanchor
-    near = [(abs(m.start - d.start), i) for i, m in enumerate(ms)
-            if m.surface == d.surface and _proposed(m) == d.feature_id and abs(m.start - d.start) <= REANCHOR_DISTANCE]
+    near = [(key, i) for i, m in enumerate(ms)
+            if m.surface == d.surface and _proposed(m) == d.feature_id and abs(m.start - d.start) <= REANCHOR_DISTANCE
+            and (key := _closeness(d, text, m.start)) is not None]
     return min(near)[1] if near else None
 
 
@@ -196,11 +229,11 @@ def _reanchor(d: Decision, text: str | None) -> tuple[int, int] | None:
         return None
     if text[d.start:d.end] == d.surface:
         return d.start, d.end
-    best = None
-    lo = max(0, d.start - REANCHOR_DISTANCE)
-    i = text.find(d.surface, lo, d.end + REANCHOR_DISTANCE)
+    best: tuple[tuple[int, int], int] | None = None
+    i = text.find(d.surface, max(0, d.start - REANCHOR_DISTANCE), d.end + REANCHOR_DISTANCE)
     while i != -1:
-        if best is None or abs(i - d.start) < abs(best - d.start):
-            best = i
+        key = _closeness(d, text, i)
+        if key is not None and (best is None or key < best[0]):
+            best = (key, i)
         i = text.find(d.surface, i + 1, d.end + REANCHOR_DISTANCE)
-    return (best, best + len(d.surface)) if best is not None else None
+    return (best[1], best[1] + len(d.surface)) if best is not None else None
