@@ -14,7 +14,8 @@ that accepts every way the press writes that sound:
   built on three- and four-letter roots, so with movable vowels "تبريز" (Tabriz) would find "تبرز" (stands
   out) and "أخوريك" (Akhurik) "إخراج" (expulsion).
 * **How many consonants** (the first letter's alef not counted): five or more, every class and movable
-  vowels; four, every class; three, only the g/j/k/q class, because the others make common words
+  vowels; four, every class and one more vowel in any gap, none left out ("ناخجيوان" for "نخجوان");
+  three, only the g/j/k/q class, because the others make common words
   ("سوتك", Sotk, would find "صوتك", your voice); fewer, no variants at all ("باكو" would find "بك").
 * **Word edges** — the first letter keeps its class (alef in any hamza form, ء or none); a final vowel
   stays as written (so "أرمينيا" never finds the adjective "أرمينية").
@@ -115,6 +116,9 @@ def arabic_word_tokens(word: str) -> list[Token] | None:
         return None
     loose = consonants >= LOOSE_MIN_CONSONANTS
     classes = consonants >= ALL_CLASSES_MIN_CONSONANTS
+    # Four consonants: the listed vowels stay, but one more may be written in any gap ("نخجوان" is also
+    # written "ناخجيوان"); dropping one would make Arabic words ("تبريز" -> "تبرز").
+    grow = f"{VOWEL_RE}?" if classes and not loose else ""
     tokens: list[Token] = []
     last = len(units) - 1
     for k, (ch, vowel) in enumerate(units):
@@ -130,13 +134,13 @@ def arabic_word_tokens(word: str) -> list[Token] | None:
         if vowel:
             if k == last and ch in _FINAL_VOWELS:
                 final = char_pattern(ch)
-                tokens.append(Token(f"{VOWEL_RE}{{0,3}}{final}" if loose else final, not loose))
+                tokens.append(Token(f"{VOWEL_RE}{{0,3}}{final}" if loose else grow + final, not loose and not grow))
             elif not loose:
-                tokens.append(Token(char_pattern(ch), True))
+                tokens.append(Token(grow + char_pattern(ch), not grow))
             # loose: inner vowels are folded into the next consonant's optional prefix
             continue
         piece = _CH if ch == "ch" else _consonant_token(ch, classes)
-        tokens.append(Token(f"{VOWEL_RE}{{0,3}}{piece}" if loose else piece, False))
+        tokens.append(Token(f"{VOWEL_RE}{{0,3}}{piece}" if loose else grow + piece, False))
     return tokens
 
 
