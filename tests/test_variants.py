@@ -143,6 +143,15 @@ def test_nakhchivan_railway_inside_the_kars_igdir_nakhchivan_railway_is_the_turk
     assert link(gazetteer, "the Nakhchivan railway") == [("zangezur-nakhchivan", "Nakhchivan railway", "exact")]
 
 
+def test_stations_joined_by_dashes_before_railway_name_the_soviet_line(gazetteer):
+    assert link(gazetteer, "The abandoned Baku-Nakhchivan-Yerevan-Moscow railroad runs along the Araz River.") == [
+        ("soviet-railway", "Baku-Nakhchivan-Yerevan-Moscow railroad", "exact"), ("aras-river", "Araz River", "exact")]
+    assert link(gazetteer, "أعيد فتح سكة حديد يريفان - نخجوان - باكو") == [
+        ("soviet-railway", "سكة حديد يريفان - نخجوان - باكو", "exact")]
+    # Without a railway word it is a list of places (a flight, a road).
+    assert [m[0] for m in link(gazetteer, "Baku–Nakhchivan flights resumed")] == ["baku", "nakhchivan"]
+
+
 def test_the_region_word_rule_keeps_syunik_syunik(gazetteer):
     assert link(gazetteer, "قنصلية في منطقة سيونيك") == [("syunik", "سيونيك", "exact")]
     assert link(gazetteer, "في مقاطعة سيونيك وفي إقليم سُيونيك") == [("syunik", "سيونيك", "exact"),

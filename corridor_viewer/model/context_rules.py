@@ -21,7 +21,10 @@ A feature's ``link_rules`` property (merged into the geodata from ``geodata/src/
 ``dash_chain``
     A mention of the feature joined by dashes to mentions of any of the ``with`` features is one name of
     ``becomes``, covering the whole chain: "Kars–Iğdır–Nakhchivan railway" is the Turkish line, not Kars,
-    Iğdır and the Nakhchivan railway.
+    Iğdır and the Nakhchivan railway. With ``next_words`` or ``prev_words`` the chain must also be
+    followed ("Baku–Nakhchivan–Yerevan railroad", up to two more dashed names in between) or preceded
+    ("سكة حديد باكو - نخجوان - يريفان") by one of them, which the mention then covers: "Baku–Nakhchivan"
+    alone is a flight, not the Soviet railway.
 
 Cue words match as whole words, with Arabic proclitics, after the same folding as names; a cue word
 inside another mention ("الإيرانية" in "جلفا الإيرانية") does not count, because that mention has
@@ -92,6 +95,22 @@ class ChainRule:
     feature: str
     with_features: frozenset[str]
     becomes: str
+    next_words: re.Pattern[str] | None = None  # matches right after the chain; its end ends the mention
+    prev_words: re.Pattern[str] | None = None  # matches right before the chain (searched with endpos)
+
+
+def _next_words(words: Sequence[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alt = "|".join(name_pattern(normalize(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?:[^\S\n]*[-‐‑‒–—―−][^\S\n]*\w+){{0,2}}[^\S\n]+(?:{alt})(?!\w)", re.IGNORECASE)
+
+
+def _prev_words(words: Sequence[str]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    alt = "|".join(name_pattern(normalize(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?:{PROCLITIC})?({alt})[^\S\n]+\Z", re.IGNORECASE)
 
 
 def _words_regexes(words: Iterable[str]) -> tuple[re.Pattern[str], ...]:
@@ -147,7 +166,8 @@ class ContextRules:
                                                   None if window in (None, "article") else int(window))
             elif kind == "dash_chain":
                 self.chains.setdefault(feature, []).append(
-                    ChainRule(rid, feature, frozenset(raw.get("with") or ()), becomes))
+                    ChainRule(rid, feature, frozenset(raw.get("with") or ()), becomes,
+                              _next_words(raw.get("next_words") or ()), _prev_words(raw.get("prev_words") or ())))
             else:
                 self.problems.append(f"rule {rid}: unknown kind {kind!r}")
         self._post = set(self.nearby) | set(self.chains)
@@ -182,17 +202,43 @@ class ContextRules:
             while j + 1 < len(mentions) and _DASH_GAP_RE.match(text[mentions[j].end:mentions[j + 1].start]):
                 j += 1
             run = mentions[i:j + 1]
-            rule = next((r for m in run for r in self.chains.get(m.feature_id, ())
-                         if any(o.feature_id in r.with_features for o in run if o is not m)), None)
-            if rule is None or len(run) == 1:
+            found = None
+            if len(run) > 1:
+                for m in run:
+                    for r in self.chains.get(m.feature_id, ()):
+                        if any(o.feature_id in r.with_features for o in run if o is not m):
+                            span = self._chain_span(text, r, run)
+                            if span is not None:
+                                found = (r, span)
+                                break
+                    if found:
+                        break
+            if found is None:
                 out += run
             else:
-                first, last = run[0], run[-1]
+                rule, (start, end) = found
+                first = run[0]
                 match = "exact" if all(m.match == "exact" for m in run) else "variant"
-                out.append(first._replace(feature_id=rule.becomes, end=last.end, surface=text[first.start:last.end],
+                out.append(first._replace(feature_id=rule.becomes, start=start, end=end, surface=text[start:end],
                                           match=match, rule=rule.id))
             i = j + 1
         return out
+
+    @staticmethod
+    def _chain_span(text: str, rule: ChainRule, run: list[Any]) -> tuple[int, int] | None:
+        """The merged mention's span (with the rule's railway words), or None if the words are not there."""
+        start, end = run[0].start, run[-1].end
+        if rule.next_words is None and rule.prev_words is None:
+            return start, end
+        if rule.next_words is not None:
+            hit = rule.next_words.match(text, end)
+            if hit:
+                return start, hit.end()
+        if rule.prev_words is not None:
+            hit = rule.prev_words.search(text, max(0, start - 40), start)
+            if hit:
+                return hit.start(1), end  # after any proclitic, like every mention
+        return None
 
     def _required(self, text: str, m: Any, mentions: list[Any]) -> bool:
         rule = self.requires[m.rule]
