@@ -298,3 +298,19 @@ def test_normalize():
     assert normalize("“Iran’s”") == "iran's"
     assert normalize("زنگزور") == "زنگزور"  # گ stays: it may stand for غ, ج or ك
     assert normalize("١٠٢ ۱۰۲") == "102 102"
+
+
+def test_linking_in_two_processes_gives_the_same_mentions(corpus, gazetteer):
+    pool = [p.text for a in corpus for p in a.passages]
+    articles = [Article.from_text(f"s{i:03d}", "\n\n".join(pool[(i * 5 + k) % len(pool)] for k in range(4)))
+                for i in range(160)]  # enough for two workers (link_corpus stays in-process below that)
+    one = link_corpus(articles, gazetteer)
+    assert link_corpus(articles, gazetteer, jobs=2) == one
+    assert len(one) > 1000 and all(type(m) is Mention for m in link_corpus(articles, gazetteer, jobs=2)[:5])
+
+
+def test_the_gazetteer_compiles_only_when_it_first_links(doc_factory):
+    g = Gazetteer.from_features(doc_factory().features())
+    assert g._compiled is None and g.search_names("زنغزور")[0] == ZANGEZUR and g._compiled is None
+    g.link(Article.from_text("t", "ممر زنگزور"))
+    assert g._compiled is not None

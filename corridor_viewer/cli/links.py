@@ -73,7 +73,7 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     # Imported here so that registering the subcommand costs the GUI start-up nothing.
-    from corridor_viewer.io.archive import link_dask, link_local, walk_articles
+    from corridor_viewer.io.archive import link_dask, link_local, rendered_by, walk_articles
     from corridor_viewer.io.articles import ArticleError, load_corpus
     from corridor_viewer.io.atomicfile import AtomicWriteError, check_writable
     from corridor_viewer.io.geodata import GeodataError, load_document
@@ -101,26 +101,28 @@ def run(args: argparse.Namespace) -> int:
     if unknown:
         return _fail(f"no such feature: {', '.join(unknown)}")
 
+    wanted = frozenset(args.feature) if args.feature else None
+    # Rows are formatted where they are linked (in the workers); --by-month needs the mentions themselves.
+    finish = None if args.by_month else rendered_by(
+        RowRenderer(args.format, wanted, {fid: gazetteer.name_en(fid) for fid in gazetteer.entries}))
     if bundled is not None:
-        results = _link_bundled(bundled, gazetteer, decisions)
+        results = _link_bundled(bundled, gazetteer, decisions, finish)
         total = len(bundled)
     elif args.engine == "dask":
-        results, total = link_dask(tasks, gazetteer, jobs, decisions, args.scheduler), len(tasks)
+        results, total = link_dask(tasks, gazetteer, jobs, decisions, args.scheduler, finish), len(tasks)
     else:
-        results, total = link_local(tasks, gazetteer, jobs, decisions), len(tasks)
+        results, total = link_local(tasks, gazetteer, jobs, decisions, finish), len(tasks)
     stats = _Stats()
-    wanted = frozenset(args.feature) if args.feature else None
     try:
         with _output(args.out) as out:
-            writer = (_MonthWriter(out, args.format, gazetteer) if args.by_month
-                      else _RowWriter(out, args.format, gazetteer))
+            writer = (_MonthWriter(out, args.format, gazetteer, wanted) if args.by_month
+                      else _RowWriter(out, args.format))
             for linked in _progress(results, total):
                 stats.add(linked)
                 if linked.error:
                     stats.skip(linked)
                     continue
-                mentions = linked.mentions if wanted is None else [m for m in linked.mentions if m.feature_id in wanted]
-                writer.add(linked, mentions)
+                writer.add(linked)
             writer.close()
     except (AtomicWriteError, OSError) as exc:
         if isinstance(exc, BrokenPipeError):  # e.g. piped into `head`: not an error of ours
@@ -147,7 +149,7 @@ def _load_decisions(path: Path):
         raise ValueError(f"{path}: not a link decisions file ({exc})") from exc
 
 
-def _link_bundled(corpus, gazetteer, decisions) -> Iterator[Any]:
+def _link_bundled(corpus, gazetteer, decisions, finish) -> Iterator[Any]:
     from corridor_viewer.io.archive import LinkedArticle
 
     for article in corpus:
@@ -155,8 +157,9 @@ def _link_bundled(corpus, gazetteer, decisions) -> Iterator[Any]:
         if decisions is not None:
             mentions, _stale = decisions.apply(mentions, text_of=lambda _aid, a=article: a.text,
                                                passage_at=lambda _aid, i, a=article: a.passage_index_at(i))
-        yield LinkedArticle(article.id, "", article.published, len(article.text),
-                            len(article.text.encode("utf-8")), mentions)
+        linked = LinkedArticle(article.id, "", article.published, len(article.text),
+                               len(article.text.encode("utf-8")), mentions)
+        yield finish(linked) if finish is not None else linked
 
 
 @contextlib.contextmanager
@@ -198,29 +201,42 @@ def _progress(results: Iterator[Any], total: int) -> Iterator[Any]:
         yield from bar
 
 
+class RowRenderer:
+    """One article's rows as output text (no header, no brackets): runs in the worker that linked it."""
+
+    def __init__(self, fmt: str, wanted: frozenset[str] | None, names: dict[str, str]) -> None:
+        self.fmt, self.wanted, self.names = fmt, wanted, names
+
+    def __call__(self, linked) -> str:
+        rows = [(m.feature_id, self.names.get(m.feature_id, m.feature_id), m.article_id, m.start, m.end, m.surface,
+                 m.passage_index, m.match, m.status, m.rule)
+                for m in linked.mentions if self.wanted is None or m.feature_id in self.wanted]
+        if not rows:
+            return ""
+        if self.fmt == "csv":
+            buf = io.StringIO()
+            csv.writer(buf, lineterminator="\n").writerows(rows)
+            return buf.getvalue()
+        lines = [json.dumps(dict(zip(COLUMNS, row, strict=True)), ensure_ascii=False) for row in rows]
+        return "".join(line + "\n" for line in lines) if self.fmt == "jsonl" else ",\n".join(lines)
+
+
 class _RowWriter:
-    def __init__(self, out: IO[str], fmt: str, gazetteer) -> None:
-        self.out, self.fmt, self.names = out, fmt, gazetteer.name_en
+    def __init__(self, out: IO[str], fmt: str) -> None:
+        self.out, self.fmt = out, fmt
         self.first = True
         if fmt == "csv":
-            self.csv = csv.writer(out, lineterminator="\n")
-            self.csv.writerow(COLUMNS)
+            csv.writer(out, lineterminator="\n").writerow(COLUMNS)
         elif fmt == "json":
             out.write("[")
 
-    def add(self, linked, mentions) -> None:
-        for m in mentions:
-            row = (m.feature_id, self.names(m.feature_id), m.article_id, m.start, m.end, m.surface, m.passage_index,
-                   m.match, m.status, m.rule)
-            if self.fmt == "csv":
-                self.csv.writerow(row)
-                continue
-            line = json.dumps(dict(zip(COLUMNS, row, strict=True)), ensure_ascii=False)
-            if self.fmt == "jsonl":
-                self.out.write(line + "\n")
-            else:
-                self.out.write(("\n" if self.first else ",\n") + line)
-            self.first = False
+    def add(self, linked) -> None:
+        if not linked.rendered:
+            return
+        if self.fmt == "json":
+            self.out.write("\n" if self.first else ",\n")
+        self.out.write(linked.rendered)
+        self.first = False
 
     def close(self) -> None:
         if self.fmt == "json":
@@ -230,18 +246,18 @@ class _RowWriter:
 class _MonthWriter:
     """Mentions per (feature, month) and the articles holding them; the table is written at the end."""
 
-    def __init__(self, out: IO[str], fmt: str, gazetteer) -> None:
-        self.out, self.fmt, self.gazetteer = out, fmt, gazetteer
+    def __init__(self, out: IO[str], fmt: str, gazetteer, wanted: frozenset[str] | None) -> None:
+        self.out, self.fmt, self.gazetteer, self.wanted = out, fmt, gazetteer, wanted
         self.mentions: dict[tuple[str, str], int] = defaultdict(int)
         self.articles: dict[tuple[str, str], int] = defaultdict(int)
 
-    def add(self, linked, mentions) -> None:
+    def add(self, linked) -> None:
         from corridor_viewer.model.links import REJECTED, month_of
 
         month = month_of(linked.published)
         seen: set[str] = set()
-        for m in mentions:
-            if m.status == REJECTED:
+        for m in linked.mentions:
+            if m.status == REJECTED or (self.wanted is not None and m.feature_id not in self.wanted):
                 continue
             self.mentions[(m.feature_id, month)] += 1
             if m.feature_id not in seen:
@@ -278,9 +294,14 @@ class _Stats:
         self.articles += 1
         self.chars += linked.chars
         self.bytes += linked.size
-        self.mentions += len(linked.mentions)
-        self.variants += sum(1 for m in linked.mentions if m.match == "variant")
-        self.features.update(m.feature_id for m in linked.mentions)
+        if linked.mentions or not linked.counts[0]:
+            self.mentions += len(linked.mentions)
+            self.variants += sum(1 for m in linked.mentions if m.match == "variant")
+            self.features.update(m.feature_id for m in linked.mentions)
+        else:  # rendered in the worker: only the counts came back
+            self.mentions += linked.counts[0]
+            self.variants += linked.counts[1]
+            self.features.update(linked.counts[2])
 
     def skip(self, linked) -> None:
         self.skipped.append(linked)

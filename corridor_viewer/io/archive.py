@@ -44,6 +44,27 @@ class LinkedArticle(NamedTuple):
     size: int  # bytes on disk
     mentions: list[Mention]
     error: str = ""  # why the file was skipped ("" if it was linked)
+    rendered: str = ""  # the output for this article, when a worker wrote it (see ``finish``)
+    counts: tuple[int, int, tuple[str, ...]] = (0, 0, ())  # mentions, variants, features: kept when rendered
+
+
+def rendered_by(render) -> Any:
+    """A ``finish`` step for the engines: the worker formats an article's output itself and sends back
+    only the text and counts, so the parent's writing never limits an archive run (JSON encoding of
+    millions of rows is seconds of work) and results waiting to be written stay small."""
+    return _Rendered(render)
+
+
+class _Rendered:
+    def __init__(self, render) -> None:
+        self.render = render
+
+    def __call__(self, linked: LinkedArticle) -> LinkedArticle:
+        if linked.error:
+            return linked
+        ms = linked.mentions
+        counts = (len(ms), sum(1 for m in ms if m.match == "variant"), tuple({m.feature_id: 0 for m in ms}))
+        return linked._replace(mentions=[], rendered=self.render(linked), counts=counts)
 
 
 def walk_articles(folders: Iterable[Path | str]) -> list[ArchiveTask]:
@@ -140,21 +161,32 @@ def link_task(task: ArchiveTask, gazetteer: Gazetteer, decisions: Any = None) ->
 
 # -- engines
 
-_WORKER: dict[str, Any] = {}
+_WORKER: dict[Any, Any] = {}
+IN_FLIGHT = 4  # chunks per worker read ahead of the writer: bounded memory, workers never idle
 
 
-def _init_worker(gazetteer: Gazetteer, decisions: Any) -> None:
-    _WORKER["gazetteer"], _WORKER["decisions"] = gazetteer, decisions
+def _init_worker(gazetteer: Gazetteer, decisions: Any, finish: Any = None) -> None:
+    _WORKER["gazetteer"], _WORKER["decisions"], _WORKER["finish"] = gazetteer, decisions, finish
 
 
 def _link_chunk(tasks: Sequence[ArchiveTask]) -> list[LinkedArticle]:
     import gc
 
+    finish = _WORKER.get("finish")
     gc.disable()  # mentions hold no cycles; see linker.link_corpus
     try:
-        return [link_task(t, _WORKER["gazetteer"], _WORKER["decisions"]) for t in tasks]
+        out = [link_task(t, _WORKER["gazetteer"], _WORKER["decisions"]) for t in tasks]
+        return [finish(r) for r in out] if finish is not None else out
     finally:
         gc.enable()
+
+
+def _bounded(items: Iterable[Any], slots: Any) -> Iterator[Any]:
+    """Hand items to a pool only as results are taken: Pool.imap reads its input eagerly, so without this
+    a slow writer would let every finished article of the archive pile up in memory."""
+    for item in items:
+        slots.acquire()
+        yield item
 
 
 def _chunks(tasks: Sequence[ArchiveTask], size: int) -> Iterator[Sequence[ArchiveTask]]:
@@ -168,30 +200,39 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("fork" if "fork" in methods and sys.platform != "darwin" else "spawn")
 
 
-def link_local(tasks: Sequence[ArchiveTask], gazetteer: Gazetteer, jobs: int, decisions: Any = None
-               ) -> Iterator[LinkedArticle]:
-    """Link the files with ``jobs`` worker processes (in this process if 1), yielding in file order."""
+def link_local(tasks: Sequence[ArchiveTask], gazetteer: Gazetteer, jobs: int, decisions: Any = None,
+               finish: Any = None) -> Iterator[LinkedArticle]:
+    """Link the files with ``jobs`` worker processes (in this process if 1), yielding in file order.
+
+    ``finish`` (picklable, e.g. :func:`rendered_by`) runs on each result in the worker.
+    """
+    import threading
+
     if jobs <= 1 or len(tasks) <= CHUNK:
-        _init_worker(gazetteer, decisions)
+        _init_worker(gazetteer, decisions, finish)
         for chunk in _chunks(tasks, CHUNK):
             yield from _link_chunk(chunk)
         return
-    with _context().Pool(jobs, initializer=_init_worker, initargs=(gazetteer, decisions)) as pool:
-        for results in pool.imap(_link_chunk, _chunks(tasks, CHUNK)):
+    gazetteer._passes()  # compiled before the fork, so that no worker compiles it again
+    slots = threading.BoundedSemaphore(IN_FLIGHT * jobs)
+    with _context().Pool(jobs, initializer=_init_worker, initargs=(gazetteer, decisions, finish)) as pool:
+        for results in pool.imap(_link_chunk, _bounded(_chunks(tasks, CHUNK), slots)):
+            slots.release()
             yield from results
 
 
-def _dask_partition(tasks: Sequence[ArchiveTask], key: str, entries: list, variants: bool, decisions: Any
-                    ) -> list[LinkedArticle]:
+def _dask_partition(tasks: Sequence[ArchiveTask], key: str, entries: list, variants: bool, decisions: Any,
+                    finish: Any = None) -> list[LinkedArticle]:
     """One Dask partition: the worker compiles the gazetteer once (per fingerprint) and keeps it."""
     gazetteer = _WORKER.get(("dask", key))
     if gazetteer is None:
         gazetteer = _WORKER[("dask", key)] = Gazetteer(entries, variants=variants)
-    return [link_task(t, gazetteer, decisions) for t in tasks]
+    out = [link_task(t, gazetteer, decisions) for t in tasks]
+    return [finish(r) for r in out] if finish is not None else out
 
 
 def link_dask(tasks: Sequence[ArchiveTask], gazetteer: Gazetteer, jobs: int, decisions: Any = None,
-              scheduler: str | None = None) -> Iterator[LinkedArticle]:
+              scheduler: str | None = None, finish: Any = None) -> Iterator[LinkedArticle]:
     """The same linking as a Dask bag, on local processes or a ``distributed`` scheduler at ``scheduler``.
 
     Partitions are computed a few at a time and yielded in order, so memory stays bounded on any archive.
@@ -204,7 +245,7 @@ def link_dask(tasks: Sequence[ArchiveTask], gazetteer: Gazetteer, jobs: int, dec
     entries = list(gazetteer.entries.values())
     bag = db.from_sequence(list(tasks), partition_size=CHUNK * 4)
     parts = bag.map_partitions(_dask_partition, gazetteer.fingerprint(), entries, gazetteer.variants,
-                               decisions).to_delayed()
+                               decisions, finish).to_delayed()
     if scheduler:
         try:
             from distributed import Client

@@ -170,7 +170,8 @@ class ContextRules:
                               _next_words(raw.get("next_words") or ()), _prev_words(raw.get("prev_words") or ())))
             else:
                 self.problems.append(f"rule {rid}: unknown kind {kind!r}")
-        self._post = set(self.nearby) | set(self.chains)
+        # Features and rule ids that make apply() do anything: one set test per mention decides.
+        self._triggers = frozenset(self.nearby) | frozenset(self.chains) | frozenset(self.requires)
 
     def conditional_names(self) -> list[tuple[str, str, str]]:
         """(feature, name, rule id) for every name that only a ``requires`` rule's cues can confirm."""
@@ -183,8 +184,9 @@ class ContextRules:
 
     def apply(self, text: str, mentions: list[Any]) -> list[Any]:
         """The article's mentions with the rules applied (chains, then requirements, then nearby cues)."""
-        if not mentions:
-            return mentions
+        triggers = self._triggers
+        if not mentions or not any(m.feature_id in triggers or m.rule in triggers for m in mentions):
+            return mentions  # the common case: nothing in this article has a rule
         if self.chains and any(m.feature_id in self.chains for m in mentions):
             mentions = self._chains(text, mentions)
         if self.requires and any(m.rule in self.requires for m in mentions):

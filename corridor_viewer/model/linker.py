@@ -80,6 +80,11 @@ _EDGE_PUNCTUATION_RE = re.compile(r"^[^\w']+|[^\w']+$")
 _TANWEEN_RE = re.compile("[\u064b-\u064d]")
 _GAF_COMPATIBLE = frozenset("غجكگ")
 _CACHE_LIMIT = 200_000  # distinct (name, spelling) pairs remembered; a corpus has a few thousand
+_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+
+
+def _start_of(m: Mention) -> int:
+    return m.start
 
 
 class Mention(NamedTuple):
@@ -198,8 +203,9 @@ class Gazetteer:
         # Canonical names with and without a written article, for search_names().
         self._search_keys = [(e.feature_id, sorted({k for n in e.names for k in (normalize(n), _key(n)) if k}))
                              for e in self.entries.values()]
-        self._regex, self._group_names = _compile(names, variants)
-        self._cache: dict[tuple[int, str], tuple[str, str, bool, str] | None] = {}
+        self._names = names
+        self._compiled: tuple[_Pass | None, _Pass | None] | None = None  # built on first link (see _passes)
+        self._cache: dict[tuple[int, int, str], tuple[str, str, bool, str] | None] = {}
 
     def __reduce__(self):
         return (_rebuild, (list(self.entries.values()), self.variants))
@@ -234,29 +240,53 @@ class Gazetteer:
         """Every mention in ``article``, in text order, never overlapping."""
         return self.link_text(article.text, article.id, article.passage_index_at)
 
+    def _passes(self) -> tuple[_Pass | None, _Pass | None]:
+        """The Arabic and the Latin regex, compiled on first use: a gazetteer that only searches names (the
+        GUI with a cached link index) never pays the second or so that compiling the trie costs."""
+        if self._compiled is None:
+            self._compiled = _compile(self._names, self.variants)
+        return self._compiled
+
     def link_text(self, text: str, article_id: str, passage_at=None) -> list[Mention]:
         """Every mention in ``text``; ``passage_at(offset)`` gives the passage index (-1 without it)."""
+        arabic, latin = self._passes()
         comp = compact(text)
-        cuts, cumulative = comp.cuts, comp.cumulative
         # A leading space lets every match start with its non-word boundary character, which the regex
         # engine finds by a fast scan instead of trying a lookbehind at every position.
         ctext = " " + comp.text
-        group_names = self._group_names
+        out: list[Mention] = []
+        if arabic is not None:
+            self._collect(arabic, 0, ctext, text, comp, article_id, passage_at, out)
+        # Latin names get their own pass, and only over text that holds a Latin letter: most of an Arabic
+        # archive does not, and the combined pattern made every Arabic word start try the Latin branch too.
+        if latin is not None and _LATIN_LETTER_RE.search(ctext):
+            n = len(out)
+            self._collect(latin, 1, ctext, text, comp, article_id, passage_at, out)
+            if n and len(out) > n:
+                out.sort(key=_start_of)
+        if self.rules and out:
+            out = self.rules.apply(text, out)
+        return out
+
+    def _collect(self, p: _Pass, which: int, ctext: str, text: str, comp, article_id: str, passage_at,
+                 out: list[Mention]) -> None:
+        cuts, cumulative = comp.cuts, comp.cumulative
+        group_names = p.group_names
         cache, resolve = self._cache, self._resolve
         after_word = self.rules.after_word
-        out: list[Mention] = []
-        for m in self._regex.finditer(ctext):
+        for m in p.regex.finditer(ctext):
             group = m.lastindex
             proclitic_end, key_end = m.end(1), m.end()
             lead = m.start() + 1
             key_start = proclitic_end if proclitic_end > lead else lead
             span = ctext[key_start:key_end]
-            found = cache.get((group, span), cache)
+            key = (which, group, span)
+            found = cache.get(key, cache)
             if found is cache:
                 found = resolve(group_names[group], span)
                 if len(cache) > _CACHE_LIMIT:
                     cache.clear()
-                cache[(group, span)] = found
+                cache[key] = found
             if found is None:
                 continue
             feature_id, match, has_article, rule = found
@@ -291,9 +321,6 @@ class Gazetteer:
                     continue
             out.append(Mention(feature_id, article_id, start, end, text[start:end],
                                passage_at(start) if passage_at else -1, match, AUTO, rule))
-        if self.rules and out:
-            out = self.rules.apply(text, out)
-        return out
 
     def _resolve(self, names: tuple[_Name, ...], span: str) -> tuple[str, str, bool, str] | None:
         """(feature, match, has_article, rule) for a matched spelling, or None: blocked or ambiguous."""
@@ -400,55 +427,76 @@ def _query_variants(q: str) -> list[tuple[str, int]]:
     return variants
 
 
-def _compile(names: Iterable[tuple[str, _Name]], variants: bool) -> tuple[re.Pattern[str], list[tuple[_Name, ...]]]:
-    """One regex for all names; group 1 is the proclitic, each later group marks the end of a trie node.
+class _Pass(NamedTuple):
+    regex: re.Pattern[str]
+    group_names: list[tuple[_Name, ...]]  # per regex group: the names of the trie node it closes
+
+
+def _compile(names: Iterable[tuple[str, _Name]], variants: bool) -> tuple[_Pass | None, _Pass | None]:
+    """One regex for the Arabic names and one for the others; group 1 is the proclitic (Arabic), each later
+    group marks the end of a trie node.
 
     Keys are token sequences (variants.py): with variants, a foreign word's tokens accept every spelling
     of its skeleton, so one node stands for all the names that share it and :meth:`Gazetteer._resolve`
     tells exact from variant afterwards.
     """
-    group_names: list[tuple[_Name, ...]] = [()] * 2  # groups 0 and 1 carry no name
     arabic, latin = _Trie(), _Trie()
     firsts: set[str] = set()
     for _raw, name in names:
-        if is_arabic(name.key):
-            arabic.add(name_tokens(name.key, variants=variants), name)
-        else:
-            tokens = name_tokens(name.key, variants=variants)
-            latin.add(tokens, name)
-            firsts |= _first_chars(tokens[0].pattern)
+        tokens = name_tokens(name.key, variants=variants)
+        (arabic if is_arabic(name.key) else latin).add(tokens, name)
 
-    def emit(node: _Trie) -> str:
+    def emit(node: _Trie, group_names: list) -> str:
         # Exact tokens before widened ones, so that a listed spelling is tried first.
         children = sorted(node.children.items(), key=lambda kv: (not kv[0].exact, kv[0].pattern))
-        alts = [token.pattern + emit(child) for token, child in children]
+        alts = [token.pattern + emit(child, group_names) for token, child in children]
         if node.names:
             group_names.append(tuple(node.names))
             alts.append("()" + _BOUNDARY_END)  # after the longer names: longest match wins
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    parts = []
+    out: list[_Pass | None] = [None, None]
     if arabic.children:
-        parts.append(f"({PROCLITIC}){emit(arabic)}")
+        groups: list[tuple[_Name, ...]] = [()] * 2  # groups 0 and 1 carry no name
+        # A word can start a name only with a proclitic letter or a name's first letter: one class check
+        # turns most other word starts away before the proclitic and the trie are tried.
+        starts = set("وفبكلا")
+        for token in arabic.children:
+            starts |= _first_chars(token.pattern)
+        guard = "".join(sorted(re.escape(c) for c in starts))
+        out[0] = _Pass(re.compile(rf"\W(?=[{guard}])({PROCLITIC}){emit(arabic, groups)}"), groups)
     if latin.children:
-        # Checking the first letter first keeps the case-insensitive branch off Arabic words.
+        groups = [()] * 2
+        for token in latin.children:
+            firsts |= _first_chars(token.pattern)
+        # Checking the first letter first keeps the case-insensitive trie off most word starts.
         guard = "".join(sorted(re.escape(c) for c in firsts))
-        parts.append(f"(?=[{guard}])(?i:{emit(latin)})")
-    if not parts:
-        return re.compile(r"(?!)"), group_names
-    return re.compile(r"\W(?:" + "|".join(parts) + ")"), group_names
+        out[1] = _Pass(re.compile(rf"\W()(?=[{guard}])(?i:{emit(latin, groups)})"), groups)
+    return out[0], out[1]
+
+
+_GUARD_CHARS = [chr(c) for c in (*range(0x20, 0x2b0), *range(0x600, 0x700))]
 
 
 @functools.lru_cache(maxsize=512)
 def _first_chars(pattern: str) -> frozenset[str]:
-    """Every character a token's pattern can start with, in both cases (for the Latin guard)."""
+    """Every character a token's pattern can start with, in both cases (for the first-letter guards)."""
     regex = re.compile(pattern, re.IGNORECASE)
-    chars = {c for c in map(chr, range(0x20, 0x2b0)) if regex.match(c)}
+    # A token may need a second letter ("تش"); any letter after the candidate lets the match test only it.
+    chars = {c for c in _GUARD_CHARS if regex.match(c + "ش") or regex.match(c + "a")}
     return frozenset(chars | {c.upper() for c in chars} | {c.lower() for c in chars})
 
 
-def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer) -> list[Mention]:
-    """Every mention in every article, article by article (corpus order), in text order."""
+def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer, jobs: int = 1) -> list[Mention]:
+    """Every mention in every article, article by article (corpus order), in text order.
+
+    ``jobs > 1`` links in that many forked worker processes (where the platform forks; elsewhere, and for
+    small corpora, in this process). The result is the same list either way: the linker is a pure function
+    of the gazetteer and the text.
+    """
+    articles = corpus.articles if isinstance(corpus, Corpus) else list(corpus)
+    if jobs > 1 and len(articles) >= _MIN_PARALLEL * jobs and _can_fork():
+        return _link_forked(articles, gazetteer, jobs)
     out: list[Mention] = []
     # Hundreds of thousands of new tuples would trigger the cyclic garbage collector over and over, each
     # pass walking the whole corpus: linking time would grow faster than the corpus. Mentions hold no
@@ -456,12 +504,52 @@ def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer) -> lis
     paused = gc.isenabled()
     gc.disable()
     try:
-        for article in corpus:
+        for article in articles:
             out += gazetteer.link(article)
     finally:
         if paused:
             gc.enable()
     return out
+
+
+_MIN_PARALLEL = 64  # articles per worker below which starting processes costs more than it saves
+_FORKED: list[Any] = []  # (articles, gazetteer) for forked workers, which inherit it instead of a pickle
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import sys
+
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+
+
+def _link_slice(bounds: tuple[int, int]) -> list[tuple]:
+    articles, gazetteer = _FORKED[0]
+    gc.disable()
+    # Plain tuples travel back faster than named ones (no class lookup per object when unpickled).
+    return [tuple(m) for a in articles[bounds[0]:bounds[1]] for m in gazetteer.link(a)]
+
+
+def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> list[Mention]:
+    import multiprocessing
+
+    gazetteer._passes()  # compile once, before the fork: every worker inherits it
+    step = max(1, -(-len(articles) // (jobs * 4)))  # a few slices per worker evens out their load
+    bounds = [(i, min(i + step, len(articles))) for i in range(0, len(articles), step)]
+    _FORKED[:] = [(articles, gazetteer)]
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            parts = pool.map(_link_slice, bounds, chunksize=1)
+    finally:
+        _FORKED.clear()
+    make = Mention._make
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return [make(t) for part in parts for t in part]
+    finally:
+        if paused:
+            gc.enable()
 
 
 def mentions_by_feature(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:
