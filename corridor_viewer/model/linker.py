@@ -81,6 +81,8 @@ _TANWEEN_RE = re.compile("[\u064b-\u064d]")
 _GAF_COMPATIBLE = frozenset("غجكگ")
 _CACHE_LIMIT = 200_000  # distinct (name, spelling) pairs remembered; a corpus has a few thousand
 _LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+# A run of text without Arabic letters that starts with a Latin one; a Latin name never leaves its run.
+_LATIN_RUN_RE = re.compile("[A-Za-z\u00c0-\u024f][^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]*")
 
 
 def _start_of(m: Mention) -> int:
@@ -238,7 +240,11 @@ class Gazetteer:
     # -- linking
     def link(self, article: Article) -> list[Mention]:
         """Every mention in ``article``, in text order, never overlapping."""
-        return self.link_text(article.text, article.id, article.passage_index_at)
+        # Article keeps its passage starts for passage_index_at(); a bisection per mention on them is the
+        # same answer without a method call per mention.
+        starts = getattr(article, "_starts", None)
+        return self.link_text(article.text, article.id,
+                              starts if starts is not None else [p.start for p in article.passages])
 
     def _passes(self) -> tuple[_Pass | None, _Pass | None]:
         """The Arabic and the Latin regex, compiled on first use: a gazetteer that only searches names (the
@@ -247,8 +253,9 @@ class Gazetteer:
             self._compiled = _compile(self._names, self.variants)
         return self._compiled
 
-    def link_text(self, text: str, article_id: str, passage_at=None) -> list[Mention]:
-        """Every mention in ``text``; ``passage_at(offset)`` gives the passage index (-1 without it)."""
+    def link_text(self, text: str, article_id: str, passage_starts: Sequence[int] | None = None) -> list[Mention]:
+        """Every mention in ``text``; ``passage_starts`` (ascending passage start offsets) give each mention's
+        passage index, -1 without them."""
         arabic, latin = self._passes()
         comp = compact(text)
         # A leading space lets every match start with its non-word boundary character, which the regex
@@ -256,25 +263,28 @@ class Gazetteer:
         ctext = " " + comp.text
         out: list[Mention] = []
         if arabic is not None:
-            self._collect(arabic, 0, ctext, text, comp, article_id, passage_at, out)
+            self._collect(arabic, 0, ctext, text, comp, article_id, passage_starts, out)
         # Latin names get their own pass, and only over text that holds a Latin letter: most of an Arabic
         # archive does not, and the combined pattern made every Arabic word start try the Latin branch too.
         if latin is not None and _LATIN_LETTER_RE.search(ctext):
             n = len(out)
-            self._collect(latin, 1, ctext, text, comp, article_id, passage_at, out)
+            # Only the stretches without Arabic letters can hold a Latin name: scan those alone.
+            for run in _LATIN_RUN_RE.finditer(ctext):
+                self._collect(latin, 1, ctext, text, comp, article_id, passage_starts, out, run.start() - 1,
+                              run.end() + 1)
             if n and len(out) > n:
                 out.sort(key=_start_of)
         if self.rules and out:
             out = self.rules.apply(text, out)
         return out
 
-    def _collect(self, p: _Pass, which: int, ctext: str, text: str, comp, article_id: str, passage_at,
-                 out: list[Mention]) -> None:
+    def _collect(self, p: _Pass, which: int, ctext: str, text: str, comp, article_id: str,
+                 starts: Sequence[int] | None, out: list[Mention], lo: int = 0, hi: int | None = None) -> None:
         cuts, cumulative = comp.cuts, comp.cumulative
         group_names = p.group_names
         cache, resolve = self._cache, self._resolve
         after_word = self.rules.after_word
-        for m in p.regex.finditer(ctext):
+        for m in p.regex.finditer(ctext, lo, len(ctext) if hi is None else hi):
             group = m.lastindex
             proclitic_end, key_end = m.end(1), m.end()
             lead = m.start() + 1
@@ -320,7 +330,7 @@ class Gazetteer:
                 if k_end > k and _TANWEEN_RE.search(text, start, end):
                     continue
             out.append(Mention(feature_id, article_id, start, end, text[start:end],
-                               passage_at(start) if passage_at else -1, match, AUTO, rule))
+                               bisect_right(starts, start) - 1 if starts is not None else -1, match, AUTO, rule))
 
     def _resolve(self, names: tuple[_Name, ...], span: str) -> tuple[str, str, bool, str] | None:
         """(feature, match, has_article, rule) for a matched spelling, or None: blocked or ambiguous."""
