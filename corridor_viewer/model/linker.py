@@ -63,7 +63,7 @@ from corridor_viewer.model.normalize import (
     normalize,
     strip_article,
 )
-from corridor_viewer.model.variants import Token, name_tokens
+from corridor_viewer.model.variants import Token, fold_latin, name_tokens
 
 NAME_FIELDS = ("name_ar", "name_en")
 ALIAS_FIELDS = ("aliases_ar", "aliases_en")
@@ -346,6 +346,22 @@ class Gazetteer:
             return None
         return name.feature_id, VARIANT, name.has_article, name.rule
 
+    def closest_name(self, feature_id: str, surface: str) -> str:
+        """The listed name of the feature nearest to ``surface`` (fewest letter edits, same script): what
+        the reader shows as "matched as a spelling variant of …"."""
+        target = _comparable(normalize(_strip_proclitic_article(surface)))
+        arabic = is_arabic(target)
+        best, best_cost = "", None
+        for name in self.names(feature_id):
+            if is_arabic(name) != arabic:
+                continue
+            key = _comparable(_key(name))
+            cost = _edit_distance(target, key if arabic else fold_latin(key)) if arabic else _edit_distance(
+                fold_latin(target), fold_latin(key))
+            if best_cost is None or cost < best_cost:
+                best, best_cost = name, cost
+        return best
+
     # -- search
     def search_names(self, query: str) -> list[str]:
         """Feature ids whose names match ``query`` in any language or spelling, best first.
@@ -404,6 +420,22 @@ def _key(name: str) -> str:
     if is_arabic(key) and name.lstrip().startswith(ARTICLE):
         key = strip_article(key)
     return key
+
+
+def _strip_proclitic_article(surface: str) -> str:
+    s = surface.strip()
+    return s[2:] if s.startswith(ARTICLE) and len(s) > 4 else s
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance; names are short, so the plain dynamic programme is enough."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
 
 
 def _comparable(canonical: str) -> str:
