@@ -488,9 +488,18 @@ def _compile(names: Iterable[tuple[str, _Name]], variants: bool) -> tuple[_Pass 
         tokens = name_tokens(name.key, variants=variants)
         (arabic if is_arabic(name.key) else latin).add(tokens, name)
 
+    depth: dict[int, int] = {}
+
+    def deepest(node: _Trie) -> int:
+        if id(node) not in depth:
+            depth[id(node)] = 1 + max((deepest(c) for c in node.children.values()), default=0)
+        return depth[id(node)]
+
     def emit(node: _Trie, group_names: list) -> str:
-        # Exact tokens before widened ones, so that a listed spelling is tried first.
-        children = sorted(node.children.items(), key=lambda kv: (not kv[0].exact, kv[0].pattern))
+        # Sibling tokens may accept the same letters ("ترمب" takes an inserted vowel, so its branch also
+        # reads "ترامب"), and the engine keeps the first branch that matches: the branch holding the
+        # longest names goes first, so that a shorter name never hides a longer one.
+        children = sorted(node.children.items(), key=lambda kv: (-deepest(kv[1]), not kv[0].exact, kv[0].pattern))
         alts = [token.pattern + emit(child, group_names) for token, child in children]
         if node.names:
             group_names.append(tuple(node.names))

@@ -140,7 +140,10 @@ def arabic_word_tokens(word: str) -> list[Token] | None:
             # loose: inner vowels are folded into the next consonant's optional prefix
             continue
         piece = _CH if ch == "ch" else _consonant_token(ch, classes)
-        tokens.append(Token(f"{VOWEL_RE}{{0,3}}{piece}" if loose else grow + piece, False))
+        # Possessive: a consonant is never a vowel, so giving back a vowel could not help the match, and the
+        # engine keeps no backtracking state for it at every word it tries.
+        tokens.append(Token(f"{VOWEL_RE}{{0,3}}+{piece}" if loose else (f"{VOWEL_RE}?+" if grow else "") + piece,
+                            False))
     return tokens
 
 
