@@ -249,3 +249,14 @@ def _mention(row):
 
     return Mention(row["feature_id"], row["article_id"], row["start"], row["end"], row["surface"],
                    row["passage_index"], row["match"], row["status"], row["rule"])
+
+
+def test_exact_only_drops_spelling_variants_and_scheduler_needs_dask(tmp_path, capsys):
+    (tmp_path / "a.txt").write_text("ممر زانكيزور وممر زنكزور", encoding="utf-8")
+    assert run_links("--articles", str(tmp_path), "--format", "jsonl") == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["surface"], r["match"]) for r in rows] == [("ممر زانكيزور", "variant"), ("ممر زنكزور", "exact")]
+    assert run_links("--articles", str(tmp_path), "--format", "jsonl", "--exact-only") == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["surface"], r["match"]) for r in rows] == [("ممر زنكزور", "exact")]
+    _fails(capsys, "--scheduler", "tcp://127.0.0.1:8786", expect="--scheduler needs --engine dask")

@@ -2,9 +2,11 @@
 
 How a name is found (see :mod:`corridor_viewer.model.normalize` for the spelling rules):
 
-* Every name and alias of every feature becomes a key in a trie; the trie becomes one regular expression,
-  so one pass of the C regex engine over an article finds all mentions. Branches are tried children
-  first, so the longest name wins: "ممر زنگزور" is one mention of the corridor, not "ممر" plus "زنگزور".
+* Every name and alias of every feature becomes a key in a trie; the trie becomes one regular expression
+  per script, so one pass of the C regex engine over an article finds all Arabic-script mentions, and a
+  second pass over the stretches of Latin text (if any) the others. Branches are tried children first,
+  the deepest subtree first, so the longest name wins: "ممر زنگزور" is one mention of the corridor, not
+  "ممر" plus "زنگزور". The regexes are compiled on the first link, not when the gazetteer is built.
 * A match starts only after a non-word character (or the start of the text) and ends only before one, so
   a name is never found inside a longer word. Arabic names may carry attached proclitics (و ف ب ل ك, the
   article ال and their combinations: وال، بال، لل، فال، كال، وبال، ولل …); a mention's span starts after
