@@ -590,19 +590,23 @@ def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> li
     step = max(1, -(-len(articles) // (jobs * 4)))  # a few slices per worker evens out their load
     bounds = [(i, min(i + step, len(articles))) for i in range(0, len(articles), step)]
     _FORKED[:] = [(articles, gazetteer)]
-    try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            parts = pool.map(_link_slice, bounds, chunksize=1)
-    finally:
-        _FORKED.clear()
     make = Mention._make
+    out: list[Mention] = []
     paused = gc.isenabled()
     gc.disable()
+    # Frozen objects are left alone by the collector, so the workers' collections never touch (and copy)
+    # the memory pages of the articles they inherited.
+    gc.freeze()
     try:
-        return [make(t) for part in parts for t in part]
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for part in pool.imap(_link_slice, bounds):  # in order; rebuilt while the others still work
+                out += map(make, part)
     finally:
+        _FORKED.clear()
+        gc.unfreeze()
         if paused:
             gc.enable()
+    return out
 
 
 def mentions_by_feature(mentions: Iterable[Mention]) -> dict[str, list[Mention]]:

@@ -15,10 +15,10 @@ average is printed with the figures).
 * **10k articles with --jobs**: ``link_corpus(jobs=N)`` forks N workers that inherit the articles and the
   compiled gazetteer: target <= 2.0 s with 2 jobs. One process is shown too.
 * ``--scale``: 100k articles in memory, with the same jobs: growth 100k/10k <= 11.
-* ``--rss``: ``corridor-viewer links --articles DIR --format jsonl`` over 100k article files written to a
-  temporary folder (about 650 MB, deleted afterwards): peak resident memory of the largest process and of
-  the whole process tree (parent and workers) <= 300 MiB, and the end-to-end time (reading, passages,
-  linking, JSON lines out).
+* ``--rss``: ``corridor-viewer links --articles DIR --format jsonl`` over 10k and 100k article files
+  written to a temporary folder (about 650 MB for 100k, deleted afterwards): peak resident memory of the
+  largest process and of the whole process tree (parent and workers) <= 300 MiB, and the end-to-end times
+  (reading, passages, linking, JSON lines out) and their growth.
 
 Exit status 1 if a target is missed.
 """
@@ -224,12 +224,16 @@ def main(argv: list[str] | None = None) -> int:
         del huge, mh
 
     if args.rss:
-        n = 10 * args.articles
-        seconds, one, tree, out = rss_run(corpus, n, args.seed + 2, args.jobs)
-        print(f"links --articles ({n} files) --format jsonl --jobs {args.jobs}: {seconds:.1f} s end to end, "
-              f"{out / 1e6:.0f} MB out; peak RSS largest process {one / 2**20:.0f} MiB, whole tree "
-              f"{tree / 2**20:.0f} MiB")
+        runs = {}
+        for n in (args.articles, 10 * args.articles):
+            seconds, one, tree, out = rss_run(corpus, n, args.seed + 2, args.jobs)
+            runs[n] = seconds
+            print(f"links --articles ({n} files) --format jsonl --jobs {args.jobs}: {seconds:.1f} s end to end, "
+                  f"{out / 1e6:.0f} MB out; peak RSS largest process {one / 2**20:.0f} MiB, whole tree "
+                  f"{tree / 2**20:.0f} MiB")
         ok &= tree <= 300 * 2**20
+        print(f"end-to-end growth {10 * args.articles}/{args.articles}: "
+              f"{runs[10 * args.articles] / runs[args.articles]:.2f}")
 
     print(load())
     print("targets (5 articles <= 20 ms, variants <= +30%, 10k with 2 jobs <= 2 s, growth <= 11, RSS <= 300 MiB):",
