@@ -260,3 +260,13 @@ def test_exact_only_drops_spelling_variants_and_scheduler_needs_dask(tmp_path, c
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert [(r["surface"], r["match"]) for r in rows] == [("ممر زنكزور", "exact")]
     _fails(capsys, "--scheduler", "tcp://127.0.0.1:8786", expect="--scheduler needs --engine dask")
+
+
+def test_a_catalog_json_dates_its_folder(tmp_path, capsys):
+    (tmp_path / "x.txt").write_text("كابان", encoding="utf-8")
+    (tmp_path / "catalog.json").write_text(json.dumps({"articles": [{"id": "x", "published": "2024-05"}]}),
+                                           encoding="utf-8")
+    assert run_links("--articles", str(tmp_path), "--by-month", "--format", "jsonl") == 0
+    rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert rows == [{"feature_id": "kapan", "feature_name_en": "Kapan", "month": "2024-05", "mentions": 1,
+                     "articles": 1}]

@@ -113,14 +113,10 @@ def _raise(exc: OSError) -> None:
 
 
 def _catalog(path: Path) -> dict[str, dict[str, Any]]:
-    import json
+    # The bundled folder's reader owns the catalog format; one reader for it, not two.
+    from corridor_viewer.io.articles import _read_catalog
 
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        entries = data["articles"] if isinstance(data, dict) else data
-        return {str(e["id"]): e for e in entries}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ArticleError(f"{path}: not a readable article catalog ({exc})") from exc
+    return _read_catalog(path.parent)
 
 
 def read_task(task: ArchiveTask) -> tuple[Article, int]:

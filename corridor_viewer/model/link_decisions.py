@@ -112,6 +112,7 @@ class LinkDecisions:
         add "this is …" mentions on unlinked text); ``passage_at(article_id, offset)`` its passage index.
         Mentions stay in text order; rejected ones stay, with ``status="rejected"``.
         """
+        mentions = list(mentions)  # read twice below
         by_article: dict[str, list[Mention]] = {}
         for m in mentions:
             by_article.setdefault(m.article_id, []).append(m)
