@@ -65,7 +65,7 @@ from corridor_viewer.model.normalize import (
     normalize,
     strip_article,
 )
-from corridor_viewer.model.variants import Token, fold_latin, name_tokens
+from corridor_viewer.model.variants import GROW_GAP, LOOSE_GAP, Token, fold_latin, name_tokens
 
 NAME_FIELDS = ("name_ar", "name_en")
 ALIAS_FIELDS = ("aliases_ar", "aliases_en")
@@ -502,7 +502,28 @@ def _compile(names: Iterable[tuple[str, _Name]], variants: bool) -> tuple[_Pass 
         # reads "ترامب"), and the engine keeps the first branch that matches: the branch holding the
         # longest names goes first, so that a shorter name never hides a longer one.
         children = sorted(node.children.items(), key=lambda kv: (-deepest(kv[1]), not kv[0].exact, kv[0].pattern))
-        alts = [token.pattern + emit(child, group_names) for token, child in children]
+        # Siblings that start with the same possessive vowel run share it: one run, then a branch on the
+        # consonant. (Possessive, so the run is the same whichever sibling follows: nothing changes but speed.)
+        # The order is fixed first and the text emitted after, in that order: regex groups are numbered by
+        # their place in the pattern, and group_names must follow.
+        items: list[Any] = []
+        shared: dict[str, list[tuple[str, _Trie]]] = {}
+        for token, child in children:
+            gap = next((g for g in (LOOSE_GAP, GROW_GAP) if token.pattern.startswith(g)), "")
+            if not gap:
+                items.append((token.pattern, child))
+            elif gap in shared:
+                shared[gap].append((token.pattern[len(gap):], child))
+            else:
+                shared[gap] = [(token.pattern[len(gap):], child)]
+                items.append((gap, shared[gap]))
+        alts: list[str] = []
+        for head, what in items:
+            if isinstance(what, list):
+                rest = [piece + emit(child, group_names) for piece, child in what]
+                alts.append(head + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"))
+            else:
+                alts.append(head + emit(what, group_names))
         if node.names:
             group_names.append(tuple(node.names))
             alts.append("()" + _BOUNDARY_END)  # after the longer names: longest match wins

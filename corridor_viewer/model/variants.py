@@ -59,6 +59,10 @@ _CLASS_PATTERN = {cls: "[" + "".join(sorted({re.escape(r) for c in letters for r
 # Vowel letters and hamza seats as they occur in raw (unfolded) text.
 VOWELS_RAW = "اأإآٱٲٳوؤيىیېئء"
 VOWEL_RE = f"[{VOWELS_RAW}]"
+# Possessive vowel runs before a consonant token: the trie factors them out of sibling tokens (one run,
+# then a branch on the consonant), which the regex engine can test with one class check per branch.
+LOOSE_GAP = f"{VOWEL_RE}{{0,3}}+"
+GROW_GAP = f"{VOWEL_RE}?+"
 _VOWELS_CANON = frozenset("اويئؤء")  # after normalize(): alef forms -> ا, ى ی -> ي
 _ALEF_INITIAL = char_pattern("ا")  # the listed spelling's own alef class: siblings in the trie stay one branch
 _FINAL_VOWELS = frozenset("اويهئ")  # a name-final vowel stays as written ("ه" is the folded ة)
@@ -142,8 +146,7 @@ def arabic_word_tokens(word: str) -> list[Token] | None:
         piece = _CH if ch == "ch" else _consonant_token(ch, classes)
         # Possessive: a consonant is never a vowel, so giving back a vowel could not help the match, and the
         # engine keeps no backtracking state for it at every word it tries.
-        tokens.append(Token(f"{VOWEL_RE}{{0,3}}+{piece}" if loose else (f"{VOWEL_RE}?+" if grow else "") + piece,
-                            False))
+        tokens.append(Token((LOOSE_GAP if loose else GROW_GAP if grow else "") + piece, False))
     return tokens
 
 
