@@ -270,3 +270,18 @@ def test_a_catalog_json_dates_its_folder(tmp_path, capsys):
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
     assert rows == [{"feature_id": "kapan", "feature_name_en": "Kapan", "month": "2024-05", "mentions": 1,
                      "articles": 1}]
+
+
+def test_rows_are_the_lines_json_dumps_would_write():
+    from corridor_viewer.io.archive import LinkedArticle
+    from corridor_viewer.model.linker import Mention
+
+    m = Mention("zangezur-corridor", 'dir/"quoted"\\name', 3, 9, 'ممر "زنگزور"\n\t\u2028\x00', 2, "variant", "auto",
+                "zangezur-region")
+    line = cli_links.RowRenderer("jsonl", None, {"zangezur-corridor": "Zangezur «corridor»"})(
+        LinkedArticle("x", "", "", 0, 0, [m]))
+    expected = json.dumps(dict(zip(KEYS, (m.feature_id, "Zangezur «corridor»", m.article_id, m.start, m.end,
+                                          m.surface, m.passage_index, m.match, m.status, m.rule), strict=True)),
+                          ensure_ascii=False)
+    assert line == expected + "\n"
+    assert json.loads(line)["surface"] == m.surface

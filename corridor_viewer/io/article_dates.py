@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 TEXT_LINES = 8  # a dateline is near the top; deeper dates are events the article reports
 DATELINE_WORDS = 6  # besides the date, a dateline holds a weekday, a place, an outlet: a few words
+DATELINE_CHARS = 100  # so a longer line is a paragraph: not searched (the date patterns are costly on text)
 
 
 class FoundDate(NamedTuple):
@@ -106,12 +107,14 @@ def _month_key(word: str) -> str:
 def date_from_text(text: str, lines: int = TEXT_LINES) -> FoundDate | None:
     """The date on a dateline among the first ``lines`` non-empty lines of an article's text."""
     seen = 0
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, line in enumerate(text.split("\n", 4 * lines), start=1):
         if not line.strip():
             continue
         seen += 1
         if seen > lines:
             break
+        if len(line) > DATELINE_CHARS:
+            continue
         folded = line.translate(_DIGITS)
         found = _date_match(folded)
         # A date inside a sentence ("في 8 أغسطس 2025 وقّع …") is an event the article reports.
