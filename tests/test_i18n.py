@@ -172,14 +172,21 @@ def _facts(html_text: str) -> str:
     return html_text.split("<h4>المصادر</h4>")[0]
 
 
+def test_feature_panel_in_arabic_dual(arabic_window):
+    win = arabic_window
+    win.doc.select("upper-lars")
+    assert "ورد ذكره مرتين في المقالات" in win.feature_panel.browser.toPlainText()  # the dual, not "2 مرة"
+    assert win.feature_panel.passages_title.text() == "المقاطع: إشارتان في مقطعين من مقال واحد"
+
+
 def test_feature_panel_in_arabic_syunik(arabic_window):
     win = arabic_window
     win.doc.select("syunik")
     text = win.feature_panel.browser.toPlainText()
     assert "4,506 كم²" in text and "كم²" in text.split("المساحة المرسومة على هذه الخريطة")[1].splitlines()[0]
     assert "km" not in _facts(win.feature_panel.render_html(win.doc.feature("syunik")))
-    assert "ورد ذكره مرتين في المقالات" in text  # two mentions: the dual, not "2 مرة"
-    assert win.feature_panel.passages_title.text() == "المقاطع: إشارتان في مقطعين من مقالين"
+    assert "ورد ذكره 3 مرات في المقالات" in text  # 3 to 10 take the plural, not "3 مرة"
+    assert win.feature_panel.passages_title.text() == "المقاطع: 3 إشارات في 3 مقاطع من مقالين"  # dual articles
     assert "التاريخ غير مذكور" in text and "not shown" not in text
     assert "21 أكتوبر 2022" in text
 

@@ -2,9 +2,11 @@
 
 How a name is found (see :mod:`corridor_viewer.model.normalize` for the spelling rules):
 
-* Every name and alias of every feature becomes a key in a trie; the trie becomes one regular expression,
-  so one pass of the C regex engine over an article finds all mentions. Branches are tried children
-  first, so the longest name wins: "ممر زنگزور" is one mention of the corridor, not "ممر" plus "زنگزور".
+* Every name and alias of every feature becomes a key in a trie; the trie becomes one regular expression
+  per script, so one pass of the C regex engine over an article finds all Arabic-script mentions, and a
+  second pass over the stretches of Latin text (if any) the others. Branches are tried children first,
+  the deepest subtree first, so the longest name wins: "ممر زنگزور" is one mention of the corridor, not
+  "ممر" plus "زنگزور". The regexes are compiled on the first link, not when the gazetteer is built.
 * A match starts only after a non-word character (or the start of the text) and ends only before one, so
   a name is never found inside a longer word. Arabic names may carry attached proclitics (و ف ب ل ك, the
   article ال and their combinations: وال، بال، لل، فال، كال، وبال، ولل …); a mention's span starts after
@@ -22,9 +24,17 @@ How a name is found (see :mod:`corridor_viewer.model.normalize` for the spelling
 * ``not_names_ar`` / ``not_names_en`` in a feature's properties list longer phrases that contain one of
   its names but mean something else ("أذربيجان الجنوبية", Iranian Azerbaijan); being longer they win, and
   yield no mention.
-* A Zangezur name right after a region word (منطقة، ولاية، إقليم، مقاطعة، محافظة, with proclitics:
-  "بمنطقة زنگزور") names the region — the Syunik feature — not the corridor. The mention covers only the
-  Zangezur word, like every other mention covers only the name.
+* **Spelling variants** (:mod:`corridor_viewer.model.variants`): foreign words of Arabic names are keyed by
+  a phonetic skeleton and Latin names without their marks, so a spelling no alias list holds is still
+  found. Exact spellings come first: a match is ``match="exact"`` when some listed name of the feature
+  spells it (under the folding above), else ``match="variant"``. A variant that two features share is
+  dropped, and so is one listed in the feature's ``not_variants_ar`` (a common word that happens to
+  share a name's skeleton).
+* **Context rules** (:mod:`corridor_viewer.model.context_rules`, data in the features' ``link_rules``):
+  a Zangezur name right after a region word ("بمنطقة زنگزور") names the region, Syunik; bare «جلفا»
+  among Iranian cues is Iranian Jolfa; "the Russian base" is the 102nd base only in a text about Armenia;
+  "Kars–Iğdır–Nakhchivan railway" is one name. A mention changed or kept by a rule carries its id in
+  ``rule``. The mention covers only the name, like every other mention.
 
 Why a regex and not a token loop: a Python loop over 10 million words costs seconds on its own; the regex
 engine rejects a non-name word in a few hundred nanoseconds without creating any object.
@@ -32,44 +42,64 @@ engine rejects a non-name word in a few hundred nanoseconds without creating any
 
 from __future__ import annotations
 
+import functools
 import gc
+import hashlib
+import json
 import re
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from corridor_viewer.model.context_rules import ContextRules
 from corridor_viewer.model.corpus import Article, Corpus
 from corridor_viewer.model.normalize import (
     ARTICLE,
+    PERSIAN_GAF,
     PROCLITIC,
-    SEP,
     TRAILING_MARKS_RE,
-    char_pattern,
     compact,
     is_arabic,
     name_pattern,
     normalize,
-    spellings,
     strip_article,
 )
+from corridor_viewer.model.variants import GROW_GAP, LOOSE_GAP, Token, fold_latin, name_tokens
 
 NAME_FIELDS = ("name_ar", "name_en")
 ALIAS_FIELDS = ("aliases_ar", "aliases_en")
 NOT_NAME_FIELDS = ("not_names_ar", "not_names_en")
+NOT_VARIANT_FIELDS = ("not_variants_ar", "not_variants_en")
+RULES_FIELD = "link_rules"
 
-# A bare name of the key feature right after a region word names the value feature instead.
-REGION_WORDS = ("منطقة", "ولاية", "إقليم", "مقاطعة", "محافظة")
-REGION_OF = {"zangezur-corridor": "syunik"}
+EXACT, VARIANT, MANUAL = "exact", "variant", "manual"  # Mention.match
+AUTO, CONFIRMED, REJECTED = "auto", "confirmed", "rejected"  # Mention.status
 
 _BOUNDARY_END = r"(?!\w)"
 _PROCLITIC_RE = re.compile(f"(?:{PROCLITIC})")
 _EDGE_PUNCTUATION_RE = re.compile(r"^[^\w']+|[^\w']+$")
 _TANWEEN_RE = re.compile("[\u064b-\u064d]")
+_GAF_COMPATIBLE = frozenset("غجكگ")
+_CACHE_LIMIT = 200_000  # distinct (name, spelling) pairs remembered; a corpus has a few thousand
+_LATIN_LETTER_RE = re.compile("[A-Za-z\u00c0-\u024f]")
+# A run of text without Arabic letters that starts with a Latin one; a Latin name never leaves its run.
+_LATIN_RUN_RE = re.compile("[A-Za-z\u00c0-\u024f][^\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]*")
+
+
+def _start_of(m: Mention) -> int:
+    return m.start
 
 
 class Mention(NamedTuple):
-    """One name of one feature in one article; ``surface == article.text[start:end]``."""
+    """One name of one feature in one article; ``surface == article.text[start:end]``.
+
+    ``match`` says how the name was found: ``"exact"`` (a listed spelling), ``"variant"`` (a spelling
+    variant of one, see :mod:`~corridor_viewer.model.variants`) or ``"manual"`` (marked by a reader).
+    ``status`` is ``"auto"`` until a reader confirms or rejects the link
+    (:class:`~corridor_viewer.model.link_decisions.LinkDecisions`). ``rule`` is the id of the context
+    rule that chose or kept the feature ("" for none). All plain values: mentions pickle, and cache as JSON.
+    """
 
     feature_id: str
     article_id: str
@@ -77,6 +107,9 @@ class Mention(NamedTuple):
     end: int
     surface: str
     passage_index: int
+    match: str = EXACT
+    status: str = AUTO
+    rule: str = ""
 
 
 class TextHit(NamedTuple):
@@ -96,36 +129,50 @@ class GazetteerEntry:
     # Phrases that contain one of the names but denote something else ("أذربيجان الجنوبية" is Iranian
     # Azerbaijan): being longer, they win over the name and yield no mention.
     not_names: tuple[str, ...] = ()
+    # Common words that share a name's skeleton ("قارس", bitter, for Kars): never a variant of it.
+    not_variants: tuple[str, ...] = ()
+    rules: tuple[Mapping[str, Any], ...] = ()  # context rules, see context_rules.py
 
 
 class _Name(NamedTuple):
     feature_id: str  # "" for a phrase that is not a name (GazetteerEntry.not_names)
     key: str
     has_article: bool  # written with the article ("البحر الأسود"), which then belongs to the mention
+    rule: str = ""  # a name that only this context rule's cues confirm
 
 
 class _Trie:
-    __slots__ = ("children", "payload")
+    __slots__ = ("children", "names")
 
     def __init__(self) -> None:
-        self.children: dict[str, _Trie] = {}
-        self.payload: _Name | None = None
+        self.children: dict[Token, _Trie] = {}
+        self.names: list[_Name] = []
 
-    def add(self, key: str, payload: _Name) -> None:
+    def add(self, tokens: Sequence[Token], name: _Name) -> None:
         node = self
-        for ch in key:
-            node = node.children.setdefault(ch, _Trie())
-        node.payload = payload
+        for token in tokens:
+            node = node.children.setdefault(token, _Trie())
+        if name not in node.names:
+            node.names.append(name)
 
 
 class Gazetteer:
-    """Every feature's names, compiled once for linking and searching."""
+    """Every feature's names, compiled once for linking and searching.
 
-    def __init__(self, entries: Iterable[GazetteerEntry]) -> None:
+    ``variants=False`` links listed spellings only (the benchmark's baseline, and a switch for users who
+    want no guessing). A gazetteer is a pure function of its entries: it pickles as them, so worker
+    processes rebuild the same one.
+    """
+
+    def __init__(self, entries: Iterable[GazetteerEntry], *, variants: bool = True) -> None:
+        self.variants = variants
         self.entries: dict[str, GazetteerEntry] = {}
         self.conflicts: list[tuple[str, str, str]] = []  # (name, feature kept, feature dropped); "" = not a name
-        names: dict[str, _Name] = {}
+        kept_by_key: dict[str, str] = {}
+        names: list[tuple[str, _Name]] = []
         blocked: list[str] = []
+        rules: list[tuple[str, Mapping[str, Any]]] = []
+        self._not_variants: dict[str, frozenset[str]] = {}
         for entry in entries:
             if entry.feature_id in self.entries:
                 raise ValueError(f"duplicate feature id {entry.feature_id!r}")
@@ -133,41 +180,52 @@ class Gazetteer:
             for name in entry.names:
                 key = _key(name)
                 if key:
-                    kept = names.setdefault(key, _Name(entry.feature_id, key, key != normalize(name)))
-                    if kept.feature_id != entry.feature_id:
-                        self.conflicts.append((name, kept.feature_id, entry.feature_id))
+                    kept = kept_by_key.setdefault(key, entry.feature_id)
+                    if kept != entry.feature_id:
+                        self.conflicts.append((name, kept, entry.feature_id))
+                        continue
+                    names.append((name, _Name(entry.feature_id, key, key != normalize(name))))
             blocked += entry.not_names
+            rules += [(entry.feature_id, r) for r in entry.rules]
+            if entry.not_variants:
+                self._not_variants[entry.feature_id] = frozenset(normalize(w) for w in entry.not_variants)
+        self.rules = ContextRules(rules, self.entries)
+        for feature_id, name, rule_id in self.rules.conditional_names():
+            key = _key(name)
+            if key and key not in kept_by_key:
+                kept_by_key[key] = feature_id
+                names.append((name, _Name(feature_id, key, key != normalize(name), rule_id)))
         for name in blocked:  # after all names, so that a real name always wins
             key = _key(name)
-            kept = names.setdefault(key, _Name("", key, key != normalize(name)))
-            if kept.feature_id:
-                self.conflicts.append((name, kept.feature_id, ""))
+            if not key:
+                continue
+            kept = kept_by_key.setdefault(key, "")
+            if kept:
+                self.conflicts.append((name, kept, ""))
+            else:
+                names.append((name, _Name("", key, key != normalize(name))))
         # Canonical names with and without a written article, for search_names().
         self._search_keys = [(e.feature_id, sorted({k for n in e.names for k in (normalize(n), _key(n)) if k}))
                              for e in self.entries.values()]
-        self._regex, self._group_name = _compile(names.values())
-        self._region_of = {k: v for k, v in REGION_OF.items() if k in self.entries and v in self.entries}
-        words = "|".join(name_pattern(normalize(w)) for w in REGION_WORDS)
-        self._region_before = re.compile(rf"(?<!\w)(?:{PROCLITIC})?(?:{words}){SEP}\Z")
+        self._names = names
+        self._compiled: tuple[_Pass | None, _Pass | None] | None = None  # built on first link (see _passes)
+        self._cache: dict[tuple[int, int, str], tuple[str, str, bool, str] | None] = {}
+
+    def __reduce__(self):
+        return (_rebuild, (list(self.entries.values()), self.variants))
 
     @classmethod
-    def from_features(cls, features: Iterable[Any]) -> Gazetteer:
+    def from_features(cls, features: Iterable[Any], *, variants: bool = True) -> Gazetteer:
         """From model :class:`~corridor_viewer.model.feature.Feature` objects, GeoJSON features or plain dicts
-        with ``id``, ``name_en``, ``name_ar``, ``aliases_ar``, ``aliases_en``."""
-        entries = []
-        for f in features:
-            if isinstance(f, Mapping):
-                props = f.get("properties") or f
-                fid = props.get("id") or f.get("id")
-            else:
-                props, fid = f.props, f.id
-            names: list[str] = [props[k] for k in NAME_FIELDS if props.get(k)]
-            for k in ALIAS_FIELDS:
-                names += [a for a in props.get(k) or () if a]
-            not_names = [a for k in NOT_NAME_FIELDS for a in props.get(k) or () if a]
-            entries.append(GazetteerEntry(str(fid), props.get("name_en") or str(fid), tuple(dict.fromkeys(names)),
-                                          tuple(not_names)))
-        return cls(entries)
+        with ``id``, ``name_en``, ``name_ar``, ``aliases_ar``, ``aliases_en`` (and optionally
+        ``not_names_*``, ``not_variants_*``, ``link_rules``)."""
+        return cls(entries_from_features(features), variants=variants)
+
+    def fingerprint(self) -> str:
+        """A short hash of everything linking depends on, for caches of linked corpora."""
+        data = [[e.feature_id, e.names, e.not_names, e.not_variants, e.rules] for e in self.entries.values()]
+        blob = json.dumps([data, self.variants], ensure_ascii=False, sort_keys=True, default=list)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
 
     # -- lookup
     def feature_ids(self) -> list[str]:
@@ -184,36 +242,80 @@ class Gazetteer:
     # -- linking
     def link(self, article: Article) -> list[Mention]:
         """Every mention in ``article``, in text order, never overlapping."""
-        text = article.text
+        # Article keeps its passage starts for passage_index_at(); a bisection per mention on them is the
+        # same answer without a method call per mention.
+        starts = getattr(article, "_starts", None)
+        return self.link_text(article.text, article.id,
+                              starts if starts is not None else [p.start for p in article.passages])
+
+    def _passes(self) -> tuple[_Pass | None, _Pass | None]:
+        """The Arabic and the Latin regex, compiled on first use: a gazetteer that only searches names (the
+        GUI with a cached link index) never pays the second or so that compiling the trie costs."""
+        if self._compiled is None:
+            self._compiled = _compile(self._names, self.variants)
+        return self._compiled
+
+    def link_text(self, text: str, article_id: str, passage_starts: Sequence[int] | None = None) -> list[Mention]:
+        """Every mention in ``text``; ``passage_starts`` (ascending passage start offsets) give each mention's
+        passage index, -1 without them."""
+        arabic, latin = self._passes()
         comp = compact(text)
-        cuts, cumulative = comp.cuts, comp.cumulative
         # A leading space lets every match start with its non-word boundary character, which the regex
         # engine finds by a fast scan instead of trying a lookbehind at every position.
         ctext = " " + comp.text
-        group_name = self._group_name
-        region_of = self._region_of
-        passage_at = article.passage_index_at
-        article_id = article.id
         out: list[Mention] = []
-        for m in self._regex.finditer(ctext):
-            name = group_name[m.lastindex]
-            feature_id = name.feature_id
-            if not feature_id:
+        if arabic is not None:
+            self._collect(arabic, 0, ctext, text, comp, article_id, passage_starts, out)
+        # Latin names get their own pass, and only over text that holds a Latin letter: most of an Arabic
+        # archive does not, and the combined pattern made every Arabic word start try the Latin branch too.
+        if latin is not None and _LATIN_LETTER_RE.search(ctext):
+            n = len(out)
+            # Only the stretches without Arabic letters can hold a Latin name: scan those alone.
+            for run in _LATIN_RUN_RE.finditer(ctext):
+                self._collect(latin, 1, ctext, text, comp, article_id, passage_starts, out, run.start() - 1,
+                              run.end() + 1)
+            if n and len(out) > n:
+                out.sort(key=_start_of)
+        if self.rules and out:
+            out = self.rules.apply(text, out)
+        return out
+
+    def _collect(self, p: _Pass, which: int, ctext: str, text: str, comp, article_id: str,
+                 starts: Sequence[int] | None, out: list[Mention], lo: int = 0, hi: int | None = None) -> None:
+        cuts, cumulative = comp.cuts, comp.cumulative
+        group_names = p.group_names
+        cache, resolve = self._cache, self._resolve
+        after_word = self.rules.after_word
+        for m in p.regex.finditer(ctext, lo, len(ctext) if hi is None else hi):
+            group = m.lastindex
+            proclitic_end, key_end = m.end(1), m.end()
+            lead = m.start() + 1
+            key_start = proclitic_end if proclitic_end > lead else lead
+            span = ctext[key_start:key_end]
+            key = (which, group, span)
+            found = cache.get(key, cache)
+            if found is cache:
+                found = resolve(group_names[group], span)
+                if len(cache) > _CACHE_LIMIT:
+                    cache.clear()
+                cache[key] = found
+            if found is None:
                 continue
-            proclitic_end = m.end(1)
-            if proclitic_end <= m.start() + 1:  # no proclitic (or a Latin name, which takes none)
-                name_start = m.start() + 1
+            feature_id, match, has_article, rule = found
+            if proclitic_end <= lead:  # no proclitic (or a Latin name, which takes none)
+                name_start = lead
                 # A bare one-word name right after a region word; "ومنطقة وزنگزور" lists two places.
-                if (feature_id in region_of and " " not in name.key
-                        and self._region_before.search(ctext, max(0, name_start - 24), name_start)):
-                    feature_id = region_of[feature_id]
+                if feature_id in after_word and " " not in span:
+                    aw = after_word[feature_id]
+                    if aw.before.search(ctext, max(0, name_start - 24), name_start):
+                        feature_id, rule = aw.becomes, aw.id
             else:
                 name_start = proclitic_end
-                if name.has_article:  # the name's own article is part of it: "البحر الأسود", "لـ|لبحر الأسود"
+                if has_article:  # the name's own article is part of it: "البحر الأسود", "لـ|لبحر الأسود"
                     proclitic = m.group(1)
                     name_start -= 2 if proclitic.endswith(ARTICLE) else 1 if proclitic.endswith("لل") else 0
             # Back to original offsets (the leading space is not in the text; see Compacted).
-            start, end = name_start - 1, m.end() - 1
+            start, end = name_start - 1, key_end - 1
             if cuts:
                 k = bisect_right(cuts, start)
                 if k:
@@ -221,7 +323,7 @@ class Gazetteer:
                 k_end = bisect_right(cuts, end - 1)
                 if k_end:
                     end += cumulative[k_end - 1]
-                if k_end < len(cuts) and cuts[k_end] == m.end() - 1:  # marks right after the last letter
+                if k_end < len(cuts) and cuts[k_end] == key_end - 1:  # marks right after the last letter
                     marks = TRAILING_MARKS_RE.match(text, end)
                     if marks:
                         end = marks.end()
@@ -229,8 +331,38 @@ class Gazetteer:
                 # Place names take no tanween: "تركياً", "أرمينيًّا" are the adjectives "Turkish", "Armenian".
                 if k_end > k and _TANWEEN_RE.search(text, start, end):
                     continue
-            out.append(Mention(feature_id, article_id, start, end, text[start:end], passage_at(start)))
-        return out
+            out.append(Mention(feature_id, article_id, start, end, text[start:end],
+                               bisect_right(starts, start) - 1 if starts is not None else -1, match, AUTO, rule))
+
+    def _resolve(self, names: tuple[_Name, ...], span: str) -> tuple[str, str, bool, str] | None:
+        """(feature, match, has_article, rule) for a matched spelling, or None: blocked or ambiguous."""
+        canon = _comparable(normalize(span))
+        for name in names:  # exact spellings first, in the order the names were listed
+            if _same_spelling(canon, name.key):
+                return (name.feature_id, EXACT, name.has_article, name.rule) if name.feature_id else None
+        features = {n.feature_id for n in names}
+        if len(features) != 1 or "" in features:  # a variant of two features, or of a phrase that is no name
+            return None
+        name = names[0]
+        if normalize(span) in self._not_variants.get(name.feature_id, ()):
+            return None
+        return name.feature_id, VARIANT, name.has_article, name.rule
+
+    def closest_name(self, feature_id: str, surface: str) -> str:
+        """The listed name of the feature nearest to ``surface`` (fewest letter edits, same script): what
+        the reader shows as "matched as a spelling variant of …"."""
+        target = _comparable(normalize(_strip_proclitic_article(surface)))
+        arabic = is_arabic(target)
+        best, best_cost = "", None
+        for name in self.names(feature_id):
+            if is_arabic(name) != arabic:
+                continue
+            key = _comparable(_key(name))
+            cost = _edit_distance(target, key if arabic else fold_latin(key)) if arabic else _edit_distance(
+                fold_latin(target), fold_latin(key))
+            if best_cost is None or cost < best_cost:
+                best, best_cost = name, cost
+        return best
 
     # -- search
     def search_names(self, query: str) -> list[str]:
@@ -260,12 +392,69 @@ class Gazetteer:
         return sorted(ranked, key=ranked.__getitem__)
 
 
+def _rebuild(entries: list[GazetteerEntry], variants: bool) -> Gazetteer:
+    return Gazetteer(entries, variants=variants)
+
+
+def entries_from_features(features: Iterable[Any]) -> list[GazetteerEntry]:
+    """Gazetteer entries from features (model objects, GeoJSON features or plain property dicts)."""
+    entries = []
+    for f in features:
+        if isinstance(f, Mapping):
+            props = f.get("properties") or f
+            fid = props.get("id") or f.get("id")
+        else:
+            props, fid = f.props, f.id
+        names: list[str] = [props[k] for k in NAME_FIELDS if props.get(k)]
+        for k in ALIAS_FIELDS:
+            names += [a for a in props.get(k) or () if a]
+        not_names = [a for k in NOT_NAME_FIELDS for a in props.get(k) or () if a]
+        not_variants = [a for k in NOT_VARIANT_FIELDS for a in props.get(k) or () if a]
+        rules = tuple(r for r in props.get(RULES_FIELD) or () if isinstance(r, Mapping))
+        entries.append(GazetteerEntry(str(fid), props.get("name_en") or str(fid), tuple(dict.fromkeys(names)),
+                                      tuple(not_names), tuple(not_variants), rules))
+    return entries
+
+
 def _key(name: str) -> str:
     """The trie key of a name: canonical form, without a written article (the proclitic pattern adds it)."""
     key = normalize(name)
     if is_arabic(key) and name.lstrip().startswith(ARTICLE):
         key = strip_article(key)
     return key
+
+
+def _strip_proclitic_article(surface: str) -> str:
+    s = surface.strip()
+    return s[2:] if s.startswith(ARTICLE) and len(s) > 4 else s
+
+
+def _edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance; names are short, so the plain dynamic programme is enough."""
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def _comparable(canonical: str) -> str:
+    """What exact matching treats as equal: a dash is a space, an apostrophe optional ("Iran's" = "Irans")."""
+    return canonical.replace("-", " ").replace("'", "")
+
+
+def _same_spelling(canon: str, key: str) -> bool:
+    """Whether a matched spelling (see _comparable) is one the exact pattern of ``key`` accepts."""
+    key = _comparable(key)
+    if canon == key:
+        return True
+    if len(canon) != len(key) or (PERSIAN_GAF not in canon and PERSIAN_GAF not in key):
+        return False
+    # Persian گ and each of غ ج ك are interchangeable (normalize.py); those three among themselves are not.
+    return all(a == b or (PERSIAN_GAF in (a, b) and a in _GAF_COMPATIBLE and b in _GAF_COMPATIBLE)
+               for a, b in zip(canon, key, strict=True))
 
 
 def _query_variants(q: str) -> list[tuple[str, int]]:
@@ -282,40 +471,106 @@ def _query_variants(q: str) -> list[tuple[str, int]]:
     return variants
 
 
-def _compile(names: Iterable[_Name]) -> tuple[re.Pattern[str], list[_Name]]:
-    """One regex for all names; group 1 is the proclitic, each later group marks the end of one name."""
-    group_name: list[_Name] = [_Name("", "", False)] * 2  # groups 0 and 1 carry no name
+class _Pass(NamedTuple):
+    regex: re.Pattern[str]
+    group_names: list[tuple[_Name, ...]]  # per regex group: the names of the trie node it closes
+
+
+def _compile(names: Iterable[tuple[str, _Name]], variants: bool) -> tuple[_Pass | None, _Pass | None]:
+    """One regex for the Arabic names and one for the others; group 1 is the proclitic (Arabic), each later
+    group marks the end of a trie node.
+
+    Keys are token sequences (variants.py): with variants, a foreign word's tokens accept every spelling
+    of its skeleton, so one node stands for all the names that share it and :meth:`Gazetteer._resolve`
+    tells exact from variant afterwards.
+    """
     arabic, latin = _Trie(), _Trie()
     firsts: set[str] = set()
-    for name in names:
-        if is_arabic(name.key):
-            arabic.add(name.key, name)
-        else:
-            latin.add(name.key, name)
-            for c in spellings(name.key[0]):
-                firsts |= {c, c.upper(), c.lower()}
+    for _raw, name in names:
+        tokens = name_tokens(name.key, variants=variants)
+        (arabic if is_arabic(name.key) else latin).add(tokens, name)
 
-    def emit(node: _Trie) -> str:
-        alts = [char_pattern(ch) + emit(child) for ch, child in sorted(node.children.items())]
-        if node.payload is not None:
-            group_name.append(node.payload)
+    depth: dict[int, int] = {}
+
+    def deepest(node: _Trie) -> int:
+        if id(node) not in depth:
+            depth[id(node)] = 1 + max((deepest(c) for c in node.children.values()), default=0)
+        return depth[id(node)]
+
+    def emit(node: _Trie, group_names: list) -> str:
+        # Sibling tokens may accept the same letters ("ترمب" takes an inserted vowel, so its branch also
+        # reads "ترامب"), and the engine keeps the first branch that matches: the branch holding the
+        # longest names goes first, so that a shorter name never hides a longer one.
+        children = sorted(node.children.items(), key=lambda kv: (-deepest(kv[1]), not kv[0].exact, kv[0].pattern))
+        # Siblings that start with the same possessive vowel run share it: one run, then a branch on the
+        # consonant. (Possessive, so the run is the same whichever sibling follows: nothing changes but speed.)
+        # The order is fixed first and the text emitted after, in that order: regex groups are numbered by
+        # their place in the pattern, and group_names must follow.
+        items: list[Any] = []
+        shared: dict[str, list[tuple[str, _Trie]]] = {}
+        for token, child in children:
+            gap = next((g for g in (LOOSE_GAP, GROW_GAP) if token.pattern.startswith(g)), "")
+            if not gap:
+                items.append((token.pattern, child))
+            elif gap in shared:
+                shared[gap].append((token.pattern[len(gap):], child))
+            else:
+                shared[gap] = [(token.pattern[len(gap):], child)]
+                items.append((gap, shared[gap]))
+        alts: list[str] = []
+        for head, what in items:
+            if isinstance(what, list):
+                rest = [piece + emit(child, group_names) for piece, child in what]
+                alts.append(head + (rest[0] if len(rest) == 1 else "(?:" + "|".join(rest) + ")"))
+            else:
+                alts.append(head + emit(what, group_names))
+        if node.names:
+            group_names.append(tuple(node.names))
             alts.append("()" + _BOUNDARY_END)  # after the longer names: longest match wins
         return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
 
-    parts = []
+    out: list[_Pass | None] = [None, None]
     if arabic.children:
-        parts.append(f"({PROCLITIC}){emit(arabic)}")
+        groups: list[tuple[_Name, ...]] = [()] * 2  # groups 0 and 1 carry no name
+        # A word can start a name only with a proclitic letter or a name's first letter: one class check
+        # turns most other word starts away before the proclitic and the trie are tried.
+        starts = set("وفبكلا")
+        for token in arabic.children:
+            starts |= _first_chars(token.pattern)
+        guard = "".join(sorted(re.escape(c) for c in starts))
+        out[0] = _Pass(re.compile(rf"\W(?=[{guard}])({PROCLITIC}){emit(arabic, groups)}"), groups)
     if latin.children:
-        # Checking the first letter first keeps the case-insensitive branch off Arabic words.
+        groups = [()] * 2
+        for token in latin.children:
+            firsts |= _first_chars(token.pattern)
+        # Checking the first letter first keeps the case-insensitive trie off most word starts.
         guard = "".join(sorted(re.escape(c) for c in firsts))
-        parts.append(f"(?=[{guard}])(?i:{emit(latin)})")
-    if not parts:
-        return re.compile(r"(?!)"), group_name
-    return re.compile(r"\W(?:" + "|".join(parts) + ")"), group_name
+        out[1] = _Pass(re.compile(rf"\W()(?=[{guard}])(?i:{emit(latin, groups)})"), groups)
+    return out[0], out[1]
 
 
-def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer) -> list[Mention]:
-    """Every mention in every article, article by article (corpus order), in text order."""
+_GUARD_CHARS = [chr(c) for c in (*range(0x20, 0x2b0), *range(0x600, 0x700))]
+
+
+@functools.lru_cache(maxsize=512)
+def _first_chars(pattern: str) -> frozenset[str]:
+    """Every character a token's pattern can start with, in both cases (for the first-letter guards)."""
+    regex = re.compile(pattern, re.IGNORECASE)
+    # A token may need a second letter ("تش"); any letter after the candidate lets the match test only it.
+    chars = {c for c in _GUARD_CHARS if regex.match(c + "ش") or regex.match(c + "a")}
+    return frozenset(chars | {c.upper() for c in chars} | {c.lower() for c in chars})
+
+
+def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer, jobs: int = 1) -> list[Mention]:
+    """Every mention in every article, article by article (corpus order), in text order.
+
+    ``jobs > 1`` links in that many forked worker processes (where the platform forks; elsewhere, and for
+    small corpora, in this process). The result is the same list either way: the linker is a pure function
+    of the gazetteer and the text.
+    """
+    articles = corpus.articles if isinstance(corpus, Corpus) else list(corpus)
+    if jobs > 1 and len(articles) >= _MIN_PARALLEL * jobs and _can_fork():
+        return _link_forked(articles, gazetteer, jobs)
     out: list[Mention] = []
     # Hundreds of thousands of new tuples would trigger the cyclic garbage collector over and over, each
     # pass walking the whole corpus: linking time would grow faster than the corpus. Mentions hold no
@@ -323,9 +578,53 @@ def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer) -> lis
     paused = gc.isenabled()
     gc.disable()
     try:
-        for article in corpus:
+        for article in articles:
             out += gazetteer.link(article)
     finally:
+        if paused:
+            gc.enable()
+    return out
+
+
+_MIN_PARALLEL = 64  # articles per worker below which starting processes costs more than it saves
+_FORKED: list[Any] = []  # (articles, gazetteer) for forked workers, which inherit it instead of a pickle
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+    import sys
+
+    return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
+
+
+def _link_slice(bounds: tuple[int, int]) -> list[tuple]:
+    articles, gazetteer = _FORKED[0]
+    gc.disable()
+    # Plain tuples travel back faster than named ones (no class lookup per object when unpickled).
+    return [tuple(m) for a in articles[bounds[0]:bounds[1]] for m in gazetteer.link(a)]
+
+
+def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> list[Mention]:
+    import multiprocessing
+
+    gazetteer._passes()  # compile once, before the fork: every worker inherits it
+    step = max(1, -(-len(articles) // (jobs * 4)))  # a few slices per worker evens out their load
+    bounds = [(i, min(i + step, len(articles))) for i in range(0, len(articles), step)]
+    _FORKED[:] = [(articles, gazetteer)]
+    make = Mention._make
+    out: list[Mention] = []
+    paused = gc.isenabled()
+    gc.disable()
+    # Frozen objects are left alone by the collector, so the workers' collections never touch (and copy)
+    # the memory pages of the articles they inherited.
+    gc.freeze()
+    try:
+        with multiprocessing.get_context("fork").Pool(jobs) as pool:
+            for part in pool.imap(_link_slice, bounds):  # in order; rebuilt while the others still work
+                out += map(make, part)
+    finally:
+        _FORKED.clear()
+        gc.unfreeze()
         if paused:
             gc.enable()
     return out

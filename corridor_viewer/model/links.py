@@ -1,9 +1,68 @@
-"""The feature <-> passage index built from the linker's mentions (pure Python)."""
+"""The feature <-> passage index built from the linker's mentions, and mentions over time (pure Python).
+
+Mentions a reader rejected (``status == "rejected"``) stay in :meth:`Links.mentions_in`, so the reader can
+show them struck out and undo the decision, but count nowhere else: not in counts, passages or months.
+"""
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
+
+REJECTED = "rejected"
+UNDATED = ""  # the month of an article with no date, or with only a year
+
+
+class MonthCount(NamedTuple):
+    """Mentions of one feature in the articles of one month ("YYYY-MM", or UNDATED)."""
+
+    month: str
+    mentions: int
+    articles: int
+
+
+def month_of(published: str | None) -> str:
+    """"YYYY-MM" of an ISO date, possibly partial ("2023-12-05", "2023-12"); UNDATED for "2023" or none."""
+    p = (published or "").strip()
+    return p[:7] if len(p) >= 7 and p[4] == "-" and p[:4].isdigit() and p[5:7].isdigit() else UNDATED
+
+
+def mentions_by_month(mentions: Iterable[Any], published_of: Callable[[str], str | None],
+                      feature_id: str | None = None) -> list[MonthCount]:
+    """Per month, the mentions of ``feature_id`` (every feature if None) and the articles holding them.
+
+    ``published_of(article_id)`` gives an article's date (``Article.published``). Months run oldest first
+    with no gaps between the first and the last (a chart shows quiet months as zero); UNDATED comes last if
+    any mention is undated. Rejected mentions are not counted. The mention counts sum to the number of
+    (non-rejected) mentions of the feature.
+    """
+    counts: Counter[str] = Counter()
+    articles: dict[str, set[str]] = defaultdict(set)
+    dates: dict[str, str] = {}
+    for m in mentions:
+        if (feature_id is not None and m.feature_id != feature_id) or getattr(m, "status", "") == REJECTED:
+            continue
+        month = dates.get(m.article_id)
+        if month is None:
+            month = dates[m.article_id] = month_of(published_of(m.article_id))
+        counts[month] += 1
+        articles[month].add(m.article_id)
+    months = sorted(k for k in counts if k != UNDATED)
+    out = [MonthCount(k, counts[k], len(articles[k])) for k in _every_month(months[0], months[-1])] if months else []
+    if UNDATED in counts:
+        out.append(MonthCount(UNDATED, counts[UNDATED], len(articles[UNDATED])))
+    return out
+
+
+def _every_month(first: str, last: str) -> list[str]:
+    y, m = int(first[:4]), int(first[5:7])
+    out = []
+    while f"{y:04d}-{m:02d}" <= last:
+        out.append(f"{y:04d}-{m:02d}")
+        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    return out
 
 
 @dataclass
@@ -45,8 +104,9 @@ class Links:
         self._by_feature: dict[str, list] = defaultdict(list)
         self._by_article: dict[str, list] = defaultdict(list)
         for m in self.mentions:
-            self._by_feature[m.feature_id].append(m)
             self._by_article[m.article_id].append(m)
+            if getattr(m, "status", "") != REJECTED:
+                self._by_feature[m.feature_id].append(m)
         self._counts = Counter({fid: len(ms) for fid, ms in self._by_feature.items()})
 
     def count(self, fid: str) -> int:
@@ -59,14 +119,26 @@ class Links:
         return frozenset(self._counts)
 
     def mentions_in(self, article_id: str) -> list:
+        """Every mention in the article, rejected ones included (see the module docstring)."""
         return sorted(self._by_article.get(article_id, []), key=lambda m: m.start)
 
-    def passages_for(self, fid: str, order: str = "date") -> list[tuple[object, list[PassageView]]]:
-        """Passages mentioning fid, grouped by article; articles by date (newest first) or by id."""
+    def by_month(self, fid: str) -> list[MonthCount]:
+        """Mentions of ``fid`` per month across the corpus's dated articles (see :func:`mentions_by_month`);
+        clicking a month's bar filters :meth:`passages_for` with ``month=``."""
+        return mentions_by_month(self._by_feature.get(fid, []), self._published, fid)
+
+    def _published(self, article_id: str) -> str:
+        art = self.corpus.get(article_id)
+        return art.published if art is not None else ""
+
+    def passages_for(self, fid: str, order: str = "date", month: str | None = None
+                     ) -> list[tuple[object, list[PassageView]]]:
+        """Passages mentioning fid, grouped by article; articles by date (newest first) or by id. With
+        ``month`` ("YYYY-MM", or UNDATED), only the articles of that month (a bar of the chart)."""
         grouped: dict[str, dict[int, PassageView]] = defaultdict(dict)
         for m in sorted(self._by_feature.get(fid, []), key=lambda m: (m.article_id, m.start)):
             art = self.corpus.get(m.article_id)
-            if art is None:
+            if art is None or (month is not None and month_of(art.published) != month):
                 continue
             p = art.passages[m.passage_index]
             view = grouped[m.article_id].get(p.index)
