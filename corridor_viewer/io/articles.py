@@ -20,6 +20,8 @@ from corridor_viewer.model.corpus import Article, Corpus
 from corridor_viewer.model.timeline import normalise_date
 
 CATALOG = "catalog.json"
+MAX_ARTICLE_BYTES = 20 << 20  # a news article is kilobytes; 20 MB is surely not one
+MAX_CATALOG_BYTES = 16 << 20  # a catalog lists titles and dates: megabytes at most
 
 
 class ArticleError(Exception):
@@ -52,8 +54,12 @@ def load_folders(folders: Iterable[Path | str]) -> Corpus:
 
 def read_article(path: Path, meta: dict[str, Any] | None = None) -> Article:
     """One article from a UTF-8 text file; ``meta`` is its catalog entry, if any."""
+    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_ARTICLE_BYTES, "an article")
+    except RefusedFileError as exc:
+        raise ArticleError(str(exc)) from exc
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     try:
@@ -92,21 +98,26 @@ def _read_folder(folder: Path) -> list[Article]:
 
 
 def _read_catalog(folder: Path) -> dict[str, dict[str, Any]]:
+    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+
     path = folder / CATALOG
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_limited(path, MAX_CATALOG_BYTES, "an article catalog").decode("utf-8"))
         entries = data["articles"] if isinstance(data, dict) else data
         return {str(e["id"]): e for e in entries}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ArticleError(f"{path}: not a readable article catalog ({exc})") from exc
+    except RefusedFileError as exc:
+        raise ArticleError(str(exc)) from exc
+    except RecursionError as exc:
+        raise ArticleError(f"{path}: not a readable article catalog (JSON nested too deeply)") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # ValueError: also integers of 4,300+ digits
+        raise ArticleError(f"{path}: not a readable article catalog ({str(exc)[:200]})") from exc
 
 
 # -- a user's own articles: .txt, .md, .html (text only), any of them in a folder
 
 USER_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-MAX_ARTICLE_BYTES = 20 << 20  # a news article is kilobytes; 20 MB is surely not one
 
 
 @dataclass
@@ -128,14 +139,17 @@ def read_article_file(path: Path | str) -> ArticleFile:
     suffix = path.suffix.lower()
     if suffix not in USER_SUFFIXES:
         raise ArticleError(f"{path}: not an article file; use .txt, .md or .html (or choose a folder of them)")
+    from corridor_viewer.io.safeio import FileTooLargeError, RefusedFileError, read_limited
+
     try:
         if path.is_dir():
             raise ArticleError(f"{path}: is a folder; use Add article folder")
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{path}: {size >> 20} MB is far too large for an article (limit "
-                               f"{MAX_ARTICLE_BYTES >> 20} MB); split it or save only the article text")
-        data = path.read_bytes()
+        data = read_limited(path, MAX_ARTICLE_BYTES, "an article")
+    except FileTooLargeError as exc:
+        raise ArticleError(f"{path}: far too large for an article (over {MAX_ARTICLE_BYTES >> 20} MB); split it or "
+                           "save only the article text") from exc
+    except RefusedFileError as exc:  # a FIFO, a device, a link to /dev/zero: refused before reading
+        raise ArticleError(str(exc)) from exc
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     if not data.strip():

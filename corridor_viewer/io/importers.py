@@ -39,6 +39,7 @@ from corridor_viewer.io.layerdata import (
     feature_props,
     finish,
 )
+from corridor_viewer.io.safeio import FileTooLargeError, RefusedFileError, check_regular, open_regular, read_limited
 from corridor_viewer.io.text import CP1256, TextEncodingError, decode_text
 from corridor_viewer.io.zipsafe import check_entries, open_zip, unzipped, zip_layer_names
 
@@ -137,9 +138,11 @@ def _check_file(path: Path) -> str:
         raise LayerImportError(f"{path}: not a layer file we can read. Use GeoJSON, GeoPackage (.gpkg), a zipped "
                                "Shapefile (.zip), KML/KMZ or CSV with longitude/latitude columns")
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise LayerImportError(f"{path}: is a folder, not a file")
+        # The type on the path (symlinks followed): a FIFO would block GDAL or our reader forever, a link to
+        # /dev/zero would read until memory runs out. The readers check again on the handle they open.
+        size = check_regular(path, "a layer file").st_size
+    except RefusedFileError as exc:
+        raise LayerImportError(str(exc)) from exc
     except OSError as exc:
         raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     if size == 0:
@@ -171,7 +174,12 @@ def _import_geojson(path: Path, job: Job) -> ImportResult:
 
 def _read_text(path: Path) -> tuple[str, str]:
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_FILE_BYTES, "a layer file")
+    except FileTooLargeError as exc:
+        raise LayerImportError(f"{path}: the file is over {MAX_FILE_BYTES >> 20} MB, too large for this map. Clip it "
+                               "to the region in a GIS first") from exc
+    except RefusedFileError as exc:
+        raise LayerImportError(str(exc)) from exc
     except OSError as exc:
         raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     if not data.strip():
@@ -247,6 +255,9 @@ def _parse_json_streaming(text: str, path: Path, job: Job) -> Any:
         raise _json_error(path, text, exc.pos, exc.msg) from exc
     except RecursionError as exc:
         raise LayerImportError(f"{path}: the JSON is nested too deeply to be a map layer") from exc
+    except ValueError as exc:  # an integer of more than 4,300 digits: Python's int-parsing limit
+        raise LayerImportError(f"{path}: not valid JSON — {str(exc)[:100]}. The file is damaged; export or "
+                               "download it again") from exc
 
 
 _GEOMETRY_TYPES = {"point", "multipoint", "linestring", "multilinestring", "polygon", "multipolygon",
@@ -545,10 +556,10 @@ def _shapefile_encoding(path: Path, fmt: str, layer: str, info: dict) -> str | N
     if dbf is None:
         return None
     try:
-        with open(dbf, "rb") as fh:
+        with open_regular(dbf, "a shapefile's .dbf part") as fh:
             head = fh.read(32)
             data = fh.read(1 << 20)
-    except OSError:
+    except OSError:  # not a regular file: _check_parts has refused it already
         return None
     if len(head) > 29 and head[29] in (0x57, 0x7E):  # LDID 87/126: ANSI / Windows Arabic per ESRI
         return "cp1256"

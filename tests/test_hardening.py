@@ -1,0 +1,239 @@
+"""Hostile files and situations (issue 17): every reader refuses what is not a regular file, bounded work on
+small hostile inputs, GDAL/PROJ that read only what they are given, writes that are really atomic.
+
+Anything that could hang or eat memory if a guard regressed runs in a subprocess with a timeout and a memory
+limit, so a regression fails the test instead of hanging the suite.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+posix_only = pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="FIFOs and /dev/zero are POSIX")
+
+
+def run_isolated(code: str, timeout: float = 60, env: dict[str, str] | None = None) -> str:
+    """Run Python code in a fresh interpreter (2 GB address-space limit, ``timeout`` seconds); its stdout."""
+
+    def limit() -> None:
+        import resource
+
+        resource.setrlimit(resource.RLIMIT_AS, (4 << 30, 4 << 30))
+
+    full_env = {**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen", **(env or {})}
+    proc = subprocess.run([sys.executable, "-c", textwrap.dedent(code)], capture_output=True, text=True,
+                          timeout=timeout, env=full_env, preexec_fn=limit if os.name == "posix" else None)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return proc.stdout
+
+
+# -- 2. only regular files, read with limits
+
+PROBE = """
+import json, os, sys, time
+from pathlib import Path
+
+folder = Path(sys.argv[1]) if len(sys.argv) > 1 else Path({folder!r})
+kind = {kind!r}
+os.environ["CORRIDOR_VIEWER_CONFIG_DIR"] = str(folder / "config")
+os.environ["CORRIDOR_VIEWER_DATA_DIR"] = str(folder / "data")
+
+
+def special(path):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        os.symlink("/dev/zero", path)
+    return path
+
+
+def layer(name):
+    from corridor_viewer.io.importers import LayerImportError, import_layer, list_layers
+    path = special(folder / name)
+    try:
+        list_layers(path)
+        import_layer(path)
+    except LayerImportError as exc:
+        return str(exc)
+
+
+def article(name):
+    from corridor_viewer.io.articles import ArticleError, read_article_file
+    try:
+        read_article_file(special(folder / name))
+    except ArticleError as exc:
+        return str(exc)
+
+
+def catalog(_name):
+    from corridor_viewer.io.articles import ArticleError, load_corpus
+    (folder / "arts").mkdir()
+    (folder / "arts" / "a.txt").write_text("text", encoding="utf-8")
+    special(folder / "arts" / "catalog.json")
+    try:
+        load_corpus(folder / "arts")
+    except ArticleError as exc:
+        return str(exc)
+
+
+def project(name):
+    from corridor_viewer.io.project import ProjectError, load_project
+    try:
+        load_project(special(folder / name))
+    except ProjectError as exc:
+        return str(exc)
+
+
+def scenes(_name):
+    from corridor_viewer.io.scenes import load_scene_list
+    from corridor_viewer.io.userdirs import scenes_file
+    path = special(scenes_file())
+    lst, warning = load_scene_list(path)
+    assert len(list(lst)) > 0 and not os.path.lexists(path) and os.path.lexists(str(path) + ".bak"), warning
+    return warning
+
+
+def settings(_name):
+    from corridor_viewer.ui.settings import open_settings, settings_path
+    path = special(settings_path())
+    s = open_settings()
+    s.setValue("x", 1)
+    s.sync()
+    assert os.path.lexists(str(path) + ".bak") and path.is_file() and not path.is_symlink()
+    return "moved aside"
+
+
+out = {{}}
+for reader, name in {cases!r}:
+    t = time.perf_counter()
+    try:
+        msg = globals()[reader](name)
+        out[name] = [msg, time.perf_counter() - t]
+    except Exception as exc:
+        out[name] = [f"UNEXPECTED {{type(exc).__name__}}: {{exc}}", time.perf_counter() - t]
+print(json.dumps(out))
+"""
+
+READER_CASES = [("layer", "towns.geojson"), ("layer", "towns.csv"), ("layer", "towns.kml"), ("layer", "towns.gpkg"),
+                ("layer", "towns.shp"), ("layer", "towns.zip"), ("layer", "towns.kmz"), ("article", "a.txt"),
+                ("article", "page.html"), ("catalog", "catalog.json"), ("project", "work.cvproj"),
+                ("scenes", "scenes.json"), ("settings", "corridor-viewer.ini")]
+
+
+@posix_only
+@pytest.mark.parametrize("kind", ["fifo", "devzero"])
+def test_every_reader_refuses_a_fifo_and_a_dev_zero_link(tmp_path, kind):
+    if kind == "devzero" and not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero")
+    out = json.loads(run_isolated(PROBE.format(folder=str(tmp_path), kind=kind, cases=READER_CASES), timeout=90))
+    words = "named pipe (FIFO)" if kind == "fifo" else "a link to /dev/zero, a device"
+    for _reader, name in READER_CASES:
+        msg, seconds = out[name]
+        assert seconds < 10, (name, seconds)
+        assert not msg.startswith("UNEXPECTED"), (name, msg)
+        if name not in ("corridor-viewer.ini",):
+            assert words in msg and "not" in msg, (name, msg)
+
+
+def test_read_limited_counts_what_it_reads(tmp_path):
+    from corridor_viewer.io.safeio import FileTooLargeError, NotRegularFileError, RefusedFileError, read_limited
+
+    path = tmp_path / "f.bin"
+    path.write_bytes(b"x" * 1000)
+    assert read_limited(path, 1000) == b"x" * 1000
+    with pytest.raises(FileTooLargeError) as info:
+        read_limited(path, 999, "a project file")
+    assert str(path) in str(info.value) and "limit for a project file" in str(info.value)
+    with pytest.raises(NotRegularFileError, match="is a folder"):
+        read_limited(tmp_path, 10)
+    with pytest.raises(FileNotFoundError):
+        read_limited(tmp_path / "missing", 10)
+    assert issubclass(RefusedFileError, OSError)  # callers that catch OSError keep working
+
+
+def test_too_large_files_are_refused_by_what_is_read(tmp_path, monkeypatch):
+    from corridor_viewer.io import articles, project, scenes
+    from corridor_viewer.model.scenes import SceneError
+
+    monkeypatch.setattr(articles, "MAX_ARTICLE_BYTES", 100)
+    monkeypatch.setattr(project, "MAX_PROJECT_BYTES", 100)
+    monkeypatch.setattr(scenes, "MAX_SCENES_BYTES", 100)
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"a" * 101)
+    with pytest.raises(articles.ArticleError, match="too large"):
+        articles.read_article_file(big)
+    proj = tmp_path / "big.cvproj"
+    proj.write_bytes(b" " * 101)
+    with pytest.raises(project.ProjectError, match="larger than"):
+        project.load_project(proj)
+    sc = tmp_path / "scenes.json"
+    sc.write_bytes(b" " * 101)
+    with pytest.raises(SceneError, match="larger than"):
+        scenes.read_scenes(sc)
+
+
+def test_settings_file_too_large_or_binary_is_set_aside(monkeypatch):
+    from corridor_viewer.ui import settings
+
+    path = settings.settings_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"[General]\nx=" + b"1" * (settings.MAX_SETTINGS_BYTES + 1) + b"\n")
+    s = settings.open_settings()
+    assert Path(str(path) + ".bak").exists() and s.value("x") is None
+
+
+# -- 5. malformed numbers and versions become messages
+
+def test_a_5000_digit_integer_is_an_invalid_file_everywhere(tmp_path):
+    from corridor_viewer.io.importers import LayerImportError, import_layer
+    from corridor_viewer.io.project import ProjectError, load_project
+    from corridor_viewer.io.scenes import read_scenes
+    from corridor_viewer.model.scenes import SceneError
+
+    big = "9" * 5000
+    layer = tmp_path / "big.geojson"
+    layer.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"n": ' + big
+                     + '}, "geometry": {"type": "Point", "coordinates": [45, 40]}}]}', encoding="utf-8")
+    with pytest.raises(LayerImportError, match="not valid JSON"):
+        import_layer(layer)
+    proj = tmp_path / "big.cvproj"
+    proj.write_text('{"format": "corridor-viewer-project", "version": ' + big + "}", encoding="utf-8")
+    with pytest.raises(ProjectError, match="not valid JSON"):
+        load_project(proj)
+    sc = tmp_path / "scenes.json"
+    sc.write_text('{"format": "corridor-viewer-scenes", "version": 1, "scenes": [' + big + "]}", encoding="utf-8")
+    with pytest.raises(SceneError, match="not a readable"):
+        read_scenes(sc)
+
+
+@pytest.mark.parametrize("version", ['"x"', "1.5", "true", "-1", "[1]"])
+def test_scenes_with_a_malformed_version_are_set_aside(tmp_path, version):
+    from corridor_viewer.io.scenes import load_scene_list
+
+    path = tmp_path / "scenes.json"
+    path.write_text('{"format": "corridor-viewer-scenes", "version": ' + version + ', "scenes": []}',
+                    encoding="utf-8")
+    lst, warning = load_scene_list(path)
+    assert "version" in warning and "kept as scenes.json.bak" in warning
+    assert not path.exists() and (tmp_path / "scenes.json.bak").exists() and len(list(lst)) > 0
+
+
+def test_a_scene_coordinate_of_400_digits_is_a_scene_error(tmp_path):
+    from corridor_viewer.io.scenes import read_scenes
+    from corridor_viewer.model.scenes import SceneError
+
+    path = tmp_path / "scenes.json"
+    scene = {"id": "a", "title": {"en": "A"}, "view": [44, 38, 46, 40]}
+    text = json.dumps({"format": "corridor-viewer-scenes", "version": 1, "scenes": [scene]})
+    path.write_text(text.replace("[44,", "[" + "4" * 400 + ","), encoding="utf-8")
+    with pytest.raises(SceneError):
+        read_scenes(path)
