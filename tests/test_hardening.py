@@ -237,3 +237,65 @@ def test_a_scene_coordinate_of_400_digits_is_a_scene_error(tmp_path):
     path.write_text(text.replace("[44,", "[" + "4" * 400 + ","), encoding="utf-8")
     with pytest.raises(SceneError):
         read_scenes(path)
+
+
+# -- 5. bounded work: zip listing
+
+def many_entries_zip(n: int) -> bytes:
+    """A zip whose central directory lists ``n`` empty stored entries (no data; zipfile parses the directory
+    in full before anything else), written by hand because zipfile itself needs seconds for 10^5 entries."""
+    import struct
+
+    central = bytearray()
+    for i in range(n):
+        name = b"%x" % i
+        central += struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, 0, 0, 0, len(name), 0, 0, 0, 0,
+                               0, 0) + name
+    eocd = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, min(n, 0xFFFF), min(n, 0xFFFF), len(central), 0, 0)
+    return bytes(central) + eocd
+
+
+def zip64_claiming(entries: int, cd_size: int) -> bytes:
+    """A tiny file whose zip64 end record claims a huge central directory."""
+    import struct
+
+    rec = struct.pack("<4sQ2H2L4Q", b"PK\x06\x06", 44, 45, 45, 0, 0, entries, entries, cd_size, 0)
+    locator = struct.pack("<4sLQL", b"PK\x06\x07", 0, 0, 1)
+    eocd = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 0xFFFF, 0xFFFF, 0xFFFFFFFF, 0xFFFFFFFF, 0)
+    return rec + locator + eocd
+
+
+@pytest.mark.parametrize("name,make", [
+    ("many.zip", lambda: many_entries_zip(120_000)),
+    ("claims.zip", lambda: zip64_claiming(4_000_000, 190 << 20)),
+    ("many.kmz", lambda: many_entries_zip(120_000)),
+])
+def test_a_zip_listing_millions_of_entries_is_refused_from_its_end_record(tmp_path, name, make):
+    path = tmp_path / name
+    path.write_bytes(make())
+    out = run_isolated(f"""
+        import time
+        from corridor_viewer.io.importers import LayerImportError, import_layer
+        t = time.perf_counter()
+        try:
+            import_layer({str(path)!r})
+        except LayerImportError as exc:
+            print(round(time.perf_counter() - t, 3), exc)
+    """, timeout=60)
+    seconds, msg = out.split(" ", 1)
+    assert float(seconds) < 5 and "entries" in msg and "Nothing was extracted" in msg, out
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
+def test_a_small_real_zip_still_lists(tmp_path):
+    import zipfile
+
+    from corridor_viewer.io.zipsafe import central_directory
+
+    path = tmp_path / "a.zip"
+    with zipfile.ZipFile(path, "w") as z:
+        for i in range(3):
+            z.writestr(f"f{i}.txt", "x")
+    with open(path, "rb") as fh:
+        entries, size = central_directory(fh)
+    assert entries == 3 and 0 < size < 500
