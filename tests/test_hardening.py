@@ -299,3 +299,224 @@ def test_a_small_real_zip_still_lists(tmp_path):
     with open(path, "rb") as fh:
         entries, size = central_directory(fh)
     assert entries == 3 and 0 < size < 500
+
+
+# -- 1. layer files read only what they say
+
+SECRET_LINES = [f"secret line {i}" for i in range(25)]
+
+
+def vrt_document(source: str) -> str:
+    return (f"<OGRVRTDataSource><OGRVRTLayer name='towns'><SrcDataSource>{source}</SrcDataSource>"
+            "<GeometryType>wkbPoint</GeometryType><LayerSRS>EPSG:4326</LayerSRS>"
+            "<GeometryField encoding='PointFromColumns' x='x' y='y'/></OGRVRTLayer></OGRVRTDataSource>")
+
+
+def secret_csv(folder: Path) -> Path:
+    path = folder / "secret.csv"
+    path.write_text("name,x,y\n" + "".join(f"{line},45.{i},40.{i}\n" for i, line in enumerate(SECRET_LINES)),
+                    encoding="utf-8")
+    return path
+
+
+def zipped(folder: Path, inner: str, text: str) -> Path:
+    import zipfile
+
+    out = folder / "towns.zip"
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr(inner, text)
+        if inner.endswith(".shp"):  # the other parts, so the zip is a plausible shapefile
+            z.writestr(inner[:-4] + ".shx", b"\x00" * 100)
+            z.writestr(inner[:-4] + ".dbf", b"\x03" + b"\x00" * 40)
+    return out
+
+
+@pytest.mark.parametrize("where", ["towns.kml", "towns.gpkg", "towns.shp", "zip:towns.kml", "zip:towns.shp",
+                                   "kmz:doc.kml"])
+def test_a_vrt_document_disguised_as_a_layer_reads_nothing(tmp_path, where):
+    from corridor_viewer.io.importers import LayerImportError, import_layer, list_layers
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    doc = vrt_document(str(secret_csv(tmp_path)))
+    kind, _, name = where.rpartition(":")
+    if kind == "zip":
+        path = zipped(folder, name, doc)
+    elif kind == "kmz":
+        path = zipped(folder, name, doc).rename(folder / "towns.kmz")
+    else:
+        path = folder / name
+        path.write_text(doc, encoding="utf-8")
+    before = sorted(p.name for p in folder.iterdir())
+    try:  # a zip's layers are listed by name without opening them; anything else is refused here already
+        assert not any(line in repr(list_layers(path)) for line in SECRET_LINES)
+    except LayerImportError:
+        pass
+    with pytest.raises(LayerImportError) as info:
+        import_layer(path)
+    msg = str(info.value)
+    assert str(path) in msg and ("VRT" in msg or "header" in msg), msg
+    assert not any(line in msg for line in SECRET_LINES)
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_gml_saved_as_kml_is_refused_and_writes_no_gfs(tmp_path):
+    from corridor_viewer.io.importers import LayerImportError, import_layer
+
+    path = tmp_path / "towns.kml"
+    path.write_text("<?xml version='1.0'?><gml:FeatureCollection xmlns:gml='http://www.opengis.net/gml'>"
+                    "<gml:featureMember><town><name>A</name><gml:Point><gml:coordinates>45,40</gml:coordinates>"
+                    "</gml:Point></town></gml:featureMember></gml:FeatureCollection>", encoding="utf-8")
+    with pytest.raises(LayerImportError, match="root element is <gml:FeatureCollection>"):
+        import_layer(path)
+    assert [p.name for p in tmp_path.iterdir()] == ["towns.kml"]
+
+
+class _CountingServer:
+    """An HTTP server on the loopback address that counts the requests it gets (there must be none)."""
+
+    def __enter__(self):
+        import http.server
+        import threading
+
+        hits = self.hits = []
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_GET(self):
+                hits.append(self.path)
+                self.send_response(200)
+                self.end_headers()
+                self.wfile.write(b"name,x,y\nfrom the network,45,40\n")
+
+            do_HEAD = do_GET  # noqa: N815
+
+            def log_message(self, *args):
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc):
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_no_layer_file_makes_a_network_request(tmp_path):
+    import pyogrio
+
+    from corridor_viewer.io import gdalenv
+    from corridor_viewer.io.importers import LayerImportError, import_layer
+
+    with _CountingServer() as srv:
+        vrt = tmp_path / "towns.kml"
+        vrt.write_text(vrt_document(f"/vsicurl/{srv.url}/towns.csv"), encoding="utf-8")
+        with pytest.raises(LayerImportError, match="VRT"):
+            import_layer(vrt)
+        kml = tmp_path / "linked.kml"
+        kml.write_text("<?xml version='1.0'?><kml xmlns='http://www.opengis.net/kml/2.2'><Document>"
+                       f"<Style id='s'><IconStyle><Icon><href>{srv.url}/icon.png</href></Icon></IconStyle></Style>"
+                       f"<NetworkLink><Link><href>{srv.url}/more.kml</href></Link></NetworkLink>"
+                       f"<Placemark><name>A</name><styleUrl>{srv.url}/styles.kml#s</styleUrl>"
+                       "<Point><coordinates>45,40</coordinates></Point></Placemark></Document></kml>",
+                       encoding="utf-8")
+        assert [f["properties"]["Name"] for f in import_layer(kml).features] == ["A"]
+        gdalenv.configure_gdal()  # and GDAL itself, however it is called in this process, stays offline
+        with pytest.raises(Exception):  # noqa: B017 (pyogrio raises its own errors; which one does not matter)
+            pyogrio.read_info(f"/vsicurl/{srv.url}/towns.gpkg")
+        assert srv.hits == []
+
+
+def test_gdal_is_restricted_even_when_pyogrio_was_used_first(tmp_path):
+    out = run_isolated(f"""
+        import geopandas as gpd, pyogrio
+        from shapely.geometry import Point
+        gpd.GeoDataFrame({{"name": ["a"]}}, geometry=[Point(45, 40)], crs=4326).to_file({str(tmp_path / "a.gpkg")!r})
+        assert "OGR_VRT" in pyogrio.list_drivers()
+        from corridor_viewer.io.importers import import_layer
+        print(len(import_layer({str(tmp_path / "a.gpkg")!r}).features), sorted(pyogrio.list_drivers()))
+    """)
+    assert out.strip() == "1 ['ESRI Shapefile', 'GPKG', 'KML', 'LIBKML', 'MEM']"
+
+
+def test_content_and_driver_checks():
+    from corridor_viewer.io import gdalenv
+
+    assert gdalenv.check_content("gpkg", b"SQLite format 3\x00" + bytes(100)) is None
+    assert "SQLite" in gdalenv.check_content("gpkg", b"<OGRVRTDataSource/>")
+    assert gdalenv.check_content("shapefile", b"\x00\x00\x27\x0a" + bytes(96)) is None
+    assert gdalenv.kml_problem(b"\xef\xbb\xbf<?xml version='1.0'?>\n<!-- c --><kml xmlns='x'/>") is None
+    assert gdalenv.kml_problem("<kml/>".encode("utf-16")) is None
+    assert "entities" in gdalenv.kml_problem(b"<!DOCTYPE kml [<!ENTITY a 'b'>]><kml/>")
+    assert "<html>" in gdalenv.kml_problem(b"<html><kml/></html>")
+    assert gdalenv.check_driver("kml", "LIBKML") is None
+    assert "OGR_VRT" in gdalenv.check_driver("gpkg", "OGR_VRT")
+
+
+@posix_only
+def test_a_crs_naming_a_fifo_grid_is_refused_at_once(tmp_path):
+    fifo = tmp_path / "grid.gsb"
+    os.mkfifo(fifo)
+    wkt_grid = ('BOUNDCRS[SOURCECRS[GEOGCRS["x",DATUM["World Geodetic System 1984",ELLIPSOID["WGS 84",6378137,'
+                '298.257223563]],CS[ellipsoidal,2],AXIS["lon",east,ANGLEUNIT["degree",0.0174532925199433]],'
+                'AXIS["lat",north,ANGLEUNIT["degree",0.0174532925199433]]]],TARGETCRS[GEOGCRS["WGS 84",'
+                'DATUM["World Geodetic System 1984",ELLIPSOID["WGS 84",6378137,298.257223563]],CS[ellipsoidal,2],'
+                'AXIS["lat",north,ANGLEUNIT["degree",0.0174532925199433]],AXIS["lon",east,ANGLEUNIT["degree",'
+                f'0.0174532925199433]]]],ABRIDGEDTRANSFORMATION["t",METHOD["NTv2"],PARAMETERFILE["Latitude and '
+                f'longitude difference file","{fifo}"]]]')
+    crs_values = [f"+proj=longlat +datum=WGS84 +nadgrids={fifo} +type=crs", f"+init={fifo}:1 +type=crs", wkt_grid,
+                  "+proj=longlat +datum=WGS84 +nadgrids=not_installed.gsb +type=crs",
+                  "+proj=longlat +datum=WGS84 +geoidgrids=https://example.invalid/g.tif +type=crs"]
+    paths = []
+    for i, crs in enumerate(crs_values):
+        path = tmp_path / f"grid{i}.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": crs}},
+                                    "features": [{"type": "Feature", "properties": {},
+                                                  "geometry": {"type": "Point", "coordinates": [45, 40]}}]}))
+        paths.append(str(path))
+    out = run_isolated(f"""
+        import json, time
+        from corridor_viewer.io.importers import LayerImportError, import_layer
+        res = []
+        for p in {paths!r}:
+            t = time.perf_counter()
+            try:
+                import_layer(p)
+                res.append(["read", time.perf_counter() - t])
+            except LayerImportError as exc:
+                res.append([str(exc), time.perf_counter() - t])
+        print(json.dumps(res))
+    """, timeout=60)
+    for msg, seconds in json.loads(out):
+        assert seconds < 10 and "coordinate system cannot be used" in msg, msg
+
+
+def test_legacy_crs_definitions_still_work(tmp_path):
+    from corridor_viewer.io.importers import import_layer
+
+    for crs in ("EPSG:3857", "urn:ogc:def:crs:EPSG::3857",
+                "+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null "
+                "+wktext +no_defs +type=crs"):
+        path = tmp_path / "m.geojson"
+        point = {"type": "Point", "coordinates": [5009377.1, 4865942.3]}
+        path.write_text(json.dumps({"type": "FeatureCollection", "crs": {"type": "name", "properties": {"name": crs}},
+                                    "features": [{"type": "Feature", "properties": {}, "geometry": point}]}))
+        x, y = import_layer(path).features[0]["geometry"]["coordinates"]
+        assert x == pytest.approx(45, abs=1e-6) and y == pytest.approx(40, abs=1e-6), crs
+
+
+@posix_only
+def test_a_shapefile_whose_dbf_is_a_fifo_is_refused(tmp_path):
+    shp = tmp_path / "towns.shp"
+    shp.write_bytes(b"\x00\x00\x27\x0a" + bytes(96))
+    (tmp_path / "towns.shx").write_bytes(b"\x00\x00\x27\x0a" + bytes(96))
+    os.mkfifo(tmp_path / "towns.dbf")
+    out = run_isolated(f"""
+        from corridor_viewer.io.importers import LayerImportError, import_layer
+        try:
+            import_layer({str(shp)!r})
+        except LayerImportError as exc:
+            print(exc)
+    """, timeout=30)
+    assert "towns.dbf" in out and "named pipe" in out

@@ -20,7 +20,10 @@ import csv
 import io
 import json
 import math
+import os
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -462,12 +465,61 @@ def _ogr_errors() -> tuple[type[BaseException], ...]:
     return (DataSourceError, DataLayerError, RuntimeError, ValueError, TypeError, OSError)
 
 
-def _ogr_layers(path: Path, fmt: str) -> list[LayerInfo]:
-    import pyogrio
+_SHP_SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml")
 
+
+def _gdal_guard(path: Path, fmt: str) -> None:
+    """Before GDAL sees a user's file: GDAL restricted for the process, and the file's first bytes checked
+    against the format its extension names (GDAL itself would pick a driver by content; see io.gdalenv)."""
+    from corridor_viewer.io import gdalenv
+
+    try:
+        gdalenv.configure_gdal()
+    except gdalenv.UnsafeGdalError as exc:
+        raise LayerImportError(f"{path}: {exc}. Restart Corridor Viewer and add the layer again") from exc
     if fmt == "kmz":
         with open_zip(path) as zf:
-            check_entries(path, zf)  # GDAL reads it in place; refuse bombs and hostile names first
+            infos = check_entries(path, zf)  # GDAL reads it in place; refuse bombs and hostile names first
+            for info in infos:
+                if info.filename.lower().endswith(".kml") and not info.is_dir():
+                    try:
+                        with zf.open(info) as fh:
+                            head = fh.read(gdalenv.HEAD_BYTES)
+                    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError,
+                            OSError) as exc:
+                        raise LayerImportError(f"{path}: the KMZ entry {info.filename!r} is damaged ({exc})") from exc
+                    problem = gdalenv.kml_problem(head)
+                    if problem:
+                        raise LayerImportError(f"{path}: its entry {info.filename!r} is not KML ({problem}); "
+                                               "nothing was read")
+        return
+    try:
+        with open_regular(path, "a layer file") as fh:
+            head = fh.read(gdalenv.HEAD_BYTES)
+    except RefusedFileError as exc:
+        raise LayerImportError(str(exc)) from exc
+    except OSError as exc:
+        raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    problem = gdalenv.check_content(fmt, head)
+    if problem:
+        noun = {"shapefile": "a shapefile", "gpkg": "a GeoPackage", "kml": "a KML file"}[fmt]
+        raise LayerImportError(f"{path}: not {noun} ({problem}); nothing was read. Export the layer again "
+                               f"as {FORMAT_NAMES[fmt]}, or give the file the extension of its real format")
+    if fmt == "shapefile":  # GDAL opens the parts beside it too: a FIFO .dbf would hang it
+        for suffix in _SHP_SIDECARS:
+            for part in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
+                if os.path.lexists(part):
+                    try:
+                        check_regular(part, "a shapefile part")
+                    except OSError as exc:
+                        raise LayerImportError(f"{part}: {getattr(exc, 'reason', None) or exc.strerror or exc}; "
+                                               "the shapefile cannot be read") from exc
+
+
+def _ogr_layers(path: Path, fmt: str) -> list[LayerInfo]:
+    _gdal_guard(path, fmt)
+    import pyogrio
+
     try:
         with _quiet():
             raw = pyogrio.list_layers(str(path))
@@ -505,12 +557,18 @@ def _import_ogr(path: Path, fmt: str, layer: str, job: Job) -> ImportResult:
     import shapely
     from pyogrio import raw
 
+    from corridor_viewer.io.gdalenv import check_driver
+
+    _gdal_guard(path, fmt)
     errors = _ogr_errors()
     try:
         with _quiet():
             info = pyogrio.read_info(str(path), layer=layer)
     except errors as exc:
         raise LayerImportError(f"{path}: cannot read layer {layer!r} ({_gdal_msg(exc)})") from exc
+    problem = check_driver(fmt, info.get("driver"))
+    if problem:
+        raise LayerImportError(f"{path}: {problem}")
     total = int(info.get("features") or -1)
     crs = info.get("crs")
     encoding = _shapefile_encoding(path, fmt, layer, info)

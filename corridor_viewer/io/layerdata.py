@@ -246,14 +246,25 @@ def _resolve_crs(crs: str | None, label: str, finite_coords: Any, implied: bool)
                                    f"are not longitude/latitude (values up to {abs(c).max():.6g}). Add the CRS "
                                    "(a .prj file for a shapefile) or export the layer as EPSG:4326 from a GIS")
         return None
+    from corridor_viewer.io import gdalenv
+
+    gdalenv.configure_proj()  # no network; grids only from PROJ's data folder
     from pyproj import CRS
     from pyproj.exceptions import CRSError
 
-    try:
-        src = CRS.from_user_input(crs)
-    except (CRSError, ValueError, TypeError) as exc:
-        raise LayerImportError(f"{label}: its coordinate system is not understood ({str(crs)[:80]}); export the "
-                               "layer as EPSG:4326 from a GIS") from exc
+    # PROJ reads an "+init=" file while parsing and a grid file when transforming: a CRS naming a FIFO hung the
+    # import. Refuse file paths before parsing and grids that are not installed PROJ data after.
+    problem = gdalenv.check_crs_text(str(crs))
+    if problem is None:
+        try:
+            src = CRS.from_user_input(crs)
+        except (CRSError, ValueError, TypeError) as exc:
+            raise LayerImportError(f"{label}: its coordinate system is not understood ({str(crs)[:80]}); export the "
+                                   "layer as EPSG:4326 from a GIS") from exc
+        problem = gdalenv.check_crs_grids(src)
+    if problem:
+        raise LayerImportError(f"{label}: its coordinate system cannot be used — {problem}. Export the layer as "
+                               "EPSG:4326 from a GIS")
     wgs84 = CRS.from_epsg(4326)
     if src.equals(wgs84, ignore_axis_order=True) or src.to_string() in ("OGC:CRS84", "urn:ogc:def:crs:OGC:1.3:CRS84"):
         return None
