@@ -520,3 +520,37 @@ def test_a_shapefile_whose_dbf_is_a_fifo_is_refused(tmp_path):
             print(exc)
     """, timeout=30)
     assert "towns.dbf" in out and "named pipe" in out
+
+
+# -- 5. bounded work: small inputs that used to take minutes or gigabytes
+
+def timed_in_subprocess(code: str, limit: float) -> tuple[float, str]:
+    out = run_isolated(f"""
+        import time
+        t = time.perf_counter()
+        {textwrap.indent(textwrap.dedent(code), "        ").strip()}
+        print(round(time.perf_counter() - t, 3))
+        print(msg)
+    """, timeout=limit * 6)
+    seconds, msg = out.split("\n", 1)
+    return float(seconds), msg
+
+
+def test_an_html_article_of_repeated_unclosed_tags_reads_within_seconds(tmp_path):
+    """html.parser took over a minute for 200 KB of "<a "; an HTML5 tree builder is quadratic on nested <div>s."""
+    cases = {"a.html": "<a " * 70_000, "div.html": "<div>" * 40_000, "attr.html": "<div x=" * 30_000,
+             "comment.html": "<!--" * 50_000, "mixed.html": "<p>text <b>" * 20_000 + "<script>x</script>" * 5000,
+             "big.html": "<p>x" * 1_000_000}
+    for name, markup in cases.items():
+        (tmp_path / name).write_text(markup, encoding="utf-8")
+    seconds, msg = timed_in_subprocess(f"""
+        from corridor_viewer.io.articles import ArticleError, read_article_file
+        out = []
+        for name in {sorted(cases)!r}:
+            try:
+                out.append(len(read_article_file({str(tmp_path)!r} + "/" + name).text))
+            except ArticleError as exc:
+                out.append(str(exc)[:60])
+        msg = repr(out)
+    """, 10)
+    assert seconds < 10, (seconds, msg)
