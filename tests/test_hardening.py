@@ -524,6 +524,16 @@ def test_a_shapefile_whose_dbf_is_a_fifo_is_refused(tmp_path):
 
 # -- 5. bounded work: small inputs that used to take minutes or gigabytes
 
+def star_polygon(n: int, lon: float = 45.0, lat: float = 40.0) -> dict:
+    """A ring whose every edge crosses almost every other (n^2/2 self-crossings from n vertices)."""
+    import math
+
+    k = n // 2 - 1
+    ring = [[round(lon + math.cos(2 * math.pi * k * i / n), 7), round(lat + math.sin(2 * math.pi * k * i / n), 7)]
+            for i in range(n)]
+    return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+
 def timed_in_subprocess(code: str, limit: float) -> tuple[float, str]:
     out = run_isolated(f"""
         import time
@@ -534,6 +544,38 @@ def timed_in_subprocess(code: str, limit: float) -> tuple[float, str]:
     """, timeout=limit * 6)
     seconds, msg = out.split("\n", 1)
     return float(seconds), msg
+
+
+@pytest.mark.parametrize("vertices,features", [(200, 1), (100, 300), (400_000, 1)])
+def test_self_crossing_polygons_are_refused_within_seconds(tmp_path, vertices, features):
+    """make_valid took 110 s for one 200-vertex star; an 8 MB one took 263 s and 6.3 GB before refusal."""
+    path = tmp_path / "star.geojson"
+    good = {"type": "Feature", "properties": {"name": "ok"},
+            "geometry": {"type": "Point", "coordinates": [45.5, 40.5]}}
+    stars = [{"type": "Feature", "properties": {}, "geometry": star_polygon(vertices, 45 + i * 1e-4)}
+             for i in range(features)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [good, *stars]}))
+    seconds, msg = timed_in_subprocess(f"""
+        from corridor_viewer.io.importers import import_layer
+        r = import_layer({str(path)!r})
+        msg = f"{{r.counts}} {{r.warnings}}"
+    """, 10)
+    assert seconds < 10, (seconds, msg)
+    assert "'imported': 1" in msg and "crosses itself" in msg, msg
+
+
+def test_a_valid_big_polygon_is_still_checked_and_kept(tmp_path):
+    import math
+
+    n = 50_000
+    ring = [[45 + math.cos(2 * math.pi * i / n), 40 + math.sin(2 * math.pi * i / n)] for i in range(n)]
+    path = tmp_path / "round.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}}]}))
+    from corridor_viewer.io.importers import import_layer
+
+    r = import_layer(path)
+    assert r.counts["imported"] == 1 and r.counts["skipped"] == 0 and r.counts["repaired"] == 0
 
 
 def test_an_html_article_of_repeated_unclosed_tags_reads_within_seconds(tmp_path):
@@ -554,3 +596,22 @@ def test_an_html_article_of_repeated_unclosed_tags_reads_within_seconds(tmp_path
         msg = repr(out)
     """, 10)
     assert seconds < 10, (seconds, msg)
+
+
+def test_the_csv_delimiter_sniffer_is_linear(tmp_path):
+    """csv.Sniffer stalled 39 s on a 64 KB file of quotes and newlines."""
+    path = tmp_path / "quotes.csv"
+    path.write_text("lon,lat\n" + '"\n' * 32_000 + "45,40\n", encoding="utf-8")
+    seconds, msg = timed_in_subprocess(f"""
+        from corridor_viewer.io.importers import LayerImportError, import_layer
+        try:
+            msg = import_layer({str(path)!r}).summary()
+        except LayerImportError as exc:
+            msg = str(exc)
+    """, 10)
+    assert seconds < 10, (seconds, msg)
+    from corridor_viewer.io.importers import sniff_delimiter
+
+    assert sniff_delimiter("a;b;c\n1;2,5;3\n4;5;6\n", ",") == ";"
+    assert sniff_delimiter("a\tb\n1\t2\n", ",") == "\t" and sniff_delimiter("lon,lat\n1,2\n", "\t") == ","
+    assert sniff_delimiter("justone\n", ",") == ","
