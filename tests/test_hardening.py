@@ -615,3 +615,163 @@ def test_the_csv_delimiter_sniffer_is_linear(tmp_path):
     assert sniff_delimiter("a;b;c\n1;2,5;3\n4;5;6\n", ",") == ";"
     assert sniff_delimiter("a\tb\n1\t2\n", ",") == "\t" and sniff_delimiter("lon,lat\n1,2\n", "\t") == ","
     assert sniff_delimiter("justone\n", ",") == ","
+
+
+# -- 3. writes that are really atomic
+
+@pytest.fixture
+def nearly_full(tmp_path):
+    """A 2 MB tmpfs, filled to its last ~100 KB, with an old file to overwrite (skipped where it cannot be
+    mounted: not root, no mount command, a container without the right)."""
+    import shutil
+
+    mnt = tmp_path / "full"
+    mnt.mkdir()
+    if os.name != "posix" or os.geteuid() != 0 or shutil.which("mount") is None:
+        pytest.skip("needs root to mount a small tmpfs")
+    proc = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], capture_output=True)
+    if proc.returncode != 0:
+        pytest.skip(f"cannot mount a tmpfs here: {proc.stderr.decode()[:100]}")
+    try:
+        old = mnt / "old-bytes"
+        old.write_bytes(b"the old file, whole\n" * 2000)  # 40 KB
+        filler = mnt / "filler"
+        with open(filler, "wb") as fh:
+            with contextlib_suppress_enospc():
+                while True:
+                    fh.write(b"\0" * 65536)
+                    fh.flush()
+        os.truncate(filler, max(0, filler.stat().st_size - (100 << 10)))  # room for a small file, not for a map
+        yield mnt
+    finally:
+        subprocess.run(["umount", "-l", str(mnt)], capture_output=True)
+
+
+class contextlib_suppress_enospc:  # noqa: N801 (used like contextlib.suppress)
+    def __enter__(self):
+        return self
+
+    def __exit__(self, kind, exc, tb):
+        import errno
+
+        return kind is not None and issubclass(kind, OSError) and exc.errno == errno.ENOSPC
+
+
+def _leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+def test_bytes_on_a_nearly_full_disk_keep_the_old_file(nearly_full):
+    from corridor_viewer.io.atomicfile import write_atomic
+    from corridor_viewer.io.project import ArticleEntry, Project, ProjectError, save_project
+
+    old = nearly_full / "old-bytes"
+    before = old.read_bytes()
+    with pytest.raises(OSError):
+        write_atomic(old, b"x" * (1 << 20))
+    assert old.read_bytes() == before and _leftovers(nearly_full) == []
+    proj = nearly_full / "work.cvproj"
+    save_project(proj, Project(articles=[ArticleEntry("user-a", "a", "small")]))
+    saved = proj.read_bytes()
+    with pytest.raises(ProjectError, match="cannot save"):
+        save_project(proj, Project(articles=[ArticleEntry("user-a", "a", "x" * (1 << 20))]))
+    assert proj.read_bytes() == saved and _leftovers(nearly_full) == []
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "svg", "png", "html"])
+def test_exports_on_a_nearly_full_disk_fail_and_keep_the_old_file(qapp, doc, nearly_full, fmt):
+    from corridor_viewer.export import export
+    from corridor_viewer.model.export_settings import ExportError, ExportSettings
+
+    out = nearly_full / f"map.{fmt}"
+    out.write_bytes(b"the previous export\n")
+    settings = ExportSettings(title="Corridors", preset="a4-portrait", format=fmt)
+    with pytest.raises(ExportError) as info:
+        export(fmt, doc, doc.home_bounds, settings, out)
+    assert "unchanged" in str(info.value) or "full" in str(info.value)
+    assert out.read_bytes() == b"the previous export\n" and _leftovers(nearly_full) == []
+
+
+def test_a_writer_that_stops_short_is_caught_by_the_file_type(tmp_path):
+    from corridor_viewer.io.atomicfile import AtomicWriteError, atomic_path
+
+    for name, data in (("m.pdf", b"%PDF-1.4\n1 0 obj"), ("m.svg", b"<svg><g>"), ("m.png", b"\x89PNG\r\n\x1a\nxx"),
+                       ("m.html", b"<html><body>")):
+        out = tmp_path / name
+        out.write_bytes(b"old")
+        with pytest.raises(AtomicWriteError, match="not written completely"):
+            with atomic_path(out) as tmp:
+                tmp.write_bytes(data)
+        assert out.read_bytes() == b"old"
+    with atomic_path(tmp_path / "m.pdf") as tmp:
+        tmp.write_bytes(b"%PDF-1.4\n...\n%%EOF\n")
+    assert (tmp_path / "m.pdf").read_bytes().endswith(b"%%EOF\n") and _leftovers(tmp_path) == []
+
+
+@posix_only
+def test_targets_that_are_not_regular_files_are_refused(tmp_path):
+    from corridor_viewer.io.atomicfile import AtomicWriteError, write_atomic
+
+    real = tmp_path / "real.pdf"
+    real.write_bytes(b"keep me")
+    link = tmp_path / "link.pdf"
+    link.symlink_to(real)
+    fifo = tmp_path / "pipe.pdf"
+    os.mkfifo(fifo)
+    for target, words in ((link, "symbolic link"), (fifo, "named pipe"), (Path("/dev/null"), "device"),
+                          (tmp_path, "folder")):
+        with pytest.raises(AtomicWriteError, match=words):
+            write_atomic(target, b"%PDF new\n%%EOF\n")
+    assert link.is_symlink() and real.read_bytes() == b"keep me"
+    assert Path(fifo).is_fifo() and Path("/dev/null").is_char_device()
+    write_atomic(Path("/dev/null"), b"through", devices=True)  # only when asked: straight into the device
+    assert Path("/dev/null").is_char_device() and _leftovers(tmp_path) == []
+
+
+def test_the_export_cli_refuses_a_device_target(tmp_path):
+    proc = subprocess.run([sys.executable, "-m", "corridor_viewer", "export", "--out", "/dev/null", "--format", "png"],
+                          capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(ROOT), "QT_QPA_PLATFORM": "offscreen"}, cwd=tmp_path)
+    assert proc.returncode == 2 and "device" in proc.stderr and "Traceback" not in proc.stderr
+    assert Path("/dev/null").is_char_device()
+
+
+@posix_only
+def test_part_files_of_killed_writers_are_cleaned_up(tmp_path, monkeypatch):
+    """After kill -9 mid-write .part files piled up for good (16 files, 49 MB after 20 kills); now the next write
+    of the same file removes its predecessors' and the start of the next session removes any left."""
+    import signal
+
+    from corridor_viewer.io import atomicfile
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("CORRIDOR_VIEWER_DATA_DIR", str(data))  # the children's journal, read by this process
+    out = tmp_path / "out" / "map.pdf"
+    out.parent.mkdir()
+    script = textwrap.dedent(f"""
+        import time
+        from corridor_viewer.io.atomicfile import atomic_path
+        with atomic_path({str(out)!r}) as tmp:
+            tmp.write_bytes(b"%PDF half")
+            print(tmp, flush=True)
+            time.sleep(60)
+    """)
+
+    def killed_writer() -> Path:
+        proc = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True,
+                                env={**os.environ, "PYTHONPATH": str(ROOT)})
+        part = Path(proc.stdout.readline().strip())
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(10)
+        return part
+
+    parts = [killed_writer() for _ in range(5)]
+    assert _leftovers(out.parent) == [parts[-1].name]  # each writer cleared the one before it: no pile
+    assert parts[-1].read_bytes() == b"%PDF half" and not out.exists()
+    assert atomicfile.clean_stale_parts() == [parts[-1]]  # what the app runs at start: the journal's leftovers
+    assert _leftovers(out.parent) == [] and list((data / "pending-writes").iterdir()) == []
+    killed_writer()
+    other = out.parent / ".notes.txt.1.abc.part"  # pid 1 is alive: never touched
+    other.write_bytes(b"someone else's")
+    atomicfile.write_atomic(out, b"%PDF whole\n%%EOF\n")  # a write in this session clears its target's too
+    assert _leftovers(out.parent) == [other.name] and out.read_bytes().endswith(b"%%EOF\n")
