@@ -26,6 +26,8 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+from corridor_viewer.io.safeio import file_kind
+
 PART_SUFFIX = ".part"
 _PART_RE = re.compile(r"^\.(?P<name>.+)\.(?P<pid>\d+)\.[^.]+\.part$")
 _TAIL_BYTES = 4096
@@ -41,21 +43,6 @@ def _umask() -> int:
     return mask
 
 
-def _kind(mode: int) -> str | None:
-    """What a non-regular target is, in words; None for a regular file."""
-    if stat.S_ISREG(mode):
-        return None
-    if stat.S_ISLNK(mode):
-        return "a symbolic link"
-    if stat.S_ISDIR(mode):
-        return "a folder"
-    if stat.S_ISFIFO(mode):
-        return "a named pipe (FIFO)"
-    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
-
-
 def check_writable(path: Path | str, *, devices: bool = False) -> None:
     """Raise AtomicWriteError if ``path`` cannot be written as a file (see the module docstring)."""
     path = Path(path)
@@ -67,7 +54,7 @@ def check_writable(path: Path | str, *, devices: bool = False) -> None:
     except OSError as exc:
         raise AtomicWriteError(f"cannot write {path} ({exc.strerror or exc})") from exc
     if st is not None:
-        kind = _kind(st.st_mode)
+        kind = file_kind(st.st_mode)
         if kind == "a folder":
             raise AtomicWriteError(f"{path} is a folder; give a file name")
         if kind == "a symbolic link":

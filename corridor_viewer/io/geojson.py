@@ -285,7 +285,7 @@ _WS = re.compile(r"[ \t\n\r]*")
 
 
 def _whole_text(path: Path, job: Job) -> ImportResult:
-    text, encoding = _read_text(path)
+    text, encoding = read_layer_text(path)
     warnings = [f"{path.name}: read as {CP1256}; save it as UTF-8 to be sure"] if encoding == CP1256 else []
     job.stage(0.0, 0.5)
     data = _parse_json_text(text, path, job)
@@ -297,7 +297,8 @@ def _whole_text(path: Path, job: Job) -> ImportResult:
     return result
 
 
-def _read_text(path: Path) -> tuple[str, str]:
+def read_layer_text(path: Path) -> tuple[str, str]:
+    """A text layer file (GeoJSON, CSV) read with the layer limit and decoded; LayerImportError says why not."""
     try:
         data = read_limited(path, MAX_FILE_BYTES, "a layer file")
     except FileTooLargeError as exc:

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from corridor_viewer.io.geojson import MAX_FILE_BYTES, geojson_data_records, read_geojson
+from corridor_viewer.io.geojson import MAX_FILE_BYTES, geojson_data_records, read_geojson, read_layer_text
 from corridor_viewer.io.layerdata import (
     CHUNK,
     Cancel,
@@ -43,7 +43,7 @@ from corridor_viewer.io.layerdata import (
     finish,
     paused_gc,
 )
-from corridor_viewer.io.safeio import FileTooLargeError, RefusedFileError, check_regular, open_regular, read_limited
+from corridor_viewer.io.safeio import RefusedFileError, check_regular, open_regular
 from corridor_viewer.io.text import CP1256, TextEncodingError, decode_text
 from corridor_viewer.io.zipsafe import check_entries, open_zip, unzipped, zip_layer_names
 
@@ -161,24 +161,6 @@ def _check_file(path: Path) -> str:
     return fmt
 
 
-def _read_text(path: Path) -> tuple[str, str]:
-    try:
-        data = read_limited(path, MAX_FILE_BYTES, "a layer file")
-    except FileTooLargeError as exc:
-        raise LayerImportError(f"{path}: the file is over {MAX_FILE_BYTES >> 20} MB, too large for this map. Clip it "
-                               "to the region in a GIS first") from exc
-    except RefusedFileError as exc:
-        raise LayerImportError(str(exc)) from exc
-    except OSError as exc:
-        raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise LayerImportError(f"{path}: the file holds only blank space; export or download it again")
-    try:
-        return decode_text(data)
-    except TextEncodingError as exc:
-        raise LayerImportError(f"{path}: {exc}") from exc
-
-
 # -- CSV
 
 def _norm_header(h: str) -> str:
@@ -227,7 +209,7 @@ def sniff_delimiter(sample: str, default: str) -> str:
 
 
 def _import_csv(path: Path, job: Job) -> ImportResult:
-    text, encoding = _read_text(path)
+    text, encoding = read_layer_text(path)
     warnings = []
     if encoding == CP1256:
         warnings.append(f"{path.name}: read as {CP1256}; save it as UTF-8 to be sure")

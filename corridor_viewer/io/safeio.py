@@ -21,8 +21,8 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["FileTooLargeError", "NotRegularFileError", "RefusedFileError", "check_regular", "open_regular",
-           "read_handle", "read_limited"]
+__all__ = ["FileTooLargeError", "NotRegularFileError", "RefusedFileError", "check_regular", "file_kind",
+           "open_regular", "read_handle", "read_limited"]
 
 # O_NONBLOCK makes opening a FIFO return at once instead of waiting for a writer; O_NOCTTY keeps a
 # terminal device from becoming our controlling terminal. Neither exists on Windows (no FIFOs there).
@@ -56,7 +56,13 @@ class FileTooLargeError(RefusedFileError):
     """More bytes than the reader's limit (counted while reading, not taken from stat)."""
 
 
-def _kind(mode: int) -> str:
+def file_kind(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words ("a named pipe (FIFO)"); None for a regular file.
+    ``mode`` from lstat names a symbolic link; from stat, what the link leads to."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return "a symbolic link"
     if stat.S_ISDIR(mode):
         return "a folder"
     if stat.S_ISFIFO(mode):
@@ -69,7 +75,7 @@ def _kind(mode: int) -> str:
 
 
 def _not_regular(path: Path, mode: int, what: str) -> NotRegularFileError:
-    kind = _kind(mode)
+    kind = file_kind(mode) or "a file"
     if os.path.islink(path):  # say where the link leads: "a link to /dev/zero, a device"
         kind = f"a link to {os.path.realpath(path)}, {kind}"
     hint = "choose a file inside it" if stat.S_ISDIR(mode) else "only regular files are read"
