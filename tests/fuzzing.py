@@ -2,8 +2,9 @@
 
 Shared by tests/test_fuzz.py (a few hundred cases on every run) and tests/bench/fuzz_inputs.py (tens of
 thousands). The property: reading any file either succeeds or raises the reader's own error with a
-message naming the file; it never raises anything else, never changes the file and never leaves
-extracted files behind.
+message naming the file, within seconds; it never raises anything else, never changes the file and never
+leaves extracted files behind. Hostile files (HOSTILE) must be refused: a layer that is really a VRT or
+GML document, a FIFO or device where a file belongs, and small files built to take minutes or gigabytes.
 """
 
 from __future__ import annotations
@@ -13,7 +14,11 @@ import functools
 import hashlib
 import io
 import json
+import math
+import os
+import struct
 import tempfile
+import time
 import zipfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,6 +28,8 @@ from hypothesis import strategies as st
 from corridor_viewer.io.articles import ArticleError, read_article_file
 from corridor_viewer.io.importers import LayerImportError, import_geojson_data, import_layer
 from corridor_viewer.io.project import ProjectError, load_project, resolve_layer
+from corridor_viewer.io.scenes import read_scenes
+from corridor_viewer.model.scenes import SceneError
 
 # -- JSON and GeoJSON
 
@@ -241,6 +248,114 @@ def project_files(draw):
     return "work.cvproj", draw(damaged(text.encode("utf-8")))
 
 
+# -- hostile files and situations (issue 17)
+
+SECRET = "fuzz-secret-line"  # what a disguised VRT document would read into feature names
+VRT_SOURCES = ["{secret}", "CSV:{secret}", "/vsicurl/http://127.0.0.1:9/towns.csv", "/vsizip/{secret}.zip/a.csv",
+               "/etc/hostname", "/dev/zero", "{fifo}"]
+
+
+@st.composite
+def disguised_layers(draw):
+    """VRT, GML or entity-laden XML under a layer's extension, alone or zipped: every one must be refused."""
+    source = draw(st.sampled_from(VRT_SOURCES))
+    body = draw(st.sampled_from(["vrt", "vrt", "gml", "entities", "html"]))
+    if body == "vrt":
+        text = (f"<OGRVRTDataSource><OGRVRTLayer name='towns'><SrcDataSource>{source}</SrcDataSource>"
+                "<GeometryType>wkbPoint</GeometryType><GeometryField encoding='PointFromColumns' x='x' y='y'/>"
+                "</OGRVRTLayer></OGRVRTDataSource>")
+        text = draw(st.sampled_from(["", "<?xml version='1.0'?>", "\ufeff", "<!-- kml -->", "<kml/>"])) + text
+    elif body == "gml":
+        text = ("<?xml version='1.0'?><gml:FeatureCollection xmlns:gml='http://www.opengis.net/gml'><gml:featureMember>"
+                "<t><gml:Point><gml:coordinates>45,40</gml:coordinates></gml:Point></t></gml:featureMember>"
+                "</gml:FeatureCollection>")
+    elif body == "entities":
+        text = ("<?xml version='1.0'?><!DOCTYPE kml [<!ENTITY a 'aaaaaaaaaa'><!ENTITY b '&a;&a;&a;&a;&a;'>"
+                f"<!ENTITY s SYSTEM 'file://{source}'>]><kml><Document><Placemark><name>&b;&s;</name><Point>"
+                "<coordinates>45,40</coordinates></Point></Placemark></Document></kml>")
+    else:
+        text = "<html><body><kml><Placemark/></kml></body></html>"
+    data = text.encode(draw(st.sampled_from(["utf-8", "utf-8", "utf-16"])))
+    where = draw(st.sampled_from(["towns.kml", "towns.gpkg", "towns.shp", "zip:towns.kml", "zip:towns.shp",
+                                  "kmz:doc.kml"]))
+    kind, _, inner = where.rpartition(":")
+    if not kind:
+        return where, data
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(inner, data)
+        if inner.endswith(".shp"):
+            z.writestr("towns.shx", b"\0" * 100)
+            z.writestr("towns.dbf", b"\3" + b"\0" * 40)
+    return f"towns.{kind}", buf.getvalue()
+
+
+def _star(n: int, lon: float = 45.0, lat: float = 40.0) -> dict:
+    k = max(1, n // 2 - 1)
+    ring = [[lon + math.cos(2 * math.pi * k * i / n), lat + math.sin(2 * math.pi * k * i / n)] for i in range(n)]
+    return {"type": "Polygon", "coordinates": [[*ring, ring[0]]]}
+
+
+def _many_entries_zip(n: int) -> bytes:
+    central = b"".join(struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 0, 0, 0, 0, 0, 0, len(b"%x" % i), 0, 0, 0,
+                                   0, 0, 0) + b"%x" % i for i in range(n))
+    return central + struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, min(n, 0xFFFF), min(n, 0xFFFF), len(central), 0, 0)
+
+
+HTML_UNITS = ["<a ", "<div>", "<p<", "<div x=", "<a b='", "<!--", "<![", "</", "<b><i>", "<table><tr><td>", "&#",
+              "<script>", "<span title='>'>", "<p>x"]
+CSV_UNITS = ['"\n', '",', ',"', ', "x', "x,'", ';"a', '"""', "'\n"]
+
+
+@st.composite
+def bomb_files(draw):
+    """Small files that used to take minutes or gigabytes: unclosed tags, sniffer-stalling quotes, self-crossing
+    polygons, zips listing many entries, integers of thousands of digits, malformed scenes versions."""
+    kind = draw(st.sampled_from(["html", "csv", "star", "zip", "bigint-geojson", "bigint-project", "scenes"]))
+    if kind == "html":
+        unit = "".join(draw(st.lists(st.sampled_from(HTML_UNITS), min_size=1, max_size=3)))
+        return "article", "bomb.html", (unit * draw(st.integers(1000, 200_000 // len(unit)))).encode()
+    if kind == "csv":
+        unit = draw(st.sampled_from(CSV_UNITS))
+        text = "lon,lat\n" + unit * draw(st.integers(100, 65_536 // len(unit))) + "45,40\n"
+        return "layer", "bomb.csv", text.encode()
+    if kind == "star":
+        n, count = draw(st.sampled_from([(60, 20), (150, 4), (300, 2), (5000, 1)]))
+        feats = [{"type": "Feature", "properties": {}, "geometry": _star(n, 45 + i * 1e-3)} for i in range(count)]
+        return "layer", "stars.geojson", json.dumps({"type": "FeatureCollection", "features": feats}).encode()
+    if kind == "zip":
+        return "layer", draw(st.sampled_from(["many.zip", "many.kmz"])), _many_entries_zip(draw(st.integers(
+            10_001, 40_000)))
+    digits = "9" * draw(st.integers(4301, 6000))
+    if kind == "bigint-geojson":
+        where = draw(st.sampled_from(["coordinates", "property", "id"]))
+        coords = f"[{digits}, 40]" if where == "coordinates" else "[45, 40]"
+        prop = digits if where == "property" else "1"
+        fid = f', "id": {digits}' if where == "id" else ""
+        return "layer", "big.geojson", ('{"type": "FeatureCollection", "features": [{"type": "Feature"' + fid
+                                        + ', "properties": {"n": ' + prop + '}, "geometry": {"type": "Point", '
+                                        '"coordinates": ' + coords + "}}]}").encode()
+    if kind == "bigint-project":
+        return "project", "big.cvproj", ('{"format": "corridor-viewer-project", "version": 1, "view": {"cx": '
+                                         + digits + ', "cy": 0, "m_per_px": 1}}').encode()
+    version = draw(st.sampled_from(['"x"', "1.5", "true", "null", "[]", "{}", "-1", digits, "2"]))
+    return "scenes", "scenes.json", ('{"format": "corridor-viewer-scenes", "version": ' + version
+                                     + ', "scenes": []}').encode()
+
+
+SPECIAL_READERS = {"layer": ["towns.geojson", "towns.csv", "towns.kml", "towns.gpkg", "towns.shp", "towns.zip",
+                             "towns.kmz"],
+                   "article": ["a.txt", "a.md", "a.html"], "project": ["work.cvproj"], "scenes": ["scenes.json"]}
+
+
+@st.composite
+def special_files(draw):
+    """A FIFO, a link to /dev/zero or /dev/null, a folder or a dangling link where a reader expects a file."""
+    kind = draw(st.sampled_from(sorted(SPECIAL_READERS)))
+    return kind, draw(st.sampled_from(SPECIAL_READERS[kind])), draw(st.sampled_from(
+        ["fifo", "fifo", "devzero", "devnull", "folder", "dangling", "link-to-fifo"]))
+
+
 # -- the property
 
 @contextlib.contextmanager
@@ -257,12 +372,16 @@ def private_tmp() -> Iterator[Path]:
 
 
 READERS = {"layer": (import_layer, LayerImportError), "article": (read_article_file, ArticleError),
-           "project": (load_project, ProjectError)}
+           "project": (load_project, ProjectError), "scenes": (read_scenes, SceneError)}
+LIMIT_S = 10.0  # "a clear message within seconds": any single read that takes longer is a failure
 
 
-def check_file(kind: str, name: str, data: bytes) -> str:
-    """Read ``data`` saved as ``name``; returns "ok" or "error". Anything else is a failure (raised)."""
+def check_file(kind: str, name: str, data: bytes, must_refuse: bool = False) -> str:
+    """Read ``data`` saved as ``name``; returns "ok" or "error". Anything else is a failure (raised): another
+    exception, a message that does not name the file, a changed input, files left beside it or in the temp
+    folder, a read of more than LIMIT_S seconds, or (``must_refuse``) a hostile file that was read."""
     read, expected = READERS[kind]
+    t0 = time.monotonic()
     tmp_root = Path(tempfile.gettempdir())
     before_tmp = {p.name for p in tmp_root.glob("cv-import-*")}
     with tempfile.TemporaryDirectory() as folder:
@@ -280,11 +399,62 @@ def check_file(kind: str, name: str, data: bytes) -> str:
                         assert str(exc).strip()
         except expected as exc:
             assert str(path) in str(exc) or name in str(exc), f"the message does not name the file: {exc}"
+            assert SECRET not in str(exc), "a hostile file read another file"
             outcome = "error"
         assert hashlib.sha256(path.read_bytes()).digest() == sha, "the reader changed the user's file"
         assert sorted(p.name for p in Path(folder).iterdir()) == [name], "the reader left files beside the input"
     assert {p.name for p in tmp_root.glob("cv-import-*")} <= before_tmp, "extracted files were left behind"
+    elapsed = time.monotonic() - t0
+    assert elapsed < LIMIT_S, f"reading took {elapsed:.1f} s"
+    assert not (must_refuse and outcome == "ok"), "a disguised file was read as a layer"
     return outcome
+
+
+def check_disguised(name: str, data: bytes) -> str:
+    """A disguised layer, with a secret file and a FIFO beside it for its VRT sources to name."""
+    with tempfile.TemporaryDirectory() as folder:
+        secret = Path(folder) / "secret.csv"
+        secret.write_text(f"name,x,y\n{SECRET},45,40\n", encoding="utf-8")
+        fifo = Path(folder) / "fifo.csv"
+        if hasattr(os, "mkfifo"):
+            os.mkfifo(fifo)
+        text = data.replace(b"{secret}", str(secret).encode()).replace(b"{fifo}", str(fifo).encode())
+        return check_file("layer", name, text, must_refuse=True)
+
+
+def check_special(kind: str, name: str, special: str) -> str:
+    """A reader given something that is not a regular file: refused at once with a message naming it."""
+    read, expected = READERS[kind]
+    if not hasattr(os, "mkfifo"):
+        return "skipped"
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / name
+        if special == "fifo":
+            os.mkfifo(path)
+        elif special in ("devzero", "devnull"):
+            os.symlink(f"/dev/{special[3:]}", path)
+        elif special == "folder":
+            path.mkdir()
+        elif special == "dangling":
+            os.symlink(Path(folder) / "gone", path)
+        else:
+            os.mkfifo(Path(folder) / "pipe")
+            os.symlink(Path(folder) / "pipe", path)
+        t0 = time.monotonic()
+        try:
+            read(path)
+        except expected as exc:
+            assert str(path) in str(exc), f"the message does not name the file: {exc}"
+        else:
+            raise AssertionError(f"{special} read as a file")
+        assert time.monotonic() - t0 < LIMIT_S, "a reader waited on a special file"
+        assert os.path.lexists(path) and {p.name for p in Path(folder).iterdir()} <= {name, "pipe"}, \
+            "the reader changed what it was given"
+    return "refused"
+
+
+def check_bomb(kind: str, name: str, data: bytes) -> str:
+    return check_file(kind, name, data)
 
 
 def check_geojson_data(data) -> str:
@@ -308,4 +478,10 @@ TARGETS = {
     "gdal": (gdal_files(), "layer"),
     "article": (article_files(), "article"),
     "project": (project_files(), "project"),
+}
+# Hostile files and situations (issue 17): (strategy, the check its cases go through).
+HOSTILE = {
+    "disguised": (disguised_layers(), lambda case: check_disguised(*case)),
+    "special": (special_files(), lambda case: check_special(*case)),
+    "bomb": (bomb_files(), lambda case: check_bomb(*case)),
 }

@@ -90,3 +90,46 @@ def test_missing_file_and_real_process(tmp_path):
     out = subprocess.run([sys.executable, "-m", "corridor_viewer", "check", str(tmp_path / "nope.geojson")],
                          capture_output=True, text=True, timeout=60)
     assert out.returncode == 2 and "no such file" in out.stdout and "Traceback" not in out.stderr
+
+
+# -- hostile files (issue 17): the check reads only what the file says, and says why it will not
+
+VRT = ("<OGRVRTDataSource><OGRVRTLayer name='towns'><SrcDataSource>{src}</SrcDataSource>"
+       "<GeometryType>wkbPoint</GeometryType><GeometryField encoding='PointFromColumns' x='x' y='y'/>"
+       "</OGRVRTLayer></OGRVRTDataSource>")
+
+
+@pytest.mark.parametrize("name", ["towns.kml", "towns.gpkg", "towns.shp"])
+def test_a_vrt_document_under_a_layer_extension_is_invalid_and_reads_nothing(tmp_path, capsys, name):
+    secret = tmp_path / "secret.csv"
+    secret.write_text("name,x,y\nsecret line,45,40\n", encoding="utf-8")
+    path = tmp_path / name
+    path.write_text(VRT.format(src=secret), encoding="utf-8")
+    rc, out = check(capsys, path)
+    assert rc == 2 and "nothing was read" in out and "secret line" not in out and "features imported" not in out
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, "secret.csv"])  # no .gfs, no .aux.xml
+
+
+def test_a_huge_integer_and_a_bad_scenes_version_are_invalid_not_tracebacks(tmp_path, capsys):
+    path = tmp_path / "big.cvproj"
+    path.write_text('{"format": "corridor-viewer-project", "version": 1, "view": ' + "9" * 5000 + "}",
+                    encoding="utf-8")
+    rc, out = check(capsys, path)
+    assert rc == 2 and "not valid JSON" in out
+    layer = tmp_path / "big.geojson"
+    layer.write_text('{"type": "FeatureCollection", "features": [' + "1" * 5000 + "]}", encoding="utf-8")
+    rc, out = check(capsys, layer)
+    assert rc == 2 and "not valid JSON" in out
+
+
+def test_a_fifo_is_invalid_at_once(tmp_path):
+    import os
+
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no FIFOs here")
+    for name in ("towns.geojson", "towns.kml", "work.cvproj", "a.txt"):
+        path = tmp_path / name
+        os.mkfifo(path)
+        out = subprocess.run([sys.executable, "-m", "corridor_viewer", "check", str(path)], capture_output=True,
+                             text=True, timeout=60)
+        assert out.returncode == 2 and "named pipe (FIFO)" in out.stdout and "Traceback" not in out.stderr, out

@@ -1,10 +1,11 @@
-"""Hypothesis fuzzing of the importers and the project loader (~200 cases here; tests/bench/fuzz_inputs.py runs
-10,000+). Every generated file is either read or refused with the reader's own error naming the file."""
+"""Hypothesis fuzzing of the importers and the project loader (~250 cases here; tests/bench/fuzz_inputs.py runs
+10,000+). Every generated file is either read or refused with the reader's own error naming the file, within
+seconds; hostile files and situations (disguised layers, special files, bombs) are always refused in time."""
 
 from __future__ import annotations
 
 import pytest
-from fuzzing import TARGETS, check_file, check_geojson_data, feature_collections, private_tmp
+from fuzzing import HOSTILE, TARGETS, check_file, check_geojson_data, feature_collections, private_tmp
 from hypothesis import HealthCheck, given, settings
 
 FUZZ = settings(max_examples=30, deadline=None, database=None, derandomize=True,
@@ -34,3 +35,18 @@ def test_readers_survive_generated_files(target):
 @given(feature_collections)
 def test_pipeline_survives_generated_geojson(data):
     check_geojson_data(data)
+
+
+HOSTILE_FUZZ = settings(FUZZ, max_examples=15)  # each case is a bomb or a special file: fewer of them
+
+
+@pytest.mark.parametrize("target", sorted(HOSTILE))
+def test_readers_refuse_hostile_files_and_situations(target):
+    strategy, check = HOSTILE[target]
+
+    @HOSTILE_FUZZ
+    @given(strategy)
+    def run(case):
+        check(case)
+
+    run()

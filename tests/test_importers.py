@@ -349,3 +349,86 @@ def test_zip_entry_without_a_name(tmp_path):
             + data[central + 34:])
     path.write_bytes(data)
     expect_error(path, "damaged")
+
+
+# -- streaming GeoJSON and the one lon/lat copy
+
+def test_geojson_is_read_as_it_streams_whatever_the_member_order(tmp_path):
+    """Sorted keys put "crs" before and "type" after the features; a crs after them is found too."""
+    square = {"type": "Polygon", "coordinates": [[[5009377.1, 4865942.3], [5120697.0, 4865942.3],
+                                                  [5120697.0, 5009377.1], [5009377.1, 4865942.3]]]}
+    crs = {"type": "name", "properties": {"name": "EPSG:3857"}}
+    for order in ({"crs": crs, "features": [feat(square, name="Box")], "type": "FeatureCollection"},
+                  {"type": "FeatureCollection", "features": [feat(square, name="Box")], "crs": crs}):
+        r = import_layer(write_json(tmp_path / "sq.geojson", order))
+        assert r.crs == "EPSG:3857" and r.features[0]["geometry"]["type"] == "Polygon"
+        assert r.features[0]["geometry"]["coordinates"][0][0] == pytest.approx([45.0, 40.0], abs=1e-6)
+
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "cp1256"])
+def test_geojson_in_other_encodings(tmp_path, encoding):
+    path = tmp_path / "enc.geojson"
+    path.write_bytes(json.dumps(fc(feat(pt(46.34, 39.51), name="غوريس")), ensure_ascii=False).encode(encoding))
+    r = import_layer(path)
+    assert r.features[0]["properties"]["name"] == "غوريس"
+    assert any("cp1256" in w for w in r.warnings) == (encoding == "cp1256")
+
+
+def test_imported_features_are_one_compact_lon_lat_copy(tmp_path):
+    """result.features is what a project saves and what the HTML export reads: exact lon/lat, plain JSON."""
+    from corridor_viewer.io.lonlat import LonLatFeature, LonLatGeometry
+
+    ring = [[45.12345678, 39.5], [46.5, 39.5], [46.5, 40.87654321], [45.12345678, 39.5]]
+    data = fc(feat(pt(46.34, 39.51), name="Goris"), feat({"type": "Polygon", "coordinates": [ring]}, name="Area"),
+              feat({"type": "MultiLineString", "coordinates": [[[45, 39], [46, 40]], [[45.5, 39], [45.5, 40]]]}))
+    r = import_layer(write_json(tmp_path / "c.geojson", data))
+    poly = r.features[1]
+    assert isinstance(poly, LonLatFeature) and isinstance(poly["geometry"], LonLatGeometry)
+    assert poly["geometry"].xy.dtype == float and poly["geometry"]["coordinates"] == [ring]
+    saved = json.loads(json.dumps({"features": r.features}))["features"]  # the project writer's json.dumps
+    assert saved == json.loads(json.dumps({"features": r.features}, indent=1))["features"]
+    assert [f["geometry"] for f in saved] == [pt(46.34, 39.51), {"type": "Polygon", "coordinates": [ring]},
+                                              data["features"][2]["geometry"] | {"coordinates": [
+                                                  [[45.0, 39.0], [46.0, 40.0]], [[45.5, 39.0], [45.5, 40.0]]]}]
+    assert saved[0]["properties"] == {"name": "Goris"} and saved[1]["label_lonlat"] == r.features[1]["label_lonlat"]
+    assert dict(poly) == saved[1] and poly == saved[1]
+    with pytest.raises(TypeError):
+        poly["geometry"] = None  # the copy the project saves cannot be changed behind its back
+    # A project's copied layer is read back from those plain dicts into the same features.
+    again = im.import_geojson_data({"type": "FeatureCollection", "features": saved}, "project")
+    assert json.loads(json.dumps(again.features)) == saved
+    # The model shares the copy: a polygon's props point at the very same LonLatGeometry object.
+    layer = im.build_layer(r, "user-c", "C", None, 0)
+    assert layer.features[1].props["_geometry_lonlat"] is poly["geometry"]
+    assert "_geometry_lonlat" not in layer.features[0].props  # a point's lon/lat comes from the projected point
+
+
+def test_html_export_writes_the_files_own_lon_lat(tmp_path, doc):
+    from corridor_viewer.export.web import render_html
+    from corridor_viewer.model.export_settings import ExportSettings
+    from corridor_viewer.model.user_layers import PALETTE, user_style
+    from corridor_viewer.model.viewport import Viewport
+
+    ring = [[45.12345678, 39.5], [46.5, 39.5], [46.5, 40.87654321], [45.12345678, 39.5]]
+    r = import_layer(write_json(tmp_path / "h.geojson", fc(feat({"type": "Polygon", "coordinates": [ring]},
+                                                                name="Area"))))
+    doc.add_layer(im.build_layer(r, "user-h", "H", user_style("polygon", PALETTE[0]), 900))
+    html = render_html(doc.map_state(Viewport.for_bounds(doc.home_bounds)), ExportSettings(format="html"))
+    assert "45.12345678" in html and "40.87654321" in html  # not 45.123457, an undone projection rounded
+
+
+def test_projected_geometry_matches_the_model_projection(tmp_path):
+    from corridor_viewer.io.lonlat import forward_array
+    from corridor_viewer.model import projection
+
+    lon, lat = [44.5, 46.24, 43.08, -120.0], [40.1, 38.9, 40.6, -50.0]
+    x, y = forward_array(lon, lat)
+    for i in range(len(lon)):
+        fx, fy = projection.forward(lon[i], lat[i])
+        assert abs(x[i] - fx) < 1e-6 and abs(y[i] - fy) < 1e-6
+    r = import_layer(write_json(tmp_path / "p.geojson", fc(
+        feat(pt(46.34, 39.51)), feat({"type": "LineString", "coordinates": [[45, 39], [46, 40]]}))))
+    assert r.projected[0].point == pytest.approx(projection.forward(46.34, 39.51), abs=1e-6)
+    assert r.projected[1].parts[0][0][1] == pytest.approx(projection.forward(46, 40), abs=1e-6)
+    (ax, ay), (bx, by) = projection.forward(45, 39), projection.forward(46, 40)
+    assert r.projected[1].bounds == pytest.approx((min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)), abs=1e-6)

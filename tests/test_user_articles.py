@@ -98,3 +98,19 @@ def test_ids_dates_and_linking():
     art = user_article("user-a", "عنوان\nمن مغري إلى ممر زنغزور.", "عنوان", "2024-05-17")
     gaz = Gazetteer.from_features([{"id": "meghri", "name_en": "Meghri", "name_ar": "مغري"}])
     assert [m.surface for m in gaz.link(art)] == ["مغري"]
+
+
+def test_html_with_control_characters_reads_as_text():
+    """Found by the fuzzer: lxml refuses to hold a form feed or other control character in a text node."""
+    page = html_text("<h1>ممر\x0cزنغزور</h1><p>a\x1db\x7fc</p><p>x\ue000y</p>")
+    assert page.title == "ممر زنغزور" and page.text == "ممر زنغزور\n\na b c\n\nx y"
+
+
+def test_html_article_too_large_is_refused(tmp_path, monkeypatch):
+    from corridor_viewer.io import articles
+
+    monkeypatch.setattr(articles, "MAX_HTML_BYTES", 1000)
+    path = tmp_path / "big.html"
+    path.write_text("<p>x</p>" * 200, encoding="utf-8")
+    with pytest.raises(ArticleError, match="too much HTML"):
+        read_article_file(path)

@@ -12,7 +12,6 @@ import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,6 +19,9 @@ from corridor_viewer.model.corpus import Article, Corpus
 from corridor_viewer.model.timeline import normalise_date
 
 CATALOG = "catalog.json"
+MAX_ARTICLE_BYTES = 20 << 20  # a news article is kilobytes; 20 MB is surely not one
+MAX_HTML_BYTES = 5 << 20  # a saved news page is well under a megabyte; 5 MB of markup parses in ~2 s
+MAX_CATALOG_BYTES = 16 << 20  # a catalog lists titles and dates: megabytes at most
 
 
 class ArticleError(Exception):
@@ -52,8 +54,12 @@ def load_folders(folders: Iterable[Path | str]) -> Corpus:
 
 def read_article(path: Path, meta: dict[str, Any] | None = None) -> Article:
     """One article from a UTF-8 text file; ``meta`` is its catalog entry, if any."""
+    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+
     try:
-        data = path.read_bytes()
+        data = read_limited(path, MAX_ARTICLE_BYTES, "an article")
+    except RefusedFileError as exc:
+        raise ArticleError(str(exc)) from exc
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     try:
@@ -92,21 +98,26 @@ def _read_folder(folder: Path) -> list[Article]:
 
 
 def _read_catalog(folder: Path) -> dict[str, dict[str, Any]]:
+    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+
     path = folder / CATALOG
-    if not path.exists():
+    if not path.exists() and not path.is_symlink():
         return {}
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(read_limited(path, MAX_CATALOG_BYTES, "an article catalog").decode("utf-8"))
         entries = data["articles"] if isinstance(data, dict) else data
         return {str(e["id"]): e for e in entries}
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise ArticleError(f"{path}: not a readable article catalog ({exc})") from exc
+    except RefusedFileError as exc:
+        raise ArticleError(str(exc)) from exc
+    except RecursionError as exc:
+        raise ArticleError(f"{path}: not a readable article catalog (JSON nested too deeply)") from exc
+    except (OSError, ValueError, KeyError, TypeError) as exc:  # ValueError: also integers of 4,300+ digits
+        raise ArticleError(f"{path}: not a readable article catalog ({str(exc)[:200]})") from exc
 
 
 # -- a user's own articles: .txt, .md, .html (text only), any of them in a folder
 
 USER_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm")
-MAX_ARTICLE_BYTES = 20 << 20  # a news article is kilobytes; 20 MB is surely not one
 
 
 @dataclass
@@ -128,14 +139,17 @@ def read_article_file(path: Path | str) -> ArticleFile:
     suffix = path.suffix.lower()
     if suffix not in USER_SUFFIXES:
         raise ArticleError(f"{path}: not an article file; use .txt, .md or .html (or choose a folder of them)")
+    from corridor_viewer.io.safeio import FileTooLargeError, RefusedFileError, read_limited
+
     try:
         if path.is_dir():
             raise ArticleError(f"{path}: is a folder; use Add article folder")
-        size = path.stat().st_size
-        if size > MAX_ARTICLE_BYTES:
-            raise ArticleError(f"{path}: {size >> 20} MB is far too large for an article (limit "
-                               f"{MAX_ARTICLE_BYTES >> 20} MB); split it or save only the article text")
-        data = path.read_bytes()
+        data = read_limited(path, MAX_ARTICLE_BYTES, "an article")
+    except FileTooLargeError as exc:
+        raise ArticleError(f"{path}: far too large for an article (over {MAX_ARTICLE_BYTES >> 20} MB); split it or "
+                           "save only the article text") from exc
+    except RefusedFileError as exc:  # a FIFO, a device, a link to /dev/zero: refused before reading
+        raise ArticleError(str(exc)) from exc
     except OSError as exc:
         raise ArticleError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     if not data.strip():
@@ -148,6 +162,10 @@ def read_article_file(path: Path | str) -> ArticleFile:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     title, published = "", ""
     if suffix in (".html", ".htm"):
+        if len(data) > MAX_HTML_BYTES:  # parsing is linear, but millions of elements still take seconds
+            raise ArticleError(f"{path}: {len(data) / 2**20:,.1f} MB is too much HTML for one article (limit "
+                               f"{MAX_HTML_BYTES >> 20} MB); save only the article text, or the page without "
+                               "its pictures and scripts")
         page = html_text(text)
         text, title, published = page.text, page.title, page.published
     elif suffix in (".md", ".markdown"):
@@ -222,86 +240,62 @@ class HtmlPage(NamedTuple):
 
 
 # Elements whose content is never text for a reader; a script is dropped, never run.
-_SKIP = {"script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas",
-         "select", "button", "form", "nav", "head"}
-_BLOCK = {"p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4", "h5", "h6",
+_SKIP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "math", "canvas",
+         "select", "button", "form", "nav", "head")
+_BLOCK = ("p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4", "h5", "h6",
           "li", "ul", "ol", "blockquote", "pre", "table", "tr", "figure", "figcaption", "dl", "dt", "dd", "hr",
-          "address"}
-_VOID = {"br", "img", "hr", "meta", "link", "input", "area", "base", "col", "wbr", "source", "track", "param"}
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skip: list[str] = []
-        self.title: list[str] = []
-        self.h1: list[str] = []
-        self.in_title = self.in_h1 = False
-        self.published = ""
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): (v or "") for k, v in attrs}
-        if tag == "meta" and not self.published:
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key in ("article:published_time", "date", "pubdate", "datepublished", "dc.date", "publish-date"):
-                self.published = a.get("content", "")[:10]
-        elif tag == "time" and not self.published and a.get("datetime"):
-            self.published = a["datetime"][:10]
-        if tag == "title":
-            self.in_title = True
-        if tag in _SKIP:
-            if tag != "head" or not self.skip:
-                self.skip.append(tag)
-            return
-        if tag == "h1":
-            self.in_h1 = True
-        if tag in _BLOCK or tag == "br":
-            self.parts.append("\n")
-
-    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        self.handle_starttag(tag, attrs)
-        if tag not in _VOID:
-            self.handle_endtag(tag)
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "title":
-            self.in_title = False
-        if self.skip and tag == self.skip[-1]:
-            self.skip.pop()
-            return
-        if tag in _SKIP and tag in self.skip:  # a stray close tag: unwind to it
-            while self.skip and self.skip.pop() != tag:
-                pass
-            return
-        if tag == "h1":
-            self.in_h1 = False
-        if tag in _BLOCK:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self.in_title:
-            self.title.append(data)
-        if self.skip:
-            return
-        if self.in_h1:
-            self.h1.append(data)
-        self.parts.append(re.sub(r"\s+", " ", data))
+          "address")
+_DATE_KEYS = {"article:published_time", "date", "pubdate", "datepublished", "dc.date", "publish-date"}
+_MARK = "\ue000"  # a line break from the markup (private use: never in an article's text)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000]")
 
 
 def html_text(markup: str) -> HtmlPage:
-    """The readable text of an HTML page (scripts, styles and forms dropped), its title and date if stated."""
-    parser = _TextExtractor()
+    """The readable text of an HTML page (scripts, styles and forms dropped), its title and date if stated.
+
+    libxml2 (through lxml) parses in linear time and stops nesting at 256 levels. Python's html.parser took
+    over a minute for 200 KB of repeated unclosed tags, and an HTML5 tree builder (lexbor, html5lib) is
+    quadratic on deeply nested unclosed <div>s (9 s for 200 KB), because every new element searches the
+    stack of open ones. Everything after the parse is done by libxml2 or is a loop over elements.
+    """
+    import lxml.html
+    from lxml import etree
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", recover=True, no_network=True, remove_comments=True,
+                                  remove_pis=True)
+    # Control characters are not text for a reader, and lxml refuses to set a text that holds one (found by
+    # the fuzzer: a form feed in a paragraph).
+    markup = _NOT_XML.sub(" ", markup)
     try:
-        parser.feed(markup)
-        parser.close()
-    except (AssertionError, ValueError, IndexError):  # html.parser gives up on some broken markup
-        pass
-    lines = [line.strip() for line in "".join(parser.parts).split("\n")]
+        root = lxml.html.document_fromstring(markup.encode("utf-8", errors="replace"), parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):  # "Document is empty", nothing but markup
+        return HtmlPage("", "", "")
+    published = ""
+    for el in root.iter("meta", "time"):
+        if el.tag == "meta":
+            key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
+            value = el.get("content", "") if key in _DATE_KEYS else ""
+        else:
+            value = el.get("datetime") or ""
+        if value:
+            published = value[:10]
+            break
+    title_el = root.find(".//title")
+    page_title = title_el.text_content() if title_el is not None else ""
+    etree.strip_elements(root, *_SKIP, with_tail=False)  # their text goes, the text after them stays
+    h1 = "".join(el.text_content() for el in root.iter("h1"))
+    for el in root.iter(*_BLOCK):
+        el.text = _MARK + (el.text or "")
+        el.tail = _MARK + (el.tail or "")
+    for el in root.iter("br"):
+        el.tail = _MARK + (el.tail or "")
+    raw = etree.tostring(root, method="text", encoding="unicode")
+    raw = re.sub(r"\s+", " ", raw).replace(_MARK, "\n")
+    lines = [line.strip() for line in raw.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    title = re.sub(r"\s+", " ", "".join(parser.h1) or "".join(parser.title)).strip()[:300]
+    title = re.sub(r"\s+", " ", h1 or page_title).strip()[:300]
     try:
-        published = normalise_published(parser.published)
+        published = normalise_published(published)
     except ValueError:
         published = ""
     return HtmlPage(text, title, published)

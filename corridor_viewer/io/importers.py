@@ -8,9 +8,9 @@ This module reads each format into records (geometry + attributes); :mod:`corrid
 puts every format's records through the same checks (CRS, reprojection, absurd coordinates, repair) and
 :mod:`corridor_viewer.io.zipsafe` opens archives without trusting them.
 
-GeoJSON is parsed here, not by GDAL, so that a 100 MB file reports progress and can be cancelled while
-it is read (GDAL reads such a file in one uninterruptible call) and so that a file of the wrong shape
-gets a precise message.
+GeoJSON is streamed by :mod:`corridor_viewer.io.geojson`, not read by GDAL, so that a 100 MB file reports
+progress and can be cancelled while it is read. GDAL reads only GeoPackage, Shapefile and KML/KMZ, each
+checked against its extension first (:mod:`corridor_viewer.io.gdalenv`).
 """
 
 from __future__ import annotations
@@ -18,15 +18,17 @@ from __future__ import annotations
 import contextlib
 import csv
 import io
-import json
 import math
+import os
 import re
+import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from corridor_viewer.io.geojson import MAX_FILE_BYTES, geojson_data_records, read_geojson, read_layer_text
 from corridor_viewer.io.layerdata import (
-    BAD,
     CHUNK,
     Cancel,
     ImportCancelledError,
@@ -35,10 +37,13 @@ from corridor_viewer.io.layerdata import (
     LayerImportError,
     LayerInfo,
     Progress,
+    Records,
     build_layer,
     feature_props,
     finish,
+    paused_gc,
 )
+from corridor_viewer.io.safeio import RefusedFileError, check_regular, open_regular
 from corridor_viewer.io.text import CP1256, TextEncodingError, decode_text
 from corridor_viewer.io.zipsafe import check_entries, open_zip, unzipped, zip_layer_names
 
@@ -51,8 +56,6 @@ SUFFIXES = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".zip": 
 FORMAT_NAMES = {"geojson": "GeoJSON", "gpkg": "GeoPackage", "zip": "zipped Shapefile", "shapefile": "Shapefile",
                 "kml": "KML", "kmz": "KMZ", "csv": "CSV"}
 FILE_FILTER = "*.geojson *.json *.gpkg *.zip *.shp *.kml *.kmz *.csv *.tsv"
-
-MAX_FILE_BYTES = 1 << 30  # 1 GiB: beyond this a desktop map is the wrong tool
 
 LON_NAMES = {"lon", "long", "lng", "longitude", "x", "lon dd", "longitude dd", "longitude deg", "longitud",
              "خط الطول", "خطوط الطول", "الطول", "طول", "خط طول"}
@@ -82,12 +85,16 @@ def list_layers(path: Path | str) -> list[LayerInfo]:
 def import_layer(path: Path | str, layer: str | None = None, progress: Progress | None = None,
                  cancel: Cancel | None = None) -> ImportResult:
     """Read a layer file into lon/lat GeoJSON features, reporting progress; see the module docstring."""
-    path = Path(path)
+    with paused_gc():
+        return _import_layer(Path(path), layer, progress, cancel)
+
+
+def _import_layer(path: Path, layer: str | None, progress: Progress | None, cancel: Cancel | None) -> ImportResult:
     job = Job(progress, cancel)
     fmt = _check_file(path)
     job.step(0.0, "reading")
     if fmt == "geojson":
-        return _import_geojson(path, job)
+        return read_geojson(path, job)
     if fmt == "csv":
         return _import_csv(path, job)
     if fmt == "zip":
@@ -102,7 +109,7 @@ def import_layer(path: Path | str, layer: str | None = None, progress: Progress 
         with unzipped(path, layer) as (inner_dir, names):
             inner = inner_dir / layer
             try:
-                result = import_layer(inner, None, progress, cancel)
+                result = _import_layer(inner, None, progress, cancel)
             except LayerImportError as exc:  # name the user's zip, not our temporary folder
                 raise LayerImportError(str(exc).replace(str(inner), f"{path} ▸ {layer}")) from None
             result.path, result.format, result.layer = str(path), "zip", layer if len(names) > 1 else None
@@ -125,8 +132,9 @@ def import_geojson_data(data: Any, label: str, progress: Progress | None = None,
                         cancel: Cancel | None = None) -> ImportResult:
     """Features already parsed from JSON (a project file's copied layer), checked like a file's."""
     job = Job(progress, cancel)
-    records, crs = _geojson_records(data, label, job, 0.0)
-    return finish(job, records, crs, label, "geojson", crs_implied=True)
+    with paused_gc():
+        records, crs = geojson_data_records(data, label, job)
+        return finish(job, records, crs, label, "geojson", crs_implied=True)
 
 
 # -- files and archives
@@ -137,9 +145,11 @@ def _check_file(path: Path) -> str:
         raise LayerImportError(f"{path}: not a layer file we can read. Use GeoJSON, GeoPackage (.gpkg), a zipped "
                                "Shapefile (.zip), KML/KMZ or CSV with longitude/latitude columns")
     try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise LayerImportError(f"{path}: is a folder, not a file")
+        # The type on the path (symlinks followed): a FIFO would block GDAL or our reader forever, a link to
+        # /dev/zero would read until memory runs out. The readers check again on the handle they open.
+        size = check_regular(path, "a layer file").st_size
+    except RefusedFileError as exc:
+        raise LayerImportError(str(exc)) from exc
     except OSError as exc:
         raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
     if size == 0:
@@ -149,200 +159,6 @@ def _check_file(path: Path) -> str:
         raise LayerImportError(f"{path}: the file is {size / 2**20:,.0f} MB; files over {MAX_FILE_BYTES >> 20} MB "
                                "are too large for this map. Clip it to the region in a GIS first")
     return fmt
-
-
-# -- GeoJSON
-
-_WS = re.compile(r"[ \t\n\r]*")
-
-
-def _import_geojson(path: Path, job: Job) -> ImportResult:
-    text, encoding = _read_text(path)
-    warnings = [f"{path.name}: read as {CP1256}; save it as UTF-8 to be sure"] if encoding == CP1256 else []
-    job.stage(0.0, 0.5)
-    data = _parse_json_streaming(text, path, job)
-    del text
-    job.stage(0.5, 0.6)
-    records, crs = _geojson_records(data, str(path), job, 0.0)
-    result = finish(job, records, crs, str(path), "geojson", crs_implied=True)
-    result.warnings[:0] = warnings
-    return result
-
-
-def _read_text(path: Path) -> tuple[str, str]:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
-    if not data.strip():
-        raise LayerImportError(f"{path}: the file holds only blank space; export or download it again")
-    try:
-        return decode_text(data)
-    except TextEncodingError as exc:
-        raise LayerImportError(f"{path}: {exc}") from exc
-
-
-def _json_error(path: Any, text: str, pos: int, msg: str) -> LayerImportError:
-    line = text.count("\n", 0, pos) + 1
-    col = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return LayerImportError(f"{path}: not valid JSON — {msg} at line {line}, column {col}. The file is damaged or "
-                            "was cut short; export or download it again")
-
-
-def _parse_json_streaming(text: str, path: Path, job: Job) -> Any:
-    """json.loads, but a top-level object's "features" array is decoded feature by feature with progress."""
-    decoder = json.JSONDecoder()
-    n = len(text)
-    try:
-        i = _WS.match(text, 0).end()
-        if i >= n or text[i] != "{":
-            return json.loads(text)
-        out: dict[str, Any] = {}
-        i = _WS.match(text, i + 1).end()
-        if text.startswith("}", i):
-            i += 1
-        else:
-            while True:
-                if not text.startswith('"', i):
-                    raise _json_error(path, text, i, "expected a property name in double quotes")
-                key, i = decoder.raw_decode(text, i)
-                i = _WS.match(text, i).end()
-                if not text.startswith(":", i):
-                    raise _json_error(path, text, i, "expected ':'")
-                i = _WS.match(text, i + 1).end()
-                if key == "features" and text.startswith("[", i):
-                    items: list[Any] = []
-                    i = _WS.match(text, i + 1).end()
-                    if text.startswith("]", i):
-                        i += 1
-                    else:
-                        while True:
-                            value, i = decoder.raw_decode(text, i)
-                            items.append(value)
-                            if len(items) % 2000 == 0:
-                                job.step(i / n, "reading")
-                            i = _WS.match(text, i).end()
-                            if text.startswith(",", i):
-                                i = _WS.match(text, i + 1).end()
-                            elif text.startswith("]", i):
-                                i += 1
-                                break
-                            else:
-                                raise _json_error(path, text, i, "expected ',' or ']' between features")
-                    out[key] = items
-                else:
-                    out[key], i = decoder.raw_decode(text, i)
-                i = _WS.match(text, i).end()
-                if text.startswith(",", i):
-                    i = _WS.match(text, i + 1).end()
-                elif text.startswith("}", i):
-                    i += 1
-                    break
-                else:
-                    raise _json_error(path, text, i, "expected ',' or '}'")
-        if _WS.match(text, i).end() != n:
-            raise _json_error(path, text, i, "extra data after the end of the JSON")
-        return out
-    except json.JSONDecodeError as exc:
-        raise _json_error(path, text, exc.pos, exc.msg) from exc
-    except RecursionError as exc:
-        raise LayerImportError(f"{path}: the JSON is nested too deeply to be a map layer") from exc
-
-
-_GEOMETRY_TYPES = {"point", "multipoint", "linestring", "multilinestring", "polygon", "multipolygon",
-                   "geometrycollection"}
-
-
-def _geojson_records(data: Any, label: str, job: Job, _lo: float) -> tuple[list[tuple[Any, dict]], str | None]:
-    """(shapely geometry or None, properties) per feature, and the legacy "crs" member if any."""
-    import numpy as np
-
-    with np.errstate(all="ignore"):  # NaN coordinates are counted and reported, not printed as warnings
-        return _geojson_records_unchecked(data, label, job)
-
-
-def _geojson_records_unchecked(data: Any, label: str, job: Job) -> tuple[list[tuple[Any, dict]], str | None]:
-    kind = data.get("type") if isinstance(data, dict) else None
-    if isinstance(data, dict) and isinstance(data.get("features"), list) and kind in ("FeatureCollection", None):
-        feats = data["features"]
-    elif kind == "Feature":
-        feats = [data]
-    elif isinstance(kind, str) and kind.lower() in _GEOMETRY_TYPES:
-        feats = [{"type": "Feature", "geometry": data, "properties": {}}]
-    else:
-        raise LayerImportError(f"{label}: valid JSON, but not GeoJSON — {_describe(data)}. A layer must be a "
-                               'FeatureCollection: {"type": "FeatureCollection", "features": [...]}')
-    crs = _legacy_crs(data, label) if isinstance(data, dict) else None
-    import shapely
-    from shapely.errors import ShapelyError
-    from shapely.geometry import shape
-
-    records: list[tuple[Any, dict]] = []
-    bad: dict[str, int] = {}
-    fast_pts: list[tuple[int, float, float]] = []
-    for k, feat in enumerate(feats):
-        if k % CHUNK == 0:
-            job.step(k / max(1, len(feats)), "checking features")
-        if not isinstance(feat, dict):
-            bad["not_feature"] = bad.get("not_feature", 0) + 1
-            continue
-        props = feat.get("properties")
-        props = props if isinstance(props, dict) else {}
-        if "id" in feat and "id" not in props and isinstance(feat["id"], (str, int)):
-            props = {"id": feat["id"], **props}
-        geom = feat.get("geometry")
-        if geom is None:
-            records.append((None, props))
-            continue
-        coords = geom.get("coordinates") if isinstance(geom, dict) else None
-        if (type(coords) is list and geom.get("type") == "Point" and 2 <= len(coords) <= 3
-                and type(coords[0]) in _NUM and type(coords[1]) in _NUM and type(coords[-1]) in _NUM):
-            # The common case, vectorised below: a shapely object per point costs 10x more.
-            fast_pts.append((len(records), float(coords[0]), float(coords[1])))
-            records.append((None, props))
-            continue
-        try:
-            g = shape(geom) if isinstance(geom, dict) else None
-        except (ShapelyError, ValueError, TypeError, KeyError, IndexError, AttributeError, RecursionError):
-            g = None
-        if g is None:
-            bad["bad_geometry"] = bad.get("bad_geometry", 0) + 1
-            continue
-        records.append((g, props))
-    if fast_pts:
-        import numpy as np
-
-        arr = np.array([(x, y) for _, x, y in fast_pts], dtype=float)
-        pts = shapely.points(arr)
-        for (idx, _, _), p in zip(fast_pts, pts, strict=True):
-            records[idx] = (p, records[idx][1])
-    if bad:
-        records.append((BAD, bad))  # counted by _finish
-    return records, crs
-
-
-_NUM = (int, float)
-
-
-def _describe(data: Any) -> str:
-    if isinstance(data, dict):
-        keys = ", ".join(repr(k)[:30] for k in list(data)[:6]) or "no keys"
-        t = data.get("type")
-        return f"found an object with type {t!r:.40} and keys {keys}" if t is not None else \
-            f"found an object with keys {keys}"
-    return f"found a JSON {type(data).__name__.replace('dict', 'object').replace('NoneType', 'null')}"
-
-
-def _legacy_crs(data: dict, label: str) -> str | None:
-    crs = data.get("crs")
-    if crs is None:
-        return None
-    name = crs.get("properties", {}).get("name") if isinstance(crs, dict) and isinstance(
-        crs.get("properties"), dict) else None
-    if not isinstance(name, str) or not name.strip():
-        raise LayerImportError(f"{label}: the \"crs\" member is not understood ({json.dumps(crs)[:80]}); remove it "
-                               "if the coordinates are longitude/latitude, or export the layer as EPSG:4326")
-    return name.strip()
 
 
 # -- CSV
@@ -367,19 +183,40 @@ def _number(s: str, decimal_comma: bool) -> float | None:
     return v if math.isfinite(v) else None
 
 
+SNIFF_LINES, SNIFF_CHARS = 50, 65536
+
+
+def sniff_delimiter(sample: str, default: str) -> str:
+    """The delimiter among , ; tab | that splits the first lines into the same number (2+) of fields most often.
+
+    csv.Sniffer guesses quotes with a regex that is quadratic in the sample (a 64 KB file stalled it for 39 s);
+    this reads at most SNIFF_LINES lines of SNIFF_CHARS characters with the csv module itself, in linear time.
+    """
+    lines = [line for line in sample[:SNIFF_CHARS].splitlines()[:SNIFF_LINES] if line.strip()]
+    best, best_score = default, 0
+    for d in (default, *(c for c in ",;\t|" if c != default)):
+        try:
+            widths = [len(row) for row in csv.reader(lines, delimiter=d)]
+        except csv.Error:
+            continue
+        if not widths:
+            continue
+        mode = max(set(widths), key=widths.count)
+        score = widths.count(mode) if mode > 1 else 0
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
 def _import_csv(path: Path, job: Job) -> ImportResult:
-    text, encoding = _read_text(path)
+    text, encoding = read_layer_text(path)
     warnings = []
     if encoding == CP1256:
         warnings.append(f"{path.name}: read as {CP1256}; save it as UTF-8 to be sure")
-    sample = text[:65536]
-    try:
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t|")
-        delimiter = dialect.delimiter
-    except csv.Error:
-        delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    delimiter = sniff_delimiter(text, "\t" if path.suffix.lower() == ".tsv" else ",")
     total_lines = max(1, text.count("\n"))
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    records = Records()
     try:
         header = next(reader, None)
         if not header or not any(h.strip() for h in header):
@@ -397,9 +234,6 @@ def _import_csv(path: Path, job: Job) -> ImportResult:
         import shapely
         from shapely.errors import ShapelyError
 
-        xy: list[tuple[float, float]] = []
-        xy_rows: list[dict] = []
-        records: list[tuple[Any, dict]] = []
         bad_rows: list[int] = []
         for rowno, row in enumerate(reader, start=2):
             if rowno % CHUNK == 0:
@@ -411,28 +245,22 @@ def _import_csv(path: Path, job: Job) -> ImportResult:
                 lon = _number(row[lon_i], decimal_comma) if lon_i < len(row) else None
                 lat = _number(row[lat_i], decimal_comma) if lat_i < len(row) else None
                 if lon is not None and lat is not None:
-                    xy.append((lon, lat))
-                    xy_rows.append(props)
+                    records.point(lon, lat, props)
                     continue
             if wkt_i is not None and wkt_i < len(row) and row[wkt_i].strip():
                 try:
-                    records.append((shapely.from_wkt(row[wkt_i].strip()), props))
+                    records.shape(shapely.from_wkt(row[wkt_i].strip()), props)
                     continue
                 except (ShapelyError, ValueError, TypeError):
                     pass
             bad_rows.append(rowno)
     except csv.Error as exc:
         raise LayerImportError(f"{path}: the CSV is malformed at line {reader.line_num} ({exc})") from exc
-    if xy:
-        import numpy as np
-
-        pts = shapely.points(np.array(xy, dtype=float))
-        records[:0] = list(zip(pts, xy_rows, strict=True))
     if bad_rows:
         shown = ", ".join(map(str, bad_rows[:5])) + (" …" if len(bad_rows) > 5 else "")
         warnings.append(f"{path.name}: {len(bad_rows)} row(s) without usable coordinates were skipped "
                         f"(line {shown})")
-    if not records:
+    if not records.kinds:
         raise LayerImportError(f"{path}: no row has usable coordinates; the lon/lat columns must hold decimal "
                                "degrees such as 45.12")
     job.stage(0.5, 1.0)
@@ -451,12 +279,61 @@ def _ogr_errors() -> tuple[type[BaseException], ...]:
     return (DataSourceError, DataLayerError, RuntimeError, ValueError, TypeError, OSError)
 
 
-def _ogr_layers(path: Path, fmt: str) -> list[LayerInfo]:
-    import pyogrio
+_SHP_SIDECARS = (".shx", ".dbf", ".prj", ".cpg", ".qix", ".sbn", ".sbx", ".shp.xml")
 
+
+def _gdal_guard(path: Path, fmt: str) -> None:
+    """Before GDAL sees a user's file: GDAL restricted for the process, and the file's first bytes checked
+    against the format its extension names (GDAL itself would pick a driver by content; see io.gdalenv)."""
+    from corridor_viewer.io import gdalenv
+
+    try:
+        gdalenv.configure_gdal()
+    except gdalenv.UnsafeGdalError as exc:
+        raise LayerImportError(f"{path}: {exc}. Restart Corridor Viewer and add the layer again") from exc
     if fmt == "kmz":
         with open_zip(path) as zf:
-            check_entries(path, zf)  # GDAL reads it in place; refuse bombs and hostile names first
+            infos = check_entries(path, zf)  # GDAL reads it in place; refuse bombs and hostile names first
+            for info in infos:
+                if info.filename.lower().endswith(".kml") and not info.is_dir():
+                    try:
+                        with zf.open(info) as fh:
+                            head = fh.read(gdalenv.HEAD_BYTES)
+                    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, NotImplementedError, RuntimeError,
+                            OSError) as exc:
+                        raise LayerImportError(f"{path}: the KMZ entry {info.filename!r} is damaged ({exc})") from exc
+                    problem = gdalenv.kml_problem(head)
+                    if problem:
+                        raise LayerImportError(f"{path}: its entry {info.filename!r} is not KML ({problem}); "
+                                               "nothing was read")
+        return
+    try:
+        with open_regular(path, "a layer file") as fh:
+            head = fh.read(gdalenv.HEAD_BYTES)
+    except RefusedFileError as exc:
+        raise LayerImportError(str(exc)) from exc
+    except OSError as exc:
+        raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    problem = gdalenv.check_content(fmt, head)
+    if problem:
+        noun = {"shapefile": "a shapefile", "gpkg": "a GeoPackage", "kml": "a KML file"}[fmt]
+        raise LayerImportError(f"{path}: not {noun} ({problem}); nothing was read. Export the layer again "
+                               f"as {FORMAT_NAMES[fmt]}, or give the file the extension of its real format")
+    if fmt == "shapefile":  # GDAL opens the parts beside it too: a FIFO .dbf would hang it
+        for suffix in _SHP_SIDECARS:
+            for part in (path.with_suffix(suffix), path.with_suffix(suffix.upper())):
+                if os.path.lexists(part):
+                    try:
+                        check_regular(part, "a shapefile part")
+                    except OSError as exc:
+                        raise LayerImportError(f"{part}: {getattr(exc, 'reason', None) or exc.strerror or exc}; "
+                                               "the shapefile cannot be read") from exc
+
+
+def _ogr_layers(path: Path, fmt: str) -> list[LayerInfo]:
+    _gdal_guard(path, fmt)
+    import pyogrio
+
     try:
         with _quiet():
             raw = pyogrio.list_layers(str(path))
@@ -494,19 +371,25 @@ def _import_ogr(path: Path, fmt: str, layer: str, job: Job) -> ImportResult:
     import shapely
     from pyogrio import raw
 
+    from corridor_viewer.io.gdalenv import check_driver
+
+    _gdal_guard(path, fmt)
     errors = _ogr_errors()
     try:
         with _quiet():
             info = pyogrio.read_info(str(path), layer=layer)
     except errors as exc:
         raise LayerImportError(f"{path}: cannot read layer {layer!r} ({_gdal_msg(exc)})") from exc
+    problem = check_driver(fmt, info.get("driver"))
+    if problem:
+        raise LayerImportError(f"{path}: {problem}")
     total = int(info.get("features") or -1)
     crs = info.get("crs")
     encoding = _shapefile_encoding(path, fmt, layer, info)
     warnings = []
     if encoding == "cp1256":
         warnings.append(f"{path.name}: attribute text read as {CP1256} (the shapefile has no .cpg file)")
-    records: list[tuple[Any, dict]] = []
+    records = Records()
     job.stage(0.0, 0.5)
     # Chunks only where GDAL seeks cheaply (GeoPackage, Shapefile); KML is small and read at once.
     chunked = total > CHUNK and fmt in ("gpkg", "shapefile", "zip")
@@ -524,9 +407,9 @@ def _import_ogr(path: Path, fmt: str, layer: str, job: Job) -> ImportResult:
         shapes = shapely.from_wkb(geoms, on_invalid="ignore") if geoms is not None else [None] * len(fields[0])
         columns = [list(col) for col in fields]
         noise = _KML_NOISE if fmt in ("kml", "kmz") else set()
-        for k, g in enumerate(shapes):
-            records.append((g, {name: col[k] for name, col in zip(names, columns, strict=True)
-                                if name not in noise and not (col[k] is None and name == "description")}))
+        records.add_geometries(shapes, ({name: col[k] for name, col in zip(names, columns, strict=True)
+                                         if name not in noise and not (col[k] is None and name == "description")}
+                                        for k in range(len(shapes))))
         skip += len(shapes)
         job.step(skip / total if total > 0 else 0.5, "reading")
         if not chunked or len(shapes) < CHUNK:
@@ -545,10 +428,10 @@ def _shapefile_encoding(path: Path, fmt: str, layer: str, info: dict) -> str | N
     if dbf is None:
         return None
     try:
-        with open(dbf, "rb") as fh:
+        with open_regular(dbf, "a shapefile's .dbf part") as fh:
             head = fh.read(32)
             data = fh.read(1 << 20)
-    except OSError:
+    except OSError:  # not a regular file: _check_parts has refused it already
         return None
     if len(head) > 29 and head[29] in (0x57, 0x7E):  # LDID 87/126: ANSI / Windows Arabic per ESRI
         return "cp1256"

@@ -1,16 +1,28 @@
 """What an import produces and the checks every layer goes through, whatever its format.
 
-Records (a shapely geometry or None, the attributes) -> decide the CRS (a missing one is assumed to be
-EPSG:4326 only if every coordinate is a plausible longitude/latitude) -> reproject to EPSG:4326 -> drop
-features with absurd coordinates -> repair invalid geometries (``make_valid``) or skip them -> GeoJSON-like
-features plus counts and warnings -> model geometries. Pure Python; shapely/pyproj are imported on use.
+:class:`Records` (plain points as coordinate columns, other shapes as shapely geometries, each with its
+attributes) -> decide the CRS (a missing one is assumed to be EPSG:4326 only if every coordinate is a
+plausible longitude/latitude) -> reproject to EPSG:4326 -> drop features with absurd coordinates -> check
+and repair invalid geometries with bounded work (:mod:`corridor_viewer.io.geomcheck`) or skip them ->
+GeoJSON features plus counts and warnings -> model geometries. Pure Python; shapely/pyproj are imported
+on use.
+
+One lon/lat copy: ``ImportResult.features`` is it (what a project saves); a line or polygon's geometry
+there is a compact :class:`~corridor_viewer.io.lonlat.LonLatGeometry`, and the model feature built from
+it refers to the same object as ``props["_geometry_lonlat"]`` (what the HTML export reads). The model's
+projected Geometry is the only other copy of the coordinates.
 """
 
 from __future__ import annotations
 
+import contextlib
+import gc
+import itertools
 import math
 import re
-from collections.abc import Callable
+import threading
+from array import array
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -18,7 +30,6 @@ from typing import Any
 MIN_LAT = -60.0  # the map's conic projection cannot draw Antarctica (coordinates run to infinity)
 CHUNK = 20_000  # features per progress step
 NAME_FIELDS = ("name_en", "name", "name_ar", "title", "label", "اسم", "الاسم", "الإسم", "nom", "nombre", "name1")
-BAD = object()  # a record standing for features that could not be read at all: {reason: count}
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -83,10 +94,98 @@ class Job:
             self._progress(self.lo + (self.hi - self.lo) * max(0.0, min(1.0, fraction)), message)
 
 
+class Records:
+    """What a reader found, in file order: plain 2D points as two float columns (most big layers are points,
+    and a shapely object per point costs several times the memory), other shapes as shapely geometries,
+    each with its attributes; plus counts of what could not be read at all."""
+
+    POINT, SHAPE = 0, 1
+
+    def __init__(self) -> None:
+        self.kinds = bytearray()  # POINT or SHAPE per record, in file order
+        self.xy = array("d")  # x, y of each point record, interleaved
+        self.point_props: list[dict] = []
+        self.shapes: list[Any] = []
+        self.shape_props: list[dict] = []
+        self.missing = 0  # features without a geometry
+        self.bad: dict[str, int] = {}  # reason -> count: "not a feature object", "unreadable geometry"
+
+    def point(self, x: float, y: float, props: dict) -> None:
+        self.kinds.append(self.POINT)
+        self.xy.append(x)
+        self.xy.append(y)
+        self.point_props.append(props)
+
+    def shape(self, g: Any, props: dict) -> None:
+        self.kinds.append(self.SHAPE)
+        self.shapes.append(g)
+        self.shape_props.append(props)
+
+    def count_bad(self, reason: str, n: int = 1) -> None:
+        self.bad[reason] = self.bad.get(reason, 0) + n
+
+    def add_geometries(self, geoms: Iterable[Any], props: Iterable[dict]) -> None:
+        """Shapely geometries (or None) with their attributes; plain points go to the columns."""
+        import numpy as np
+        import shapely
+
+        if isinstance(geoms, np.ndarray):
+            arr = geoms
+        else:
+            arr = np.empty(len(geoms := list(geoms)), dtype=object)
+            arr[:] = geoms
+        props = list(props)
+        if len(arr) == 0:
+            return
+        present = np.array([g is not None for g in arr], dtype=bool)
+        simple = np.zeros(len(arr), dtype=bool)
+        if present.any():
+            simple[present] = (shapely.get_type_id(arr[present]) == 0) & ~shapely.is_empty(arr[present])
+        xs = np.full(len(arr), np.nan)
+        ys = np.full(len(arr), np.nan)
+        if simple.any():
+            xs[simple], ys[simple] = shapely.get_x(arr[simple]), shapely.get_y(arr[simple])
+        for i, g in enumerate(arr):
+            if simple[i]:
+                self.point(float(xs[i]), float(ys[i]), props[i])
+            elif g is None:
+                self.missing += 1
+            else:
+                self.shape(g, props[i])
+
+
 # -- the shared pipeline
 
-def finish(job: Job, records: list[tuple[Any, dict]], crs: str | None, label: str, fmt: str,
-           crs_implied: bool) -> ImportResult:
+_gc_lock = threading.Lock()
+_gc_pauses = 0
+_gc_was_enabled = False
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection during a bulk import.
+
+    Python's collector re-scans every tracked object whenever allocations outnumber frees by a margin, so
+    building a million dicts, lists and features triggers about twenty full collections: half the time of a
+    200,000-point import. Nothing an import builds forms a reference cycle (refcounting frees it all), so the
+    collector is paused for the bulk work and restored after; nested and concurrent imports share one pause.
+    """
+    global _gc_pauses, _gc_was_enabled
+    with _gc_lock:
+        if _gc_pauses == 0:
+            _gc_was_enabled = gc.isenabled()
+            gc.disable()
+        _gc_pauses += 1
+    try:
+        yield
+    finally:
+        with _gc_lock:
+            _gc_pauses -= 1
+            if _gc_pauses == 0 and _gc_was_enabled:
+                gc.enable()
+
+
+def finish(job: Job, records: Records, crs: str | None, label: str, fmt: str, crs_implied: bool) -> ImportResult:
     """Records -> checked, reprojected, repaired features with counts (see the module docstring)."""
     import numpy as np
 
@@ -94,130 +193,114 @@ def finish(job: Job, records: list[tuple[Any, dict]], crs: str | None, label: st
         return _finish(job, records, crs, label, fmt, crs_implied)
 
 
-def _finish(job: Job, records: list[tuple[Any, dict]], crs: str | None, label: str, fmt: str,
-            crs_implied: bool) -> ImportResult:
+def _finish(job: Job, records: Records, crs: str | None, label: str, fmt: str, crs_implied: bool) -> ImportResult:
     import numpy as np
     import shapely
-    from shapely.errors import ShapelyError
 
-    counts = {"read": 0, "imported": 0, "repaired": 0, "skipped": 0}
     reasons: dict[str, int] = {}
 
     def skip(reason: str, n: int = 1) -> None:
-        reasons[reason] = reasons.get(reason, 0) + n
+        if n:
+            reasons[reason] = reasons.get(reason, 0) + n
 
-    geoms: list[Any] = []
-    props: list[dict] = []
-    for g, p in records:
-        if g is BAD:
-            for reason, n in p.items():
-                skip("not a feature object" if reason == "not_feature" else "unreadable geometry", n)
-                counts["read"] += n
-            continue
-        geoms.append(g)
-        props.append(p)
-    counts["read"] += len(geoms)
-    raw = np.empty(len(geoms), dtype=object)
-    raw[:] = geoms
-    present = np.array([g is not None for g in geoms], dtype=bool)
-    if present.any():
-        present[present] = ~shapely.is_empty(raw[present])
-    if (~present).any():
-        skip("no geometry", int((~present).sum()))
-    if not present.any():
+    counts = {"read": len(records.kinds) + records.missing + sum(records.bad.values()), "imported": 0, "repaired": 0,
+              "skipped": 0}
+    for reason, n in records.bad.items():
+        skip(reason, n)
+    skip("no geometry", records.missing)
+    # Points: an (n, 2) array. Shapes: an object array. `p_ok` / `s_ok` say which survive each check.
+    pxy = np.frombuffer(records.xy, dtype=float).reshape(-1, 2).copy() if records.xy else np.empty((0, 2))
+    shapes = np.empty(len(records.shapes), dtype=object)
+    shapes[:] = records.shapes
+    records.shapes = []  # from here on `shapes` holds them, so a replaced geometry is freed at once
+    s_ok = ~shapely.is_empty(shapes) if len(shapes) else np.zeros(0, dtype=bool)
+    skip("no geometry", int((~s_ok).sum()))
+    if len(shapes):
+        has_z = s_ok & shapely.has_z(shapes)
+        if has_z.any():
+            shapes[has_z] = shapely.force_2d(shapes[has_z])
+    if not len(pxy) and not s_ok.any():
         detail = "; ".join(f"{n} {r}" for r, n in reasons.items()) or "the file holds no features"
         raise LayerImportError(f"{label}: nothing to draw ({detail}). Check that the file has features with "
                                "coordinates")
-    props = [p for p, keep in zip(props, present, strict=True) if keep]
-    geoms = raw[present]
-    arr = shapely.force_2d(geoms)
     # Non-finite coordinates first: nothing downstream can use them.
-    coords, index = shapely.get_coordinates(arr, return_index=True)
+    p_ok = np.isfinite(pxy).all(axis=1)
+    coords, index = shapely.get_coordinates(shapes[s_ok], return_index=True)
     finite = np.isfinite(coords).all(axis=1)
-    bad_finite = np.zeros(len(arr), dtype=bool)
-    bad_finite[index[~finite]] = True
-    ok_idx = np.flatnonzero(~bad_finite)
-    if bad_finite.any():
-        skip("coordinates that are not numbers (NaN/infinite)", int(bad_finite.sum()))
-    src = _resolve_crs(crs, label, coords[finite], crs_implied)
-    if src is not None and ok_idx.size:
+    s_idx = np.flatnonzero(s_ok)
+    s_ok[s_idx[np.unique(index[~finite])]] = False
+    skip("coordinates that are not numbers (NaN/infinite)", int((~p_ok).sum()) + int(np.unique(index[~finite]).size))
+    src = _resolve_crs(crs, label, np.concatenate([pxy[p_ok], coords[finite]]), crs_implied)
+    del coords, index, finite
+    if src is not None:
         job.step(0.0, "reprojecting")
-        arr_ok = _reproject(arr[ok_idx], src, label)
-    else:
-        arr_ok = arr[ok_idx]
+        pxy[p_ok] = _transform_xy(pxy[p_ok], src, label)
+        if s_ok.any():
+            shapes[s_ok] = _reproject(shapes[s_ok], src, label)
     # Out of range after reprojection: huge or swapped coordinates, or beyond the map's projection.
-    b = shapely.bounds(arr_ok)
-    with np.errstate(invalid="ignore"):
-        # NaN bounds: a NaN GEOS kept as an empty part, or a reprojection that failed.
+    pb = np.column_stack([pxy, pxy])
+    sb = np.full((len(shapes), 4), np.nan)
+    if s_ok.any():
+        sb[s_ok] = shapely.bounds(shapes[s_ok])
+    for ok, b in ((p_ok, pb), (s_ok, sb)):
         numeric = np.isfinite(b).all(axis=1)
         in_globe = numeric & (b[:, 0] >= -180) & (b[:, 2] <= 180) & (b[:, 1] >= -90) & (b[:, 3] <= 90)
-        drawable = b[:, 1] >= MIN_LAT
-    if (~numeric).any():
-        skip("coordinates that are not numbers (NaN/infinite)", int((~numeric).sum()))
-    if (numeric & ~in_globe).any():
-        skip("coordinates outside longitude −180…180 / latitude −90…90", int((numeric & ~in_globe).sum()))
-    if (in_globe & ~drawable).any():
-        skip(f"south of {abs(MIN_LAT):g}°S (this map's projection cannot draw it)", int((in_globe & ~drawable).sum()))
-    keep = in_globe & drawable
-    if not keep.any():
-        finite_b = np.abs(b[np.isfinite(b)])
+        drawable = in_globe & (b[:, 1] >= MIN_LAT)
+        skip("coordinates that are not numbers (NaN/infinite)", int((ok & ~numeric).sum()))
+        skip("coordinates outside longitude −180…180 / latitude −90…90", int((ok & numeric & ~in_globe).sum()))
+        skip(f"south of {abs(MIN_LAT):g}°S (this map's projection cannot draw it)",
+             int((ok & in_globe & ~drawable).sum()))
+        ok &= drawable
+    if not p_ok.any() and not s_ok.any():
+        allb = np.concatenate([pb, sb])
+        finite_b = np.abs(allb[np.isfinite(allb)])
         worst = f"largest value {finite_b.max():.6g}" if finite_b.size else "no usable number"
         raise LayerImportError(f"{label}: no feature has coordinates this map can draw ({worst}). "
                                "Coordinates must be longitude/latitude in degrees, or the file must say its CRS; "
                                "reproject the layer to EPSG:4326 in a GIS and export it again")
-    arr_ok = arr_ok[keep]
-    props = [props[i] for i in ok_idx[keep]]
-    # Repair what GEOS finds invalid; skip what cannot be repaired into the same kind of shape.
-    valid = shapely.is_valid(arr_ok)
+    pieces, repaired = _shape_pieces(job, shapes, s_ok, skip)
+    counts["repaired"] = repaired
+    # Assemble in file order: one feature per point, one per drawable piece of a shape; the model geometries
+    # are projected in two vectorised calls (points, then every shape vertex) and assembled alongside.
+    job.step(1.0, "projecting")
+    from corridor_viewer.io.lonlat import LonLatFeature, LonLatGeometry, point_geometries, shape_geometries
+
+    kept = pxy[p_ok]
+    point_geoms = iter(point_geometries(kept[:, 0], kept[:, 1]))
+    point_xy = zip(kept[:, 0].tolist(), kept[:, 1].tolist(), strict=True)  # flat lists: no [x, y] per point
+    shape_geos = [geo for i in sorted(pieces) for geo, _ in pieces[i][0] if type(geo) is LonLatGeometry]
+    shape_geoms = iter(shape_geometries(shape_geos))
+    safe = _json_safe_props
     out_feats: list[dict[str, Any]] = []
+    projected: list[Any] = []
     kinds = {"polygon": 0, "line": 0, "point": 0}
-    n = len(arr_ok)
-    for start in range(0, n, CHUNK):
-        job.step(start / n, "checking geometries")
-        stop = min(n, start + CHUNK)
-        part = arr_ok[start:stop]
-        bad = ~valid[start:stop]
-        if bad.any():
-            try:
-                part = part.copy()
-                part[bad] = shapely.make_valid(part[bad])
-            except (ShapelyError, ValueError, TypeError):  # GEOS may fail on one pathological shape: retry singly
-                part = part.copy()
-                for j in np.flatnonzero(bad):
-                    try:
-                        part[j] = shapely.make_valid(part[j])
-                    except (ShapelyError, ValueError, TypeError):
-                        part[j] = None
-        types = shapely.get_type_id(part)
-        simple_pt = (types == 0) & ~bad
-        xs, ys = shapely.get_x(part), shapely.get_y(part)
-        labels = _label_points(part, simple_pt)
-        for j, g in enumerate(part):
-            if simple_pt[j]:  # most big layers are points: no shapely round trip for them
+    pi = si = 0
+    for kind in records.kinds:
+        if kind == Records.POINT:
+            if p_ok[pi]:
+                x, y = next(point_xy)
+                out_feats.append(LonLatFeature(safe(records.point_props[pi]), x=x, y=y))
+                projected.append(next(point_geoms))
                 kinds["point"] += 1
-                x, y = float(xs[j]), float(ys[j])
-                out_feats.append({"type": "Feature", "geometry": {"type": "Point", "coordinates": [x, y]},
-                                  "properties": _json_safe_props(props[start + j]), "label_lonlat": [x, y]})
-                continue
-            was_invalid = bool(bad[j])
-            pieces = _geojson_pieces(g, _dimension(arr_ok[start + j]) if was_invalid else None)
-            if not pieces:
-                skip("invalid geometry that could not be repaired" if was_invalid else "unsupported geometry")
-                continue
-            if was_invalid:
-                counts["repaired"] += 1
-            attrs = _json_safe_props(props[start + j])
-            for geo, kind in pieces:
-                kinds[kind] += 1
-                feat = {"type": "Feature", "geometry": geo, "properties": attrs}
-                if labels[j] is not None and len(pieces) == 1:
-                    feat["label_lonlat"] = labels[j]
-                out_feats.append(feat)
+            pi += 1
+            continue
+        got = pieces.get(si)
+        if got:
+            attrs = _json_safe_props(records.shape_props[si])
+            geos, label_at = got
+            for geo, what in geos:
+                kinds[what] += 1
+                if type(geo) is LonLatGeometry:
+                    out_feats.append(LonLatFeature(attrs, geo, label=label_at if len(geos) == 1 else None))
+                    projected.append(next(shape_geoms))
+                else:  # a point split from a multipoint or collection
+                    x, y = geo["coordinates"]
+                    out_feats.append(LonLatFeature(attrs, x=x, y=y))
+                    projected.append(point_geometries(np.array([x]), np.array([y]))[0])
+        si += 1
     if not out_feats:
         raise LayerImportError(f"{label}: every geometry is invalid and could not be repaired; fix the layer in a "
                                "GIS (for example QGIS: Vector ▸ Geometry Tools ▸ Fix Geometries)")
-    job.step(1.0, "projecting")
-    projected = project_features(out_feats)
     counts["imported"] = len(out_feats)
     counts["skipped"] = sum(reasons.values())
     warnings = [f"{Path(label).name}: {n} feature(s) skipped: {r}" for r, n in reasons.items()]
@@ -234,6 +317,70 @@ def _finish(job: Job, records: list[tuple[Any, dict]], crs: str | None, label: s
                         counts=counts, warnings=warnings, projected=projected)
 
 
+def _shape_pieces(job: Job, shapes: Any, ok: Any, skip: Callable[[str, int], None]) -> tuple[dict[int, Any], int]:
+    """{shape index: ([(lon/lat geometry, kind), ...], label position)} for the shapes that can be drawn,
+    repaired where GEOS finds them invalid (work bounded by geomcheck); and how many were repaired.
+
+    Valid lines and polygons (nearly all of them) are converted and labelled in a few vectorised calls per
+    chunk; only invalid ones, collections and multipoints take the slow road, one geometry at a time."""
+    import numpy as np
+    import shapely
+
+    from corridor_viewer.io.geomcheck import CHECK_BATCH_VERTICES, Checker
+    from corridor_viewer.io.lonlat import dimension, drawable_pieces, from_shapely_many, label_point, label_points
+
+    idx = np.flatnonzero(ok)
+    verts = shapely.get_num_coordinates(shapes[idx])
+    checker = Checker(int(verts.sum()))
+    out: dict[int, Any] = {}
+    repaired = 0
+    # Batches of at most CHUNK shapes and about CHECK_BATCH_VERTICES vertices, so that no single vectorised
+    # check can run far past the layer's time budget.
+    bounds = [0]
+    acc = 0
+    for k, v in enumerate(verts.tolist()):
+        acc += v
+        if acc >= CHECK_BATCH_VERTICES or k + 1 - bounds[-1] >= CHUNK:
+            bounds.append(k + 1)
+            acc = 0
+    if bounds[-1] != len(idx):
+        bounds.append(len(idx))
+    for start, stop in itertools.pairwise(bounds):
+        job.step(start / max(1, len(idx)), "checking geometries")
+        part_idx = idx[start:stop]
+        part = shapes[part_idx]
+        valid, refused = checker.check(part)
+        for reason in refused.values():
+            skip(reason, 1)
+        if refused:
+            valid[list(refused)] = False
+        types = shapely.get_type_id(part)
+        simple = valid & np.isin(types, (1, 3, 5, 6))
+        simple[list(refused)] = False
+        fast = np.flatnonzero(simple)
+        labels = label_points(part[fast], types[fast])
+        for j, geo, lab in zip(fast.tolist(), from_shapely_many(part[fast]), labels, strict=True):
+            out[int(part_idx[j])] = ([(geo, "polygon" if types[j] in (3, 6) else "line")], lab)
+        for j in np.flatnonzero(~simple).tolist():
+            if j in refused:
+                continue
+            g = part[j]
+            want = None
+            if not valid[j]:
+                fixed, reason = checker.repair(g)
+                if reason:
+                    skip(reason, 1)
+                    continue
+                want, g = dimension(g), fixed
+            geos = drawable_pieces(g, want)
+            if not geos:
+                skip("invalid geometry that could not be repaired" if want is not None else "unsupported geometry", 1)
+                continue
+            repaired += want is not None
+            out[int(part_idx[j])] = (geos, label_point(g) if len(geos) == 1 else None)
+    return out, repaired
+
+
 def _resolve_crs(crs: str | None, label: str, finite_coords: Any, implied: bool) -> Any:
     """A pyproj CRS to reproject from, or None when the coordinates already are lon/lat (EPSG:4326)."""
     if crs is None:
@@ -246,129 +393,63 @@ def _resolve_crs(crs: str | None, label: str, finite_coords: Any, implied: bool)
                                    f"are not longitude/latitude (values up to {abs(c).max():.6g}). Add the CRS "
                                    "(a .prj file for a shapefile) or export the layer as EPSG:4326 from a GIS")
         return None
+    from corridor_viewer.io import gdalenv
+
+    gdalenv.configure_proj()  # no network; grids only from PROJ's data folder
     from pyproj import CRS
     from pyproj.exceptions import CRSError
 
-    try:
-        src = CRS.from_user_input(crs)
-    except (CRSError, ValueError, TypeError) as exc:
-        raise LayerImportError(f"{label}: its coordinate system is not understood ({str(crs)[:80]}); export the "
-                               "layer as EPSG:4326 from a GIS") from exc
+    # PROJ reads an "+init=" file while parsing and a grid file when transforming: a CRS naming a FIFO hung the
+    # import. Refuse file paths before parsing and grids that are not installed PROJ data after.
+    problem = gdalenv.check_crs_text(str(crs))
+    if problem is None:
+        try:
+            src = CRS.from_user_input(crs)
+        except (CRSError, ValueError, TypeError) as exc:
+            raise LayerImportError(f"{label}: its coordinate system is not understood ({str(crs)[:80]}); export the "
+                                   "layer as EPSG:4326 from a GIS") from exc
+        problem = gdalenv.check_crs_grids(src)
+    if problem:
+        raise LayerImportError(f"{label}: its coordinate system cannot be used — {problem}. Export the layer as "
+                               "EPSG:4326 from a GIS")
     wgs84 = CRS.from_epsg(4326)
     if src.equals(wgs84, ignore_axis_order=True) or src.to_string() in ("OGC:CRS84", "urn:ogc:def:crs:OGC:1.3:CRS84"):
         return None
     return src
 
 
-def _reproject(arr: Any, src: Any, label: str) -> Any:
-    import numpy as np
-    import shapely
+def _transformer(src: Any, label: str) -> Any:
     from pyproj import Transformer
     from pyproj.exceptions import ProjError
 
     try:
-        tr = Transformer.from_crs(src, "EPSG:4326", always_xy=True)
-
-        def fn(xy: Any) -> Any:
-            x, y = tr.transform(xy[:, 0], xy[:, 1], errcheck=False)
-            return np.column_stack([x, y])
-
-        return shapely.transform(arr, fn)
+        return Transformer.from_crs(src, "EPSG:4326", always_xy=True)
     except (ProjError, ValueError) as exc:
         raise LayerImportError(f"{label}: cannot reproject from {src.name} to longitude/latitude ({exc})") from exc
 
 
-def _dimension(g: Any) -> int:
-    t = g.geom_type
-    return 2 if "Polygon" in t else 1 if ("Line" in t or "Ring" in t) else 0 if "Point" in t else -1
+def _transform_xy(xy: Any, src: Any, label: str) -> Any:
+    import numpy as np
+
+    x, y = _transformer(src, label).transform(xy[:, 0], xy[:, 1], errcheck=False)
+    return np.column_stack([x, y])
 
 
-def _geojson_pieces(g: Any, want_dim: int | None) -> list[tuple[dict, str]]:
-    """GeoJSON geometries the model can draw: Point, (Multi)LineString, (Multi)Polygon.
-
-    Multi-points become one point each; collections split by kind. After a repair only parts of the
-    original dimension are kept (make_valid may leave stray lines beside a repaired polygon).
-    """
-    if g is None or g.is_empty:
-        return []
+def _reproject(arr: Any, src: Any, label: str) -> Any:
+    import numpy as np
     import shapely
-    from shapely.geometry import LineString, MultiLineString, MultiPolygon, mapping
+    from pyproj.exceptions import ProjError
 
-    if want_dim is None and g.geom_type in ("Polygon", "LineString", "MultiPolygon", "MultiLineString"):
-        return [(_lists(mapping(g)), "polygon" if "Polygon" in g.geom_type else "line")]
-    parts = list(shapely.get_parts(g)) if g.geom_type in ("GeometryCollection", "MultiPoint") else [g]
-    flat = []
-    for p in parts:
-        flat += list(shapely.get_parts(p)) if p.geom_type.startswith("Multi") or p.geom_type == "GeometryCollection" \
-            else [p]
-    polys = [p for p in flat if p.geom_type == "Polygon" and not p.is_empty]
-    lines = [LineString(p.coords) if p.geom_type == "LinearRing" else p for p in flat
-             if p.geom_type in ("LineString", "LinearRing") and not p.is_empty]
-    points = [p for p in flat if p.geom_type == "Point" and not p.is_empty]
-    if want_dim is not None:
-        polys, lines, points = ([polys, [], []] if want_dim == 2 else [[], lines, []] if want_dim == 1
-                                else [[], [], points])
-    out: list[tuple[dict, str]] = []
-    if polys:
-        out.append((_lists(mapping(polys[0] if len(polys) == 1 else MultiPolygon(polys))), "polygon"))
-    if lines:
-        out.append((_lists(mapping(lines[0] if len(lines) == 1 else MultiLineString(lines))), "line"))
-    out += [({"type": "Point", "coordinates": [p.x, p.y]}, "point") for p in points]
-    return out
+    tr = _transformer(src, label)
 
+    def fn(xy: Any) -> Any:
+        x, y = tr.transform(xy[:, 0], xy[:, 1], errcheck=False)
+        return np.column_stack([x, y])
 
-def _lists(geo: dict) -> dict:
-    """shapely's mapping() holds tuples; JSON and the model want plain lists of [lon, lat]."""
-    def conv(c: Any) -> Any:
-        if isinstance(c, (tuple, list)) and c and isinstance(c[0], (int, float)):
-            return [float(c[0]), float(c[1])]
-        return [conv(x) for x in c]
-
-    return {"type": geo["type"], "coordinates": conv(geo["coordinates"])}
-
-
-def _label_points(part: Any, done: Any) -> list[list[float] | None]:
-    """Where a feature's label goes: a point inside a polygon, the middle of a line, the point itself."""
-    import shapely
-    from shapely.errors import ShapelyError
-
-    out: list[list[float] | None] = []
-    for g, skip in zip(part, done, strict=True):
-        if skip or g is None or g.is_empty:
-            out.append(None)
-            continue
-        t = g.geom_type
-        try:
-            if "Polygon" in t:
-                p = shapely.point_on_surface(g)
-            elif "Line" in t:
-                biggest = max(shapely.get_parts(g), key=lambda s: s.length)
-                p = biggest.interpolate(0.5, normalized=True)
-            elif t == "Point":
-                p = g
-            else:
-                p = None
-        except (ShapelyError, ValueError, TypeError):  # a label position is a nicety, never a reason to fail
-            p = None
-        out.append([float(p.x), float(p.y)] if p is not None and not p.is_empty else None)
-    return out
-
-
-def project_features(features: list[dict]) -> list[Any]:
-    """Model geometries in the display CRS (done here, off the UI thread when run by a worker)."""
-    from corridor_viewer.io.geodata import project_geometry
-    from corridor_viewer.model.feature import Geometry
-    from corridor_viewer.model.projection import forward
-
-    out = []
-    for f in features:
-        geo = f["geometry"]
-        if geo["type"] == "Point":
-            pt = forward(*geo["coordinates"])
-            out.append(Geometry("point", [[[pt]]], (pt[0], pt[1], pt[0], pt[1])))
-        else:
-            out.append(project_geometry(geo))
-    return out
+    try:
+        return shapely.transform(arr, fn)
+    except (ProjError, ValueError) as exc:
+        raise LayerImportError(f"{label}: cannot reproject from {src.name} to longitude/latitude ({exc})") from exc
 
 
 def _json_safe(v: Any, depth: int = 0) -> Any:
@@ -453,27 +534,49 @@ def feature_props(attrs: dict[str, Any], name_field: str | None) -> dict[str, An
             shown.append(f"{k}: {t}")
             if len(shown) == 12:
                 break
-    props: dict[str, Any] = {"kind": "", "status": "", "attributes": attrs, "imported": True}
+    # Only what differs from the model's defaults (kind and status are "" unless set; readers fall back from
+    # description_ar to description_en; the layer's group, "user", says it was imported): a dict of five keys
+    # or fewer is half the size of one of eight, and a layer may hold a million of them.
+    props: dict[str, Any] = {"attributes": attrs}
     if name_en:
         props["name_en"] = name_en
     if name_ar:
         props["name_ar"] = name_ar
     if shown:
-        props["description_en"] = props["description_ar"] = " · ".join(shown)
+        props["description_en"] = " · ".join(shown)
     return props
 
 
 def build_layer(result: ImportResult, layer_id: str, title: str, style: Any, z: int) -> Any:
-    """A model Layer from an import: feature ids are ``<layer id>/<n>``; named features get labels."""
+    """A model Layer from an import: feature ids are ``<layer id>/<n>``; named features get labels.
+
+    A line or polygon's ``props["_geometry_lonlat"]`` is its LonLatGeometry in ``result.features`` (the same
+    object, not a copy): the HTML export reads the lon/lat the file gave instead of undoing the projection.
+    """
+    with paused_gc():
+        return _build_layer(result, layer_id, title, style, z)
+
+
+def _build_layer(result: ImportResult, layer_id: str, title: str, style: Any, z: int) -> Any:
+    from corridor_viewer.io.lonlat import LonLatFeature, project_features
     from corridor_viewer.model import projection
     from corridor_viewer.model.feature import Feature, Layer
 
     projected = result.projected if len(result.projected) == len(result.features) else project_features(result.features)
     layer = Layer(id=layer_id, title={"en": title, "ar": title}, style=style, z=z, group=USER_GROUP)
+    append = layer.features.append
+    name_field = result.name_field
     for i, (feat, geom) in enumerate(zip(result.features, projected, strict=True)):
-        props = feature_props(feat.get("properties") or {}, result.name_field)
-        anchor = feat.get("label_lonlat")
-        label = projection.forward(*anchor) if anchor and "name_en" in props else None
-        layer.features.append(Feature(id=f"{layer_id}/{i}", layer_id=layer_id, props=props, geometry=geom,
-                                      label_anchor=label))
+        if type(feat) is LonLatFeature:
+            props = feature_props(feat.properties, name_field)
+            lonlat, anchor = feat.geometry, feat.label
+        else:  # a plain GeoJSON feature (tests, other callers)
+            props = feature_props(feat.get("properties") or {}, name_field)
+            lonlat, anchor = feat.get("geometry"), feat.get("label_lonlat")
+        if lonlat is not None and geom.kind != "point":
+            props["_geometry_lonlat"] = lonlat
+        label = None
+        if "name_en" in props:
+            label = projection.forward(*anchor) if anchor else geom.point if geom.kind == "point" else None
+        append(Feature(id=f"{layer_id}/{i}", layer_id=layer_id, props=props, geometry=geom, label_anchor=label))
     return layer

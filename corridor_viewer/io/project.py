@@ -113,14 +113,16 @@ def backup(path: Path | str) -> Path:
 # -- reading
 
 def load_project(path: Path | str) -> LoadedProject:
+    """Read a project or recovery file; ProjectError names the file and says what to do."""
+    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+
     path = Path(path)
     try:
-        if path.is_dir():
-            raise ProjectError(f"{path}: is a folder, not a project file")
-        size = path.stat().st_size
-        if size > MAX_PROJECT_BYTES:
-            raise ProjectError(f"{path}: {size >> 20} MB is too large for a project file")
-        data = path.read_bytes()
+        # One open, type checked on the handle, bytes counted as read: a FIFO or a link to /dev/zero is
+        # refused at once instead of hanging or reading until memory runs out.
+        data = read_limited(path, MAX_PROJECT_BYTES, "a project file")
+    except RefusedFileError as exc:
+        raise ProjectError(str(exc)) from exc
     except FileNotFoundError as exc:
         raise ProjectError(f"{path}: no such file; it may have been moved or deleted") from exc
     except OSError as exc:
@@ -145,6 +147,9 @@ def parse_project(data: bytes, path: Path) -> LoadedProject:
             from exc
     except RecursionError as exc:
         raise ProjectError(f"{path}: not a project (JSON nested too deeply)") from exc
+    except ValueError as exc:  # e.g. an integer of more than 4,300 digits (Python's int-parsing limit)
+        raise ProjectError(f"{path}: damaged — not valid JSON ({str(exc)[:120]}). The file was left as it is; "
+                           "open its .bak copy or the recovery file if you have one") from exc
     if not isinstance(raw, dict) or raw.get("format") != FORMAT:
         raise ProjectError(f"{path}: valid JSON, but not a Corridor Viewer project (no \"format\": \"{FORMAT}\"). "
                            "Open a .cvproj file saved by Corridor Viewer")

@@ -25,7 +25,7 @@ from corridor_viewer.model.scenes import Scene, SceneError, SceneList
 
 FORMAT = "corridor-viewer-scenes"
 VERSION = 2
-MAX_SCENES_BYTES = 32 << 20
+MAX_SCENES_BYTES = 64 << 20  # scenes are views and captions: kilobytes; far more is not a scenes file
 
 # The story as versions with format 1 shipped it: a format-1 file's copy of one of these scenes, unedited,
 # is the story (and follows it), not an edit of the user's.
@@ -48,38 +48,46 @@ def _fingerprint(scene: Scene) -> str:
 
 
 def _read_json(path: Path) -> dict:
+    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_SCENES_BYTES + 1)
+        raw = json.loads(read_limited(path, MAX_SCENES_BYTES, "a scenes file").decode("utf-8"))
     except FileNotFoundError as exc:
         raise SceneError(f"{path}: file not found") from exc
+    except RefusedFileError as exc:  # a FIFO, a device, a link to /dev/zero, or far too large
+        raise SceneError(str(exc)) from exc
+    except RecursionError as exc:
+        raise SceneError(f"{path}: not a readable scenes file (JSON nested too deeply)") from exc
     except OSError as exc:
         raise SceneError(f"{path}: cannot read ({exc.strerror or exc})") from exc
-    if len(data) > MAX_SCENES_BYTES:
-        raise SceneError(f"{path}: too large for a scenes file")
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise SceneError(f"{path}: not a readable UTF-8 JSON file ({exc})") from exc
+    except (UnicodeDecodeError, ValueError) as exc:  # ValueError: bad JSON, or a 4,300+ digit integer
+        raise SceneError(f"{path}: not a readable UTF-8 JSON file ({str(exc)[:200]})") from exc
     if not isinstance(raw, dict) or raw.get("format") != FORMAT or not isinstance(raw.get("scenes"), list):
         raise SceneError(f"{path}: not a scenes file (expected {{'format': '{FORMAT}', 'scenes': [...]}})")
     version = raw.get("version", 1)
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise SceneError(f"{path}: the scenes format version {version!r:.20} is not valid")
+        # int("x") used to escape as a ValueError: a crash report at every start, the file never set aside
+        raise SceneError(f"{path}: the scenes format version {version!r:.40} is not valid; the file is damaged")
     if version > VERSION:
         raise SceneError(f"{path}: made by a newer Corridor Viewer (scenes format {version})")
     return raw
 
 
-def _scenes(items: list) -> list[Scene]:
+def _scenes(items: list, path: Path | None = None) -> list[Scene]:
     lst = SceneList()
-    lst.from_list(items)  # validates every scene and that ids are unique
+    try:
+        lst.from_list(items)  # validates every scene and that ids are unique
+    except SceneError:  # the model's own message already says which scene and field
+        raise
+    except (ValueError, TypeError, OverflowError) as exc:  # e.g. a view coordinate of 400 digits
+        raise SceneError(f"{path or 'scenes'}: a scene is damaged ({str(exc)[:120]})") from exc
     return list(lst)
 
 
 def read_scenes(path: Path) -> list[Scene]:
     """The scenes a file holds (story, user or any scenes file); SceneError says what is wrong."""
-    return _scenes(_read_json(Path(path))["scenes"])
+    path = Path(path)
+    return _scenes(_read_json(path)["scenes"], path)
 
 
 def read_story() -> list[Scene]:
@@ -123,7 +131,7 @@ def load_scene_list(user_file: Path | None) -> tuple[SceneList, str | None]:
     loads alone.
     """
     story = read_story()
-    if user_file is None or not user_file.exists():
+    if user_file is None or not (user_file.exists() or user_file.is_symlink()):  # a dangling link too
         return SceneList(story), None
     try:
         return SceneList(merge_user_scenes(story, _read_json(user_file))), None
@@ -156,7 +164,9 @@ def write_user_scenes(path: Path, scenes: list[Scene] | SceneList, story: list[S
             old = None
         if old is not None and old.get("version", 1) == 1:
             backup = path.with_name(path.name + ".bak")
-            write_atomic(backup, path.read_bytes())
+            from corridor_viewer.io.safeio import read_limited
+
+            write_atomic(backup, read_limited(path, MAX_SCENES_BYTES, "a scenes file"))
     path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(path, user_scenes_bytes(list(scenes), story))
     return backup

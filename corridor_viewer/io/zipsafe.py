@@ -6,17 +6,21 @@ from __future__ import annotations
 import contextlib
 import re
 import shutil
+import struct
 import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
+from typing import BinaryIO
 
 from corridor_viewer.io.layerdata import LayerImportError
+from corridor_viewer.io.safeio import RefusedFileError, open_regular
 
 MAX_ZIP_TOTAL = 1 << 30  # uncompressed bytes in an archive
 MAX_ZIP_RATIO = 200  # compression ratio beyond which a large entry is treated as a zip bomb
 MAX_ZIP_ENTRIES = 10_000
+MAX_CENTRAL_DIR_BYTES = 4 << 20  # 10,000 entries with long names; zipfile reads and parses all of it at once
 
 
 def check_entries(path: Path, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
@@ -46,13 +50,83 @@ def check_entries(path: Path, zf: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
     return infos
 
 
+class _OwnedZipFile(zipfile.ZipFile):
+    """A ZipFile that closes the handle it was given (ZipFile leaves a passed file object open)."""
+
+    def __init__(self, fh: BinaryIO) -> None:
+        self._handle = fh
+        super().__init__(fh)
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._handle.close()
+
+
 def open_zip(path: Path) -> zipfile.ZipFile:
+    """The archive, opened from one handle on a regular file; refused if its directory is too large to list.
+
+    zipfile reads the whole central directory into ZipInfo objects before anything can be checked (a zip
+    of 4 million entries took 78 s and 1.7 GB), so the entry count and directory size are read first from
+    the end-of-archive record and the archive refused above MAX_ZIP_ENTRIES / MAX_CENTRAL_DIR_BYTES.
+    """
     try:
-        return zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError, OverflowError) as exc:
-        raise LayerImportError(f"{path}: not a valid zip archive ({exc}). Zip the layer's files again") from exc
+        fh = open_regular(path, "a zip archive")
+    except RefusedFileError as exc:
+        raise LayerImportError(str(exc)) from exc
     except OSError as exc:
         raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    try:
+        directory = central_directory(fh)
+        if directory is not None:
+            entries, size = directory
+            if entries > MAX_ZIP_ENTRIES or size > MAX_CENTRAL_DIR_BYTES:
+                raise LayerImportError(f"{path}: the zip lists {entries:,} entries ({size / 2**20:,.1f} MB of "
+                                       f"directory); a layer archive has far fewer (limit {MAX_ZIP_ENTRIES:,}). "
+                                       "Nothing was extracted")
+        fh.seek(0)
+        return _OwnedZipFile(fh)
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, EOFError, NotImplementedError, OverflowError,
+            struct.error) as exc:
+        fh.close()
+        raise LayerImportError(f"{path}: not a valid zip archive ({exc}). Zip the layer's files again") from exc
+    except OSError as exc:
+        fh.close()
+        raise LayerImportError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    except BaseException:
+        fh.close()
+        raise
+
+
+_EOCD = struct.Struct("<4s4H2LH")  # end of central directory record (22 bytes)
+_EOCD64 = struct.Struct("<4sQ2H2L4Q")  # zip64 end of central directory record (56 bytes)
+
+
+def central_directory(fh: BinaryIO) -> tuple[int, int] | None:
+    """(entries, directory bytes) from the end-of-archive record (zip64 too), or None if there is none.
+
+    Reads at most 64 KB from the end, as zipfile does to find the record; nothing is parsed beyond it.
+    """
+    fh.seek(0, 2)
+    size = fh.tell()
+    tail_len = min(size, _EOCD.size + 0xFFFF + 20)  # the record, a maximal comment, the zip64 locator
+    fh.seek(size - tail_len)
+    tail = fh.read(tail_len)
+    i = tail.rfind(b"PK\x05\x06")
+    if i < 0 or len(tail) - i < _EOCD.size:
+        return None
+    _sig, _disk, _cd_disk, _here, entries, cd_size, cd_offset, _comment = _EOCD.unpack_from(tail, i)
+    if (entries == 0xFFFF or cd_size == 0xFFFFFFFF or cd_offset == 0xFFFFFFFF) and i >= 20 \
+            and tail[i - 20:i - 16] == b"PK\x06\x07":
+        (rec_offset,) = struct.unpack_from("<Q", tail, i - 12)
+        if rec_offset < size:
+            fh.seek(rec_offset)
+            rec = fh.read(_EOCD64.size)
+            if len(rec) == _EOCD64.size and rec[:4] == b"PK\x06\x06":
+                fields = _EOCD64.unpack(rec)
+                entries, cd_size = fields[7], fields[8]
+    return entries, cd_size
 
 
 _SHP_PARTS = (".shp", ".shx", ".dbf", ".prj", ".cpg")

@@ -17,30 +17,48 @@ def settings_path() -> Path:
     return config_dir() / "corridor-viewer.ini"
 
 
+MAX_SETTINGS_BYTES = 1 << 20  # a few dozen keys; a megabyte is not our settings file
+
+
 def open_settings() -> QSettings:
-    """Open the settings; a store Qt cannot parse is moved aside to .bak and replaced."""
+    """Open the settings; a store that is not a small, readable INI file is moved aside to .bak and replaced.
+
+    The file is checked *before* QSettings sees it: Qt would block forever reading a FIFO and read a link to
+    /dev/zero until memory runs out, and the app would never start.
+    """
     path = settings_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError:
         pass
+    if not _looks_like_ini(path):
+        _set_aside(path)
     s = QSettings(str(path), QSettings.Format.IniFormat)
-    if s.status() != QSettings.Status.NoError or not _looks_like_ini(path):
+    if s.status() != QSettings.Status.NoError:
         s = None
-        try:
-            shutil.move(str(path), str(path) + ".bak")
-            print(f"corridor-viewer: settings file was damaged; kept it as {path}.bak and started fresh",
-                  file=sys.stderr)
-        except OSError:
-            pass
+        _set_aside(path)
         s = QSettings(str(path), QSettings.Format.IniFormat)
     return s
 
 
-def _looks_like_ini(path: Path) -> bool:
-    """Qt's INI reader accepts almost anything; refuse binary junk so it is not half-read."""
+def _set_aside(path: Path) -> None:
     try:
-        data = path.read_bytes()[:65536]
+        # rename, never copy: a FIFO or a link to a device is moved as it is, without reading it
+        shutil.move(str(path), str(path) + ".bak")
+        print(f"corridor-viewer: settings file was damaged; kept it as {path}.bak and started fresh",
+              file=sys.stderr)
+    except OSError:
+        pass
+
+
+def _looks_like_ini(path: Path) -> bool:
+    """A regular file of modest size that is UTF-8 text; Qt's INI reader accepts almost anything else."""
+    from corridor_viewer.io.safeio import read_limited
+
+    if not path.exists() and not path.is_symlink():
+        return True
+    try:
+        data = read_limited(path, MAX_SETTINGS_BYTES, "a settings file")  # refuses FIFOs, devices, huge files
     except FileNotFoundError:
         return True
     except OSError:
