@@ -22,20 +22,29 @@ SPEC = ROOT / "resources" / "packaging" / "corridor-viewer.spec"
 EXE_NAME = "corridor-viewer.exe" if sys.platform == "win32" else "corridor-viewer"
 
 
-@pytest.fixture(scope="module")
-def bundle(tmp_path_factory) -> Path:
+def _build(work: Path, gis: bool = True) -> Path:
     try:
         import PyInstaller  # noqa: F401
     except ImportError:
         pytest.fail('PyInstaller is needed to build the bundle: python -m pip install -e ".[bundle]"')
-    work = tmp_path_factory.mktemp("bundle")
+    env = os.environ | {"CV_BUNDLE_GIS": "1" if gis else "0"}
     out = subprocess.run([sys.executable, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
                           "--distpath", str(work / "dist"), "--workpath", str(work / "build"), str(SPEC)],
-                         capture_output=True, text=True, timeout=1800, cwd=ROOT)
+                         capture_output=True, text=True, timeout=1800, cwd=ROOT, env=env)
     assert out.returncode == 0, out.stderr[-5000:]
     folder = work / "dist" / "corridor-viewer"
     assert (folder / EXE_NAME).is_file()
     return folder
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory.mktemp("bundle"))
+
+
+@pytest.fixture(scope="module")
+def bundle_without_gis(tmp_path_factory) -> Path:
+    return _build(tmp_path_factory.mktemp("bundle-nogis"), gis=False)
 
 
 PROBE = """\
@@ -147,10 +156,34 @@ def test_the_bundle_carries_its_data_plugins_and_libraries_and_leaves_out_the_re
     assert has("pyogrio/gdal_data/*")
     pyz = CArchiveReader(str(bundle / EXE_NAME)).open_embedded_archive("PYZ.pyz").toc
     for module in ("corridor_viewer.cli.export", "corridor_viewer.cli.links", "folium", "geopandas", "pyogrio",
-                   "pyproj", "shapely", "xstatic.pkg.leaflet"):
+                   "pyproj", "shapely", "xstatic.pkg.leaflet", "lxml.html", "ijson.backends.yajl2_c"):
         assert module in pyz, module
     for unwanted in ("*WebEngine*", "*Qt6Quick*", "*Qt6Qml*", "*Qt63D*", "*Qt6Pdf*", "*Qt6Multimedia*",
                      "*Qt6Charts*", "*botocore*", "*matplotlib*", "*tkinter*"):
         assert not has(unwanted) and not has(f"**/{unwanted}"), unwanted
     size = sum((internal / f).stat().st_size for f in files)
     assert size < 420 * 2**20, f"the bundle grew to {size / 2**20:.0f} MiB"
+
+
+GPKG_HEADER = b"SQLite format 3\x00"
+
+
+def test_a_bundle_without_the_gis_stack_says_what_it_cannot_read(bundle_without_gis, tmp_path):
+    """CV_BUNDLE_GIS=0: GeoPackage/Shapefile/KML and reprojection say why and what to do; the rest works."""
+    gpkg = tmp_path / "towns.gpkg"
+    gpkg.write_bytes(GPKG_HEADER + bytes(4096 - len(GPKG_HEADER)))  # its header is all the check reads first
+    out = _run(bundle_without_gis, ["check", str(gpkg)], tmp_path)
+    assert out.returncode == 2 and "built without them" in out.stdout + out.stderr, out.stdout + out.stderr
+    assert "Traceback" not in out.stderr and not (tmp_path / "data" / "crash-reports").exists()
+    lonlat = tmp_path / "towns.geojson"
+    lonlat.write_text('{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "Goris"}, '
+                      '"geometry": {"type": "Point", "coordinates": [46.34, 39.51]}}]}', encoding="utf-8")
+    out = _run(bundle_without_gis, ["check", str(lonlat)], tmp_path)
+    assert out.returncode == 0 and "1 feature imported" in out.stdout, out.stdout + out.stderr
+    article = tmp_path / "a.html"
+    article.write_text("<html><head><title>Goris</title></head><body><p>Goris and Kapan.</p></body></html>",
+                       encoding="utf-8")
+    out = _run(bundle_without_gis, ["check", str(article)], tmp_path)
+    assert out.returncode == 0, out.stdout + out.stderr  # lxml is in every bundle
+    out = _run(bundle_without_gis, ["export", "--out", "x.png"], tmp_path)
+    assert out.returncode == 0, out.stderr

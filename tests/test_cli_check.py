@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import zipfile
@@ -133,3 +134,33 @@ def test_a_fifo_is_invalid_at_once(tmp_path):
         out = subprocess.run([sys.executable, "-m", "corridor_viewer", "check", str(path)], capture_output=True,
                              text=True, timeout=60)
         assert out.returncode == 2 and "named pipe (FIFO)" in out.stdout and "Traceback" not in out.stderr, out
+
+
+NO_GIS = """\
+import sys
+for name in ("pyogrio", "pyproj", "geopandas"):  # as in a bundle built with CV_BUNDLE_GIS=0
+    sys.modules[name] = None
+from corridor_viewer.app import main
+sys.exit(main(["check", sys.argv[1]]))
+"""
+
+
+def test_without_the_gis_stack_layers_that_need_it_say_so(tmp_path):
+    import geopandas
+    from shapely.geometry import Point
+
+    gpkg = tmp_path / "towns.gpkg"
+    geopandas.GeoDataFrame({"name": ["Goris"]}, geometry=[Point(46.34, 39.51)], crs=4326).to_file(gpkg)
+    utm = tmp_path / "utm.geojson"
+    utm.write_text(json.dumps(GOOD | {"crs": {"type": "name", "properties": {"name": "EPSG:32638"}}, "features": [
+        {"type": "Feature", "properties": {"name": "Goris"},
+         "geometry": {"type": "Point", "coordinates": [616000, 4373000]}}]}), encoding="utf-8")
+    lonlat = tmp_path / "towns.geojson"
+    lonlat.write_text(json.dumps(GOOD), encoding="utf-8")
+    env = os.environ | {"CORRIDOR_VIEWER_DATA_DIR": str(tmp_path / "data")}
+    for path, rc, words in ((gpkg, 2, "(pyogrio), and this copy of Corridor Viewer was built without them"),
+                            (utm, 2, "(pyproj), and this copy"), (lonlat, 0, "1 feature imported")):
+        out = subprocess.run([sys.executable, "-c", NO_GIS, str(path)], capture_output=True, text=True, timeout=120,
+                             env=env)
+        assert out.returncode == rc and words in out.stdout, out.stdout + out.stderr
+        assert "Traceback" not in out.stderr and not (tmp_path / "data" / "crash-reports").exists()

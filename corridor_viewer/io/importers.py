@@ -71,9 +71,31 @@ def layer_format(path: Path | str) -> str | None:
     return SUFFIXES.get(Path(path).suffix.lower())
 
 
+GIS_MODULES = frozenset({"pyogrio", "pyproj", "geopandas", "shapely"})
+
+
+@contextlib.contextmanager
+def _needs_gis(path: Path | str) -> Iterator[None]:
+    """A bundle built without the GIS stack (CV_BUNDLE_GIS=0) says what to do instead of a traceback."""
+    try:
+        yield
+    except ImportError as exc:
+        top = (exc.name or "").partition(".")[0]
+        if top not in GIS_MODULES:
+            raise
+        raise LayerImportError(
+            f"{path}: this file needs the GIS libraries ({top}), and this copy of Corridor Viewer was built "
+            "without them. Save the layer as GeoJSON or CSV in longitude/latitude (EPSG:4326), e.g. with "
+            "QGIS, or install Corridor Viewer with Python (see the README's quick start)") from None
+
+
 def list_layers(path: Path | str) -> list[LayerInfo]:
     """The map layers in a file (GeoPackage, KML, zip with several shapefiles); one entry for others."""
-    path = Path(path)
+    with _needs_gis(Path(path)):
+        return _list_layers(Path(path))
+
+
+def _list_layers(path: Path) -> list[LayerInfo]:
     fmt = _check_file(path)
     if fmt in ("geojson", "csv"):
         return [LayerInfo(path.stem, "", -1)]
@@ -85,7 +107,7 @@ def list_layers(path: Path | str) -> list[LayerInfo]:
 def import_layer(path: Path | str, layer: str | None = None, progress: Progress | None = None,
                  cancel: Cancel | None = None) -> ImportResult:
     """Read a layer file into lon/lat GeoJSON features, reporting progress; see the module docstring."""
-    with paused_gc():
+    with paused_gc(), _needs_gis(Path(path)):
         return _import_layer(Path(path), layer, progress, cancel)
 
 
@@ -132,7 +154,7 @@ def import_geojson_data(data: Any, label: str, progress: Progress | None = None,
                         cancel: Cancel | None = None) -> ImportResult:
     """Features already parsed from JSON (a project file's copied layer), checked like a file's."""
     job = Job(progress, cancel)
-    with paused_gc():
+    with paused_gc(), _needs_gis(label):
         records, crs = geojson_data_records(data, label, job)
         return finish(job, records, crs, label, "geojson", crs_implied=True)
 
