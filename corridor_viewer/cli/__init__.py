@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
+import sys
 
 from corridor_viewer import APP_NAME, __version__
 
@@ -55,13 +57,25 @@ def is_command_line(argv: list[str]) -> bool:
     return bool(argv) and (argv[0] in COMMANDS or not argv[0].startswith("-") or "-h" in argv or "--help" in argv)
 
 
+EXIT_CLOSED_PIPE = 141
+
+
 def main(argv: list[str]) -> int:
     from corridor_viewer.crash import install_cli_hook
 
     install_cli_hook()  # an unexpected error leaves a report file and says where
-    args = build_parser().parse_args(argv)
-    run = getattr(args, "_run", None)
-    if run is None:
-        build_parser().print_help()
-        return 0
-    return run(args)
+    try:
+        args = build_parser().parse_args(argv)
+        run = getattr(args, "_run", None)
+        if run is None:
+            build_parser().print_help()
+            return 0
+        rc = run(args)
+        sys.stdout.flush()  # inside the try: a reader that left (`| head`) shows here at the latest
+        return rc
+    except BrokenPipeError:
+        # The reader closed the pipe (`corridor-viewer scenes | head`): no report, no traceback. Exit as a Unix
+        # tool stopped by SIGPIPE does (128 + 13), so `set -o pipefail` scripts see it as they see `seq | head`.
+        # stdout goes to devnull so the interpreter's own flush at exit does not fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_CLOSED_PIPE

@@ -126,10 +126,8 @@ def run(args: argparse.Namespace) -> int:
                 writer.add(linked)
             writer.close()
     except (AtomicWriteError, OSError) as exc:
-        if isinstance(exc, BrokenPipeError):  # e.g. piped into `head`: not an error of ours
-            devnull = os.open(os.devnull, os.O_WRONLY)
-            os.dup2(devnull, sys.stdout.fileno())
-            return 0
+        if isinstance(exc, BrokenPipeError):  # piped into `head`: the dispatcher (cli/__init__.py) handles it
+            raise
         return _fail(f"cannot write {args.out}: {getattr(exc, 'strerror', None) or exc}")
     except ArticleError as exc:  # the Dask engine without Dask
         return _fail(str(exc))
