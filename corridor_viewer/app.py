@@ -25,6 +25,16 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(args)
 
 
+def _remove_stale_parts() -> None:
+    """Temp files of our writes that a killed process left (io/atomicfile.py keeps a list of them)."""
+    import contextlib
+
+    from corridor_viewer.io.atomicfile import clean_stale_parts
+
+    with contextlib.suppress(OSError):
+        clean_stale_parts()
+
+
 def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
@@ -33,6 +43,13 @@ def run_gui(args: argparse.Namespace) -> int:
     from corridor_viewer.ui import i18n
     from corridor_viewer.ui.settings import get_str, open_settings
 
+    if QApplication.instance() is None:
+        from corridor_viewer.ui.qpa import startup_problem
+
+        problem = startup_problem()  # Qt itself would abort with a misleading message
+        if problem:
+            print(problem, file=sys.stderr)
+            return 1
     QApplication.setApplicationName(APP_NAME)
     QApplication.setOrganizationName(ORG_NAME)
     QApplication.setApplicationVersion(__version__)
@@ -70,6 +87,7 @@ def run_gui(args: argparse.Namespace) -> int:
         QTimer.singleShot(0, win.link_articles)
         QTimer.singleShot(0, win.load_scenes)
         QTimer.singleShot(0, win.finish_setup)
+        QTimer.singleShot(0, _remove_stale_parts)
 
     win.canvas.painted.connect(_link_after_first_paint)
     if args.exit_after_paint:

@@ -73,3 +73,36 @@ def test_quote_box_uses_the_reader_passage(qtbot, doc, tmp_path: Path):
     out = tmp_path / "q.svg"
     dlg.write(s, out)
     assert art.text[m.start:m.end].split()[0] in out.read_text(encoding="utf-8")  # the Arabic original
+
+
+REMEMBERED = [
+    {"preset": "custom", "custom_width": 400, "custom_height": 300, "custom_unit": "px"},  # once a crash
+    {"preset": "custom", "custom_width": 1, "custom_height": 1, "custom_unit": "px"},
+    {"preset": "custom", "custom_width": 12000, "custom_height": 200, "custom_unit": "px"},
+    {"preset": "custom", "custom_width": 5, "custom_height": 5000, "custom_unit": "mm", "dpi": 1200},
+    {"preset": "custom", "custom_width": 1e300, "custom_height": -3, "custom_unit": "px", "dpi": 0},
+    {"preset": "no-such-preset", "format": "exe", "language": "fr", "dpi": "high"},
+]
+
+
+def test_a_remembered_size_can_never_crash_the_dialog(qtbot, doc):
+    import json
+    import math
+
+    from corridor_viewer.ui.export_dialog import SETTINGS_KEY
+
+    for raw in [json.dumps(r) for r in REMEMBERED] + ['{"custom_width": NaN, "preset": "custom"}',
+                                                       '{"custom_width": Infinity, "preset": "custom"}', "[1, 2"]:
+        store = open_settings()
+        store.setValue(SETTINGS_KEY, raw)
+        settings = load_settings(store, "en")
+        assert math.isfinite(settings.custom_width) and math.isfinite(settings.dpi)
+        win = MainWindow(doc, store)
+        qtbot.addWidget(win)
+        dlg = ExportDialog(win.session, win.canvas.map_state, win.current_quote, win)
+        qtbot.addWidget(dlg)
+        dlg.show()
+        dlg.update_preview()  # renders, or says why not and disables Export
+        assert dlg.export_button.isEnabled() or dlg.status.text(), raw
+        dlg.close()
+        win.close()

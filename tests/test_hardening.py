@@ -776,3 +776,12 @@ def test_part_files_of_killed_writers_are_cleaned_up(tmp_path, monkeypatch):
     other.write_bytes(b"someone else's")
     atomicfile.write_atomic(out, b"%PDF whole\n%%EOF\n")  # a write in this session clears its target's too
     assert _leftovers(out.parent) == [other.name] and out.read_bytes().endswith(b"%%EOF\n")
+    killed_writer()
+    assert len(_leftovers(out.parent)) == 2
+    # The app removes what a killed export left, once its map is on screen.
+    env = {**os.environ, "CORRIDOR_VIEWER_DATA_DIR": str(data), "QT_QPA_PLATFORM": "offscreen",
+           "CORRIDOR_VIEWER_CONFIG_DIR": str(tmp_path / "config")}
+    app = subprocess.run([sys.executable, str(ROOT / "main.py"), "--exit-after-paint"], capture_output=True,
+                         text=True, timeout=300, env=env)
+    assert app.returncode == 0, app.stderr
+    assert _leftovers(out.parent) == [other.name]

@@ -46,7 +46,8 @@ from corridor_viewer.render.text import font, record_text, text_box
 # Kept for the HTML page's note; the static pages say it in the credit line.
 APPROX_NOTE = {"en": "Routes are approximate: proposed alignments are drawn from public sources, not surveys.",
                "ar": "المسارات تقريبية: رُسمت المسارات المقترحة من مصادر عامة لا من مسوح ميدانية."}
-DROPPED = {"quote": "the quote box", "legend": "the legend", "inset": "the locator inset"}
+DROPPED = {"quote": "the quote box", "legend": "the legend", "inset": "the locator inset",
+           "title-size": "the full-size title (set smaller)", "title": "the title"}
 MIN_FRAME = 120.0  # the smallest map (in ui-scaled px) worth publishing
 
 
@@ -148,6 +149,8 @@ class Page:
     quote_h: float = 0.0
     footer: str = ""
     footer_h: float = 0.0
+    footer_px: float = 11.0
+    title_px: float = 30.0
     inset: bool = False
     dropped: list[str] = field(default_factory=list)
 
@@ -188,16 +191,19 @@ def layout(state: MapState, settings: ExportSettings, width: float, height: floa
     """Measure the page; drop what does not fit (quotes, legend, inset), or refuse a page with no room."""
     lang = settings.language
     k = settings.ui_scale()
-    m = 28 * k
+    # A small page (a 200-400 px social tile) keeps its map by narrowing the margins and the credit's type.
+    m = max(8.0, min(28 * k, 0.05 * min(width, height)))
+    footer_px = FPX * k if width - 2 * m >= 320 * k else max(8.5, FPX * k * 0.8)
     inner_w = width - 2 * m
     if inner_w < 60 * k:
         raise ExportError(f"the page ({width:.0f} px wide) is too narrow for a map; make it wider")
     title, subtitle = settings.title.strip(), settings.subtitle.strip()
     title_h = text_block(None, title, 0, 0, inner_w, 30 * k, bold=True, draw=False) + 4 * k if title else 0.0
     subtitle_h = text_block(None, subtitle, 0, 0, inner_w, 17 * k, draw=False) if subtitle else 0.0
-    page = Page(width, height, k, lang, m, title, subtitle, title_h, subtitle_h)
+    page = Page(width, height, k, lang, m, title, subtitle, title_h, subtitle_h, title_px=30 * k)
     page.footer = settings.credit_text(state.data_as_of)
-    page.footer_h = text_block(None, page.footer, 0, 0, inner_w, FPX * k, draw=False, rtl=lang == "ar")
+    page.footer_px = footer_px
+    page.footer_h = text_block(None, page.footer, 0, 0, inner_w, footer_px, draw=False, rtl=lang == "ar")
     page.legend_items = legend.entries(state, lang, selection=settings.highlight) if settings.legend else []
     page.quotes = shown_quotes(quotes or [], lang) if settings.quote else []
     page.inset = settings.inset
@@ -217,7 +223,7 @@ def layout(state: MapState, settings: ExportSettings, width: float, height: floa
     if page.inset and min(page.frame.width(), page.frame.height()) < 360 * k:
         page.inset = False  # a locator on a small map would cover what it locates
         page.dropped.append(DROPPED["inset"])
-    for what in ("quote", "legend", "subtitle"):
+    for what in ("quote", "legend", "subtitle", "title-size", "title"):
         if fits:
             break
         if what == "quote" and page.quotes:
@@ -226,6 +232,13 @@ def layout(state: MapState, settings: ExportSettings, width: float, height: floa
             page.legend_items = []
         elif what == "subtitle" and page.subtitle:
             page.subtitle, page.subtitle_h = "", 0.0
+        elif what == "title-size" and page.title:  # a social tile keeps its headline, smaller
+            page.title_px = 17 * k
+            page.title_h = text_block(None, page.title, 0, 0, inner_w, page.title_px, bold=True, draw=False) + 3 * k
+        elif what == "title" and page.title:
+            page.title, page.title_h = "", 0.0
+            if DROPPED["title-size"] in page.dropped:
+                page.dropped.remove(DROPPED["title-size"])
         else:
             continue
         page.dropped.append(DROPPED.get(what, f"the {what}"))
@@ -252,7 +265,7 @@ def draw_page(painter: QPainter, page: Page, vector: bool, status_dash: dict) ->
     painter.fillRect(QRectF(0, 0, page.width, page.height), QColor("#ffffff"))
     y = m
     if page.title:
-        text_block(painter, page.title, m, y, inner_w, 30 * k, bold=True, rtl=rtl)
+        text_block(painter, page.title, m, y, inner_w, page.title_px, bold=True, rtl=rtl)
         y += page.title_h
     if page.subtitle:
         text_block(painter, page.subtitle, m, y, inner_w, 17 * k, color="#444444", rtl=rtl)
@@ -261,7 +274,7 @@ def draw_page(painter: QPainter, page: Page, vector: bool, status_dash: dict) ->
     fy = page.frame.bottom() + 12 * k
     for q in page.quotes:
         fy = _draw_quote(painter, q, m, fy, inner_w, k, rtl) + 8 * k
-    text_block(painter, page.footer, m, fy if page.quotes else page.frame.bottom() + 10 * k, inner_w, FPX * k,
+    text_block(painter, page.footer, m, fy if page.quotes else page.frame.bottom() + 10 * k, inner_w, page.footer_px,
                color="#555555", rtl=rtl)
     painter.setPen(make_pen("#8c8a84", 1 * k))
     painter.setBrush(Qt.BrushStyle.NoBrush)

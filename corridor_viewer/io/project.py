@@ -103,10 +103,11 @@ def save_project(path: Path | str, project: Project) -> None:
 def backup(path: Path | str) -> Path:
     """Keep a copy of the file as ``<name>.bak`` before anything rewrites it; returns the copy's path."""
     from corridor_viewer.io.atomicfile import write_atomic
+    from corridor_viewer.io.safeio import read_limited
 
     path = Path(path)
     bak = path.with_name(path.name + ".bak")
-    write_atomic(bak, path.read_bytes())
+    write_atomic(bak, read_limited(path, MAX_PROJECT_BYTES, "a project file"))  # a FIFO there must not hang
     return bak
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
@@ -94,6 +95,8 @@ class ExportSettings:
             w, h = w / MM_PER_INCH * dpi, h / MM_PER_INCH * dpi
         elif unit != "px":
             raise ExportError(f"unit must be px or mm (got {unit!r})")
+        if not (math.isfinite(w) and math.isfinite(h)):
+            raise ExportError("the size must be a number of px or mm")
         w, h = round(w), round(h)
         if not (200 <= w <= 12000 and 200 <= h <= 12000):
             raise ExportError(f"size {w}×{h} px is outside 200–12000 px per side")
@@ -128,7 +131,9 @@ class ExportSettings:
                 if isinstance(default, bool):
                     ok = isinstance(value, bool)
                 elif isinstance(default, (int, float)):
-                    ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+                    # NaN or infinity (JSON's Infinity) would reach round() and the spin boxes
+                    ok = isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value) \
+                        and abs(value) < 1e9
                 else:
                     ok = isinstance(value, type(default))
                 if ok:

@@ -330,7 +330,7 @@ def paint_overlay(state: MapState, painter: QPainter, opt: PaintOptions) -> list
 
 def _scale_bar_origin(vp: Viewport, lang: str, k: float, anchor: QPointF | None) -> tuple[float, float, float, float]:
     """The bar's length (km, px) and where it starts: bottom left (bottom right in Arabic), or ``anchor``."""
-    km, px = vp.scale_bar(140 * k)
+    km, px = vp.scale_bar(min(140 * k, max(40 * k, 0.3 * vp.width)))  # its end label stays on a small map
     margin = 16 * k
     x0 = (vp.width - margin - px) if lang == "ar" else margin
     y0 = vp.height - margin - 6 * k

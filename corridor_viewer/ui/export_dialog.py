@@ -60,9 +60,11 @@ def render_preview(state: MapState, s: ExportSettings, quote: Quote | None, widt
     img = QImage(width, max(1, round(h * scale)), QImage.Format.Format_ARGB32_Premultiplied)
     img.fill(0xFFFFFFFF)
     p = QPainter(img)
-    p.scale(scale, scale)
-    compose(state, s, p, w, h, vector=False, quote=quote)
-    p.end()
+    try:  # ended whatever happens: a painter left open on a dying image kills the process
+        p.scale(scale, scale)
+        compose(state, s, p, w, h, vector=False, quote=quote)
+    finally:
+        p.end()
     return img
 
 
