@@ -246,7 +246,15 @@ def layout(state: MapState, settings: ExportSettings, width: float, height: floa
     if page.frame.height() < 60 * k:
         raise ExportError("the page is too small for a map, even without the quote, legend and inset; "
                           "choose a larger size")
+    if page.inset and _shows_the_region(state, page):
+        page.inset = False  # a locator of what the map already shows only covers part of it
     return page
+
+
+def _shows_the_region(state: MapState, page: Page) -> bool:
+    x0, y0, x1, y1 = frame_viewport(state, page).world_bounds
+    lx0, ly0, lx1, ly1 = locator.locator_bounds(state)
+    return (x1 - x0) >= 0.7 * (lx1 - lx0) or (y1 - y0) >= 0.7 * (ly1 - ly0)
 
 
 def frame_viewport(state: MapState, page: Page) -> Viewport:

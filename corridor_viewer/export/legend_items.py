@@ -39,7 +39,11 @@ def _layers(state: MapState) -> list[LayerView]:
 
 def _symbols(state: MapState, lv: LayerView) -> dict[tuple[str, Style], list[tuple[Feature, Style, str]]]:
     groups: dict[tuple[str, Style], list[tuple[Feature, Style, str]]] = {}
+    vx0, vy0, vx1, vy1 = state.viewport.world_bounds
     for f in lv.drawn_features():
+        x0, y0, x1, y1 = f.geometry.bounds
+        if x1 < vx0 or x0 > vx1 or y1 < vy0 or y0 > vy1:
+            continue  # off the map: a key to a symbol the reader cannot see is only clutter
         status = state.status_of(f)
         if status is None:
             continue
@@ -76,7 +80,7 @@ def _title(lv: LayerView, geom: str, members: list[tuple[Feature, Style, str]], 
 
 
 def legend_entries(state: MapState, lang: str) -> list[LegendEntry]:
-    """One entry per distinct symbol drawn on the state's map, top layer first."""
+    """One entry per distinct symbol drawn in the state's view, top layer first."""
     out: list[LegendEntry] = []
     seen: set[tuple[str, str, Style]] = set()
     for lv in _layers(state):

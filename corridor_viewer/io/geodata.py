@@ -11,7 +11,7 @@ from typing import Any
 
 from corridor_viewer.model import projection
 from corridor_viewer.model.document import Document
-from corridor_viewer.model.feature import Feature, Geometry, Layer
+from corridor_viewer.model.feature import Feature, Geometry, Layer, RasterSource
 from corridor_viewer.model.style import layer_style_from_manifest
 
 
@@ -76,6 +76,7 @@ def load_document(folder: Path | None = None) -> Document:
                 id=fid, layer_id=layer.id, props=props, geometry=geom,
                 label_anchor=projection.forward(*anchor) if anchor else None))
         layers.append(layer)
+    layers += _raster_layers(folder, manifest)
     home = manifest.get("home_lonlat")
     home_bounds = None
     if home:
@@ -90,6 +91,24 @@ def load_document(folder: Path | None = None) -> Document:
     return Document(layers, background=manifest.get("background", "#eef1ec"), home_bounds=home_bounds,
                     label_limits=limits, data_bounds=data_bounds,
                     emphasis=frozenset(manifest.get("always_label", [])), data_as_of=_as_of(manifest, layers))
+
+
+def _raster_layers(folder: Path, manifest: dict[str, Any]) -> list[Layer]:
+    """Image layers (the Terrain tint): placed as one rectangle each, loaded when first drawn."""
+    out = []
+    for entry in manifest.get("rasters", []):
+        path = folder / entry["file"]
+        if not path.is_file():
+            raise GeodataError(f"raster layer file {path} is missing. Reinstall the app or rebuild geodata.")
+        source = RasterSource(str(path), tuple(float(v) for v in entry["bounds_m"]), entry.get("blend", "multiply"),
+                              float(entry.get("opacity", 1.0)), float(entry.get("min_m_per_px", 0.0)),
+                              float(entry.get("max_m_per_px", float("inf"))), entry.get("attribution", ""))
+        out.append(Layer(id=entry["id"], title={"en": entry.get("title_en", entry["id"]),
+                                                "ar": entry.get("title_ar", "")},
+                         style=layer_style_from_manifest({}, {}), z=int(entry.get("z", 0)),
+                         group=entry.get("group", "context"), visible=bool(entry.get("visible", False)),
+                         raster=source))
+    return out
 
 
 def _as_of(manifest: dict[str, Any], layers: list[Layer]) -> str | None:

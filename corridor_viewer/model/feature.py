@@ -55,6 +55,22 @@ class Feature:
         return int(self.props.get("label_priority") or 3)
 
 
+@dataclass(frozen=True)
+class RasterSource:
+    """An image layer pre-projected at build time: its pixels tile ``bounds_m`` (display-CRS metres)."""
+
+    path: str
+    bounds_m: tuple[float, float, float, float]
+    blend: str = "multiply"  # grey, white = no change (render/raster.py)
+    opacity: float = 1.0
+    min_m_per_px: float = 0.0  # drawn only between these scales (its pixels blur when zoomed in further)
+    max_m_per_px: float = float("inf")
+    attribution: str = ""
+
+    def shown_at(self, m_per_px: float) -> bool:
+        return self.min_m_per_px <= m_per_px <= self.max_m_per_px
+
+
 @dataclass(eq=False)  # a layer is itself: hashable by identity, so renderers can cache per layer
 class Layer:
     id: str
@@ -66,6 +82,7 @@ class Layer:
     visible: bool = True
     opacity: float = 1.0
     _index: Any = field(default=None, repr=False)  # BoxIndex over the features, for big layers
+    raster: RasterSource | None = None  # an image layer (Terrain): no features
 
     def spatial_index(self) -> Any:
         """The layer's spatial index when it is big enough to need one (built on first use: the import
@@ -83,6 +100,8 @@ class Layer:
 
     @property
     def bounds(self) -> tuple[float, float, float, float]:
+        if self.raster is not None and not self.features:
+            return self.raster.bounds_m
         bs = [f.geometry.bounds for f in self.features]
         return (min(b[0] for b in bs), min(b[1] for b in bs), max(b[2] for b in bs), max(b[3] for b in bs))
 

@@ -17,7 +17,27 @@ def layer_geometry_kind(layer: Layer | LayerView) -> str:
     return max(set(kinds), key=kinds.count)
 
 
+def _draw_raster_swatch(painter: QPainter, rect: QRectF, src) -> None:
+    from corridor_viewer.render.raster import cached_raster
+
+    try:
+        image = cached_raster(src.path, src.blend)
+    except OSError:
+        return
+    painter.save()
+    painter.fillRect(rect, QColor("#f1efe9"))  # the land colour the tint darkens
+    # The Caucasus ridge from the image's middle, where the relief reads best at swatch size.
+    crop = QRectF(image.width() * 0.42, image.height() * 0.22, image.width() * 0.16, image.height() * 0.12)
+    painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+    painter.drawImage(rect, image, crop)
+    painter.restore()
+
+
 def draw_swatch(painter: QPainter, rect: QRectF, layer: Layer | LayerView, k: float = 1.0) -> None:
+    raster = getattr(layer, "raster", None) or getattr(getattr(layer, "layer", None), "raster", None)
+    if raster is not None:
+        _draw_raster_swatch(painter, rect, raster)
+        return
     style = layer.style.base
     kind = layer_geometry_kind(layer)
     painter.save()

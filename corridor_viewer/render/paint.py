@@ -18,7 +18,7 @@ from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.mapstate import LayerView, MapState
 from corridor_viewer.model.style import Marker, Style
 from corridor_viewer.model.viewport import Viewport
-from corridor_viewer.render import batch
+from corridor_viewer.render import batch, raster
 from corridor_viewer.render import labels as label_engine
 from corridor_viewer.render.text import draw_halo_text, font, pt_to_px, text_box
 
@@ -265,6 +265,21 @@ def paint(state: MapState, painter: QPainter, options: PaintOptions | None = Non
     paint_overlay(state, painter, opt)
 
 
+def _draw_raster_layer(painter: QPainter, lv, vp: Viewport) -> None:
+    src = lv.layer.raster
+    if not src.shown_at(vp.m_per_px):  # zoomed in past its pixels it is blur, not terrain
+        return
+    try:
+        image = raster.cached_raster(src.path, src.blend)
+    except OSError:
+        return  # a damaged image file leaves the map as it is without it (the layer list still shows it)
+    painter.save()
+    painter.setOpacity(1.0)
+    raster.draw_raster(painter, image, src.bounds_m, vp.to_screen, (vp.width, vp.height),
+                       opacity=src.opacity * lv.opacity)
+    painter.restore()
+
+
 def paint_base(state: MapState, painter: QPainter, opt: PaintOptions) -> None:
     """The layers themselves: what the canvas caches between hover and selection changes."""
     k = opt.ui_scale
@@ -279,6 +294,9 @@ def paint_base(state: MapState, painter: QPainter, opt: PaintOptions) -> None:
     dim = state.dim_except
     for lv in state.layers:
         if not lv.visible or (opt.only_groups is not None and lv.group not in opt.only_groups):
+            continue
+        if lv.layer.raster is not None:
+            _draw_raster_layer(painter, lv, vp)
             continue
         base_opacity = lv.opacity * lv.style.base.opacity
         boost = 1.7 if opt.high_contrast and lv.group in ("routes", "regions", "places") else 1.0

@@ -9,6 +9,7 @@ does not blow the whole image up.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF
@@ -36,6 +37,12 @@ def load_raster(path: str, blend: str = "multiply") -> QImage:
     shade.fill(QColor("#000000"))
     shade.setAlphaChannel(alpha)
     return shade.convertToFormat(QImage.Format.Format_ARGB32_Premultiplied)
+
+
+@functools.lru_cache(maxsize=4)
+def cached_raster(path: str, blend: str = "multiply") -> QImage:
+    """:func:`load_raster`, once per file: every paint of every view shares the converted image."""
+    return load_raster(path, blend)
 
 
 def draw_raster(painter: QPainter, image: QImage, projected_bounds: tuple[float, float, float, float],
@@ -67,4 +74,4 @@ def draw_raster(painter: QPainter, image: QImage, projected_bounds: tuple[float,
     painter.restore()
 
 
-__all__ = ["BLENDS", "draw_raster", "load_raster"]
+__all__ = ["BLENDS", "cached_raster", "draw_raster", "load_raster"]

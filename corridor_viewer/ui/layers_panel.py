@@ -61,7 +61,8 @@ class LayersPanel(QWidget):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(0, Qt.CheckState.Checked if layer.visible else Qt.CheckState.Unchecked)
             item.setIcon(0, QIcon(QPixmap.fromImage(swatch_image(layer, dpr=dpr))))
-            item.setToolTip(0, self.tr("%n feature(s)", "", len(layer.features)))
+            item.setToolTip(0, self.tr("Shaded relief: drawn when the map shows the whole region")
+                            if layer.raster is not None else self.tr("%n feature(s)", "", len(layer.features)))
             # A user's layer may hold 10^5 features: the panel lists the first ones, the map shows all.
             for f in sorted(layer.features[:MAX_LISTED], key=lambda f: f.name(lang)):
                 child = QTreeWidgetItem([f.name(lang), ""])

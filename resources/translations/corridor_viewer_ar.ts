@@ -130,184 +130,184 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="77" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="253" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="79" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="255" />
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="83" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="85" />
         <source>Default: the data sources and Corridor Viewer</source>
         <translation>الافتراضي: مصادر البيانات و Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="91" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="93" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114" />
         <source>Custom size</source>
         <translation>حجم مخصص</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="107" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109" />
         <source>Subtitle</source>
         <translation>العنوان الفرعي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110" />
         <source>Source / credit</source>
         <translation>المصدر / الإسناد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
         <source>Map language</source>
         <translation>لغة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="115" />
         <source>Resolution (dpi)</source>
         <translation>الدقة (نقطة/بوصة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="116" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="116" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
         <source>The map as it is on screen</source>
         <translation>الخريطة كما تظهر على الشاشة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="117" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119" />
         <source>The selection in context</source>
         <translation>العنصر المحدَّد في سياقه</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
         <source>Frame</source>
         <translation>الإطار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
         <source>Where it hides least</source>
         <translation>حيث يحجب أقل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
         <source>Top left</source>
         <translation>أعلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="123" />
         <source>Top right</source>
         <translation>أعلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="123" />
         <source>Bottom left</source>
         <translation>أسفل اليسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="124" />
         <source>Bottom right</source>
         <translation>أسفل اليمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="124" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="126" />
         <source>Inset corner</source>
         <translation>زاوية الخريطة المصغّرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="126" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="128" />
         <source>Western digits (0-9)</source>
         <translation>أرقام غربية (0-9)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="127" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="129" />
         <source>Arabic-Indic digits (٠-٩)</source>
         <translation>أرقام هندية (٠-٩)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="128" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="130" />
         <source>Digits in Arabic</source>
         <translation>الأرقام في النص العربي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="129" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="131" />
         <source>Include</source>
         <translation>تضمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="132" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="134" />
         <source>Legend of the visible layers</source>
         <translation>مفتاح الطبقات الظاهرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="133" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="135" />
         <source>Scale bar</source>
         <translation>مقياس الرسم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="134" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="136" />
         <source>North arrow</source>
         <translation>سهم الشمال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="135" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="137" />
         <source>Locator inset</source>
         <translation>خريطة موقع مصغرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="136" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="138" />
         <source>Highlight the selected feature</source>
         <translation>إبراز المعلم المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="137" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="139" />
         <source>Quote box with the selected passage</source>
         <translation>مربع اقتباس للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="160" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="162" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="161" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="163" />
         <source>Copy image</source>
         <translation>نسخ الصورة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="246" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="248" />
         <source>%1 × %2 px at %3 dpi</source>
         <translation>%1 × %2 بكسل بدقة %3 نقطة/بوصة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="266" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="268" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="269" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="271" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="276" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="278" />
         <source>Copied the map image to the clipboard</source>
         <translation>نُسخت صورة الخريطة إلى الحافظة</translation>
     </message>
@@ -1131,8 +1131,13 @@
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../../corridor_viewer/ui/layers_panel.py" line="64" />
+        <source>Shaded relief: drawn when the map shows the whole region</source>
+        <translation>تظليل التضاريس: يُرسم حين تعرض الخريطة المنطقة كلها</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="65" />
         <source>%n feature(s)</source>
         <translation>
             <numerusform>لا معالم</numerusform>
@@ -1144,12 +1149,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="69" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="70" />
         <source>Double-click to zoom to this feature</source>
         <translation>انقر نقرًا مزدوجًا للتكبير إلى هذا المعلم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="72" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="73" />
         <source>… and %n more</source>
         <translation>
             <numerusform>… ولا معالم أخرى</numerusform>
@@ -1161,7 +1166,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="79" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="80" />
         <source>Opacity of %1</source>
         <translation>عتامة %1</translation>
     </message>
