@@ -21,6 +21,7 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import pairwise
 
+import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 
@@ -54,9 +55,34 @@ def label_text(feature: Feature, lang: str, caps: bool, status: str | None = Non
     return text.upper() if caps and lang == "en" else text
 
 
-def _rect_hits_segments(rect: QRectF, segments: list[tuple[float, float, float, float]]) -> bool:
+class _Segments:
+    """Line segments on screen with their boxes as arrays: a label box is tested against all of them in
+    a few vectorised comparisons, and only the few whose boxes overlap are clipped exactly (the loop
+    over every segment was most of the first paint's label planning)."""
+
+    def __init__(self, segments: list[tuple[float, float, float, float]]) -> None:
+        self.items = segments
+        arr = np.asarray(segments, dtype=float).reshape(-1, 4)
+        self.minx = np.minimum(arr[:, 0], arr[:, 2])
+        self.maxx = np.maximum(arr[:, 0], arr[:, 2])
+        self.miny = np.minimum(arr[:, 1], arr[:, 3])
+        self.maxy = np.maximum(arr[:, 1], arr[:, 3])
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def near(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float, float, float]]:
+        if not self.items:
+            return []
+        hit = np.flatnonzero((self.maxx >= x0) & (self.minx <= x1) & (self.maxy >= y0) & (self.miny <= y1))
+        return [self.items[i] for i in hit]
+
+
+def _rect_hits_segments(rect: QRectF, segments: _Segments | list[tuple[float, float, float, float]]) -> bool:
     """Whether any segment crosses or lies in the rectangle (Liang–Barsky clipping, no allocation)."""
     x0, y0, x1, y1 = rect.left(), rect.top(), rect.right(), rect.bottom()
+    if isinstance(segments, _Segments):
+        segments = segments.near(x0, y0, x1, y1)
     for ax, ay, bx, by in segments:
         if max(ax, bx) < x0 or min(ax, bx) > x1 or max(ay, by) < y0 or min(ay, by) > y1:
             continue
@@ -252,8 +278,8 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
             order = (0 if must else 1, f.priority, {"inside": 0, "centroid": 0, "line": 1}.get(placement, 2), -lv.z)
             todo.append((order, f, lv, ls, status, style, placement, must))
     todo.sort(key=lambda t: t[0])
-    route_segments = {fid: _segments(lines, view) for fid, lines in route_lines.items()}
-    all_route_segments = [s for segs in route_segments.values() for s in segs]
+    route_segments = {fid: _Segments(_segments(lines, view)) for fid, lines in route_lines.items()}
+    all_route_segments = _Segments([s for segs in route_segments.values() for s in segs.items])
     placed: list[PlacedLabel] = []
     taken: list[QRectF] = []
     hard = list(obstacles)
@@ -298,7 +324,7 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
                     continue
                 if strict and _rect_hits_segments(rect, all_route_segments):
                     continue
-                if placement == "line" and _rect_hits_segments(rect, route_segments.get(f.id, [])):
+                if placement == "line" and _rect_hits_segments(rect, route_segments.get(f.id, ())):
                     continue
                 chosen = (origin, rect)
                 break
