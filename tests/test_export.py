@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -234,3 +236,24 @@ def test_article_text_in_popups_is_text_not_code(gui, doc, tmp_path):
     assert "leaflet-popup-content" in dom  # the popup opened
     assert "&lt;/script&gt;&lt;script&gt;document.title=" in dom  # and shows the payload as text
     assert "<img src=\"x\"" not in dom
+
+
+def test_html_cannot_be_zoomed_or_panned_past_the_data(gui, doc, tmp_path):
+    out = tmp_path / "map.html"
+    export("html", home(doc), settings(format="html"), out)
+    probe = """<script>setTimeout(function () {
+      var k = Object.keys(window).find(function (n) { return /^map_[0-9a-f]+$/.test(n); }), map = window[k];
+      map.setZoom(0, {animate: false});
+      map.panBy([-100000, -100000], {animate: false});
+      var b = map.getBounds(), d = map.options.maxBounds;
+      document.body.setAttribute('data-probe', JSON.stringify({zoom: map.getZoom(), min: map.getMinZoom(),
+        inside: d.contains(b), view: [b.getSouth(), b.getWest(), b.getNorth(), b.getEast()]}));
+    }, 1500);</script></body>"""
+    out.write_text(out.read_text(encoding="utf-8").replace("</body>", probe, 1), encoding="utf-8")
+    dom, tried = browse(out, tmp_path, window="1600,900")
+    assert tried == set()
+    found = re.search(r"data-probe=\"([^\"]+)\"", dom)
+    assert found, "the probe did not run"
+    result = json.loads(html.unescape(found.group(1)))
+    assert result["zoom"] == result["min"] > 3  # zooming out stops where the data still fills the window
+    assert result["inside"], result["view"]  # and panning stops at its edge

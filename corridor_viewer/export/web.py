@@ -176,6 +176,19 @@ def _bounds(state: MapState) -> list[list[float]]:
     return [[south, west], [north, east]]
 
 
+def _inscribed_lonlat(b: tuple[float, float, float, float], steps: int = 24) -> list[list[float]]:
+    """The largest lon/lat box inside a display-CRS rectangle (its edges sampled: the conic's parallels curve,
+    so a corner is not where an edge's latitude is highest)."""
+    x0, y0, x1, y1 = b
+    xs = [x0 + (x1 - x0) * i / steps for i in range(steps + 1)]
+    ys = [y0 + (y1 - y0) * i / steps for i in range(steps + 1)]
+    south = max(projection.inverse(x, y0)[1] for x in xs)
+    north = min(projection.inverse(x, y1)[1] for x in xs)
+    west = max(projection.inverse(x0, y)[0] for y in ys)
+    east = min(projection.inverse(x1, y)[0] for y in ys)
+    return [[south, west], [north, east]]
+
+
 def _header(state: MapState, settings: ExportSettings) -> str:
     lang = settings.language
     e = html.escape
@@ -241,7 +254,7 @@ def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse
                           name="cv_bg")
     groups = []
     for layer in state.layers:
-        if not layer.visible:
+        if not layer.visible or layer.layer.raster is not None:  # the Terrain image is in the display CRS
             continue
         group = folium.FeatureGroup(name=html.escape(layer.title_for(lang)), show=True, control=False)
         styles = {}
@@ -263,6 +276,8 @@ def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse
 
     config = {
         "rtl": rtl, "lang": lang, "bounds": bounds, "collapse_layers": collapse_layers,
+        # Where the base data stops: the page cannot be panned or zoomed out past it (no bare edge shows).
+        "data_bounds": _inscribed_lonlat(state.data_bounds) if state.data_bounds else None,
         "labels": label_specs(state, lang),
         "layers": [{"id": lv.id, "name": unit(lv.title_for(lang))} for lv, _ in groups],
         "words": {**{k: WORDS[lang][k] for k in ("zoom_in", "zoom_out", "layers")}, **SCALE_WORDS[lang]},

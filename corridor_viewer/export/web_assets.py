@@ -321,6 +321,15 @@ window.cvPage = function (map, cfg, groups) {
   }
   map.invalidateSize(false);
   map.fitBounds(cfg.bounds, {animate: false, padding: [6, 6]});
+  if (cfg.data_bounds) {
+    // Never past the data: panning stops at its edge, zooming out stops where it fills the window.
+    var data = L.latLngBounds(cfg.data_bounds);
+    map.options.maxBoundsViscosity = 1.0;
+    map.setMaxBounds(data);
+    var floor = function () { map.setMinZoom(Math.min(map.getBoundsZoom(data, true), map.getZoom())); };
+    floor();
+    map.on('resize', floor);
+  }
   place();
   window.cvPlaceLabels = place;  // for tests and for pages that resize the map themselves
 };
