@@ -162,3 +162,27 @@ def test_chromium_and_inkscape_draw_the_svg_like_the_png(gui, doc, tmp_path, lan
         subprocess.run(["inkscape", str(svg), "--export-type=png", f"--export-filename={ink}", "-w", "1200"],
                        capture_output=True, timeout=180, env=dict(os.environ, HOME=str(tmp_path)))
         assert ink.exists() and _difference(png, ink) < 0.08, "Inkscape"
+
+
+@pytest.mark.parametrize("where", ["home", "widest"])
+def test_no_preset_shows_where_the_data_stops(gui, doc, where):
+    """Country and water polygons cover every preset's map frame, at home and zoomed out as far as it goes."""
+    import shapely
+    from shapely.geometry import Polygon, box
+
+    from corridor_viewer.export.compose import frame_viewport, layout
+    from corridor_viewer.model.export_settings import PRESETS
+    from corridor_viewer.model.viewport import Viewport
+
+    polys = [Polygon(part[0], part[1:]) for lid in ("countries", "water") for f in doc.layer(lid).features
+             if f.geometry.kind == "polygon" for part in f.geometry.parts]
+    cover = shapely.union_all(polys).buffer(1.0)
+    for preset in PRESETS:
+        settings = ExportSettings(preset=preset, language="en")
+        w, h, _ = settings.pixel_size()
+        wide = Viewport.for_bounds(doc.data_bounds, 1000).zoomed(0.25)  # further out than the camera allows
+        vp = Viewport.for_bounds(doc.home_bounds, 1000) if where == "home" else wide.clamped(doc.data_bounds)
+        state = doc.map_state(vp)
+        shown = box(*frame_viewport(state, layout(state, settings, w, h)).world_bounds)
+        bare = shown.difference(cover).area / shown.area
+        assert bare < 1e-6, (preset, where, bare)
