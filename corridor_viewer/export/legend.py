@@ -40,9 +40,11 @@ def entries(state: MapState, lang: str, *, selection: bool = True) -> list[Entry
     shown = state.with_extent(state.extent)
     out = [Entry(e.title, _KIND[e.geometry], e.style) for e in legend_entries(_in_view(shown), lang)]
     if selection and state.selection:
-        names = [state.feature(fid).label(lang) for fid in state.selection[:2] if state.feature(fid) is not None]
+        names = [state.feature(fid).label(lang) for fid in state.selection if state.feature(fid) is not None]
         if names:
-            out.append(Entry(f"{SELECTED.get(lang, SELECTED['en'])}: {', '.join(names)}", "selection"))
+            shown_names = names[:4] + (["…"] if len(names) > 4 else [])
+            joined = ("، " if lang == "ar" else ", ").join(shown_names)
+            out.append(Entry(f"{SELECTED.get(lang, SELECTED['en'])}: {joined}", "selection"))
     out += [Entry(e.title, "status", status=e.status or "", row=1) for e in status_entries(_in_view(shown), lang)]
     return out
 

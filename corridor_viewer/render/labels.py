@@ -21,7 +21,6 @@ from collections import OrderedDict
 from dataclasses import dataclass
 from itertools import pairwise
 
-import numpy as np
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 
@@ -56,26 +55,31 @@ def label_text(feature: Feature, lang: str, caps: bool, status: str | None = Non
 
 
 class _Segments:
-    """Line segments on screen with their boxes as arrays: a label box is tested against all of them in
-    a few vectorised comparisons, and only the few whose boxes overlap are clipped exactly (the loop
-    over every segment was most of the first paint's label planning)."""
+    """Line segments on screen, bucketed in a coarse grid of screen cells: a label box is tested only against
+    the segments of the cells it overlaps (the loop over every segment was most of the first paint's label
+    planning). Pure Python on purpose: numpy here would be imported before the first paint."""
+
+    CELL = 48.0
 
     def __init__(self, segments: list[tuple[float, float, float, float]]) -> None:
         self.items = segments
-        arr = np.asarray(segments, dtype=float).reshape(-1, 4)
-        self.minx = np.minimum(arr[:, 0], arr[:, 2])
-        self.maxx = np.maximum(arr[:, 0], arr[:, 2])
-        self.miny = np.minimum(arr[:, 1], arr[:, 3])
-        self.maxy = np.maximum(arr[:, 1], arr[:, 3])
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        c = self.CELL
+        for i, (ax, ay, bx, by) in enumerate(segments):
+            for gx in range(int(min(ax, bx) // c), int(max(ax, bx) // c) + 1):
+                for gy in range(int(min(ay, by) // c), int(max(ay, by) // c) + 1):
+                    self.cells.setdefault((gx, gy), []).append(i)
 
     def __len__(self) -> int:
         return len(self.items)
 
     def near(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[float, float, float, float]]:
-        if not self.items:
-            return []
-        hit = np.flatnonzero((self.maxx >= x0) & (self.minx <= x1) & (self.maxy >= y0) & (self.miny <= y1))
-        return [self.items[i] for i in hit]
+        c = self.CELL
+        found: set[int] = set()
+        for gx in range(int(x0 // c), int(x1 // c) + 1):
+            for gy in range(int(y0 // c), int(y1 // c) + 1):
+                found.update(self.cells.get((gx, gy), ()))
+        return [self.items[i] for i in sorted(found)]
 
 
 def _rect_hits_segments(rect: QRectF, segments: _Segments | list[tuple[float, float, float, float]]) -> bool:
@@ -263,6 +267,8 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
             if g.kind == "point" and style.marker is not None and not lv.style.umbrella_hidden:
                 x, y = vp.to_screen(*g.point)
                 m = (style.marker.size * 1.25 + 2 * style.marker.stroke_width) * k
+                if f.id in state.selection:  # the highlight's halo ring (paint._draw_highlight) is the marker now
+                    m = max(m, (style.marker.size + 10) * k)
                 markers.append((f.id, QRectF(x - m / 2, y - m / 2, m, m)))
             if ls is None or (f.label_anchor is None and f.kind not in AREA_KINDS):
                 continue
@@ -293,6 +299,8 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
         if placement == "point":
             x, y = vp.to_screen(*f.geometry.point)
             marker = (style.marker.size * k) if style.marker else 0.0
+            if marker and f.id in state.selection:
+                marker = (style.marker.size + 10) * k  # clear of the highlight's halo ring
             cands = _point_candidates(QPointF(x, y), box, marker, rtl)
         elif placement == "inside":
             cands = iter(_inside_candidates(tf.map(_path_for(f, lv.layer)), inner, box))
