@@ -359,7 +359,8 @@ def test_terrain_raster_tiles_the_data_frame():
 
     entry = next(r for r in MANIFEST["rasters"] if r["id"] == "terrain")
     path = GD / entry["file"]
-    assert entry["bounds_m"] == FRAME_M and entry["visible"] is False
+    # on by default: it earns its place on regional views (drawn only 1-100 km/px)
+    assert entry["bounds_m"] == FRAME_M and entry["visible"] is True
     assert path.stat().st_size < 400_000
     with Image.open(path) as img:
         assert img.mode == "L" and img.size == (entry["width_px"], entry["height_px"])
