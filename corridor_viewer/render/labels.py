@@ -271,6 +271,7 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
         px = pt_to_px(ls.size_pt) * k
         box = text_box(text, px, ls.bold or high_contrast, ls.italic)
         own_markers = {f.id}
+        reach = 48 if must else 12  # a name the map is about may look further inside its area for room
         if placement == "point":
             x, y = vp.to_screen(*f.geometry.point)
             marker = (style.marker.size * k) if style.marker else 0.0
@@ -282,7 +283,7 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
             marker = max([marker] + [m.width() for fid, m in same_spot if fid != f.id])
             cands = _point_candidates(QPointF(x, y), box, marker, rtl)
         elif placement == "inside":
-            cands = iter(_inside_candidates(tf.map(_path_for(f, lv.layer)), inner, box))
+            cands = iter(_inside_candidates(tf.map(_path_for(f, lv.layer)), inner, box, reach))
         elif placement == "line":
             lines = route_lines.get(f.id) or _screen_lines(f, vp) if f.geometry.kind == "line" else \
                 [ln for s in lv.features if s.part_of == f.id and s.id in route_lines for ln in route_lines[s.id]]
@@ -296,7 +297,7 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
             if f.geometry.kind == "polygon":
                 # An area whose usual label point is off the map (or taken) is named inside what is in view.
                 path = tf.map(_path_for(f, lv.layer))
-                cands = (c for group in (cands, _inside_candidates(path, inner, box)) for c in group)
+                cands = (c for group in (cands, _inside_candidates(path, inner, box, reach)) for c in group)
         candidates = list(cands)
         chosen = None
         # Strict first (nothing underneath); the labels the map is about may then cross a route line.
