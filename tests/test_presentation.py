@@ -138,7 +138,7 @@ def test_long_passages_scroll_with_pagedown_before_the_next_scene(qtbot, slides)
         seen.append(bar.value())
     assert bar.value() == bar.maximum() and pw.more.text() == ""
     # The whole last citation is now in view: nothing of a passage is cut.
-    last = pw.citation_labels[-1]
+    last = (pw.source_labels or pw.citation_labels)[-1]  # the column's last words
     top = last.mapTo(pw.passage_scroll.viewport(), QPoint(0, 0)).y()
     assert 0 <= top and top + last.height() <= pw.passage_scroll.viewport().height()
     qtbot.keyClick(pw, Qt.Key.Key_Space)  # at the end: the next scene, its passages from the top
@@ -275,7 +275,7 @@ def test_english_slides_show_our_translation_and_the_arabic_original_on_a(qtbot,
     assert not any(lab.property("kind") == "original" for lab in pw.passage_labels)
 
 
-def test_every_pinned_passage_has_a_full_citation_on_screen(slides):
+def test_every_pinned_passage_and_source_has_a_full_citation_on_screen(slides):
     from corridor_viewer.io import editorial
 
     notes = editorial.editorial()
@@ -295,6 +295,11 @@ def test_every_pinned_passage_has_a_full_citation_on_screen(slides):
                     assert pw.tr("outlet not named in the text") in text
             if lang == "ar":
                 assert all(lab.property("kind") == "quote" for lab in pw.passage_labels), scene.id
+            # The caption's own sources are on screen too, each publisher with its date.
+            assert scene.sources and len(pw.source_labels) == 1, scene.id
+            for src in scene.sources:
+                assert src["publisher"] in pw.source_labels[0].text(), (scene.id, src)
+            assert pw.side.isVisibleTo(pw), scene.id
 
 
 # -- leaving restores the map
@@ -333,3 +338,39 @@ def test_leaving_the_presentation_restores_the_main_map_exactly(qtbot, doc):
     qtbot.keyClick(pw, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: win.presentation is None)
     assert snapshot() == before
+
+
+# -- the timeline as the slides draw it
+
+
+def test_karabakh_is_drawn_differently_on_the_three_dates(qapp, linked_doc):
+    """2020-11-10 (ceasefire line, Lachin corridor), 2023-10-01 (after the offensive) and 2024-06-01 (the NKR
+    dissolved, the Gazakh villages returned): the same view, three different maps."""
+    from PySide6.QtGui import QPainter
+
+    from corridor_viewer.model.scenes import scene_bounds
+    from corridor_viewer.model.viewport import Viewport
+    from corridor_viewer.render.labels import plan_labels
+    from corridor_viewer.render.paint import PaintOptions, paint
+
+    scene = next(s for s in read_story() if s.id == "karabakh-2023")
+    vp = Viewport(width=640, height=400).fitted(scene_bounds(scene), margin=0.04)
+    base = linked_doc.map_state(vp).with_layers_visible(frozenset(scene.layers or []))
+    images, drawn, texts = [], [], []
+    for date in ("2020-11-10", "2023-10-01", "2024-06-01"):
+        state = base.with_(date=date)
+        control = state.layer("control")
+        drawn.append({f.id for f in control.features if state.status_of(f) is not None})
+        img = QImage(640, 400, QImage.Format.Format_RGB32)
+        p = QPainter(img)
+        paint(state, p, PaintOptions(decorations=False))
+        p.end()
+        images.append(img)
+        texts.append({lab.text for lab in plan_labels(state)})
+    assert len({frozenset(d) for d in drawn}) == 3, drawn
+    # 2020: the area left to the Karabakh Armenian authorities and the Lachin corridor; Oct 2023: both gone,
+    # the offensive noted; June 2024: the NKR's end noted.
+    assert {"control-2020-2023", "lachin-corridor-2020"} <= drawn[0] and not drawn[0] & drawn[1]
+    assert any("offensive" in t for t in texts[1]) and not any("offensive" in t for t in texts[2])
+    assert any("dissolved" in t for t in texts[2])
+    assert images[0] != images[1] and images[1] != images[2] and images[0] != images[2]

@@ -204,6 +204,7 @@ class PresentationWindow(QWidget):
         self.passage_box.addStretch(1)  # the quotes sit at the top; a short one leaves the rest empty
         self.passage_labels: list[QLabel] = []
         self.citation_labels: list[QLabel] = []
+        self.source_labels: list[QLabel] = []
         self.passage_scroll = QScrollArea()
         self.passage_scroll.setWidget(self.passages)
         self.passage_scroll.setWidgetResizable(True)
@@ -224,6 +225,7 @@ class PresentationWindow(QWidget):
         band = QWidget()
         band.setObjectName("captionBand")
         band_lay = QVBoxLayout(band)
+        band_lay.setSpacing(0)  # the labels' own margins keep title, caption and hints apart
         band_lay.addWidget(self.title)
         band_lay.addWidget(self.caption)
         foot = QHBoxLayout()
@@ -287,7 +289,7 @@ class PresentationWindow(QWidget):
         for lab in self.passage_labels:
             size = sz["original"] if lab.property("original") else sz["passage"]
             lab.setStyleSheet(f"color:{fg}; font-size:{size}px;")
-        for lab in self.citation_labels:
+        for lab in self.citation_labels + self.source_labels:
             lab.setStyleSheet(f"color:{quiet}; font-size:{sz['citation']}px;")
         pad = sz["pad"]
         for lab, px in ((self.title, sz["title"]), (self.caption, sz["caption"])):
@@ -412,7 +414,8 @@ class PresentationWindow(QWidget):
                          | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignTop)
         lab.setProperty("kind", kind)
         lab.setProperty("original", kind == "original")
-        (self.citation_labels if kind == "citation" else self.passage_labels).append(lab)
+        (self.citation_labels if kind == "citation" else self.source_labels if kind == "sources"
+         else self.passage_labels).append(lab)
         self.passage_box.insertWidget(self.passage_box.count() - 1, lab)
         lab.show()  # now, not at the next event loop pass: the scroll range must count it at once
         return lab
@@ -420,12 +423,12 @@ class PresentationWindow(QWidget):
     def _fill_passages(self, scene) -> None:
         from corridor_viewer.model.normalize import is_rtl
 
-        for lab in self.passage_labels + self.citation_labels:
+        for lab in self.passage_labels + self.citation_labels + self.source_labels:
             self.passage_box.removeWidget(lab)
             lab.deleteLater()
-        self.passage_labels, self.citation_labels = [], []
+        self.passage_labels, self.citation_labels, self.source_labels = [], [], []
         quotes = self._quotes(scene)
-        self.side.setVisible(self.show_passages and bool(quotes))
+        self.side.setVisible(self.show_passages and bool(quotes or scene.sources))
         english = self.lang == "en"
         for q in quotes:
             if english and q.translation:
@@ -437,9 +440,31 @@ class PresentationWindow(QWidget):
                 if english:
                     self._add_label(self.tr("(no English translation of this passage yet)"), "citation", False)
             self._add_label(q.citation, "citation", is_rtl(q.citation))
+        if scene.sources:
+            # The caption's facts come from these (publisher and date; the handout lists them in full).
+            sources = self._sources_text(scene)
+            self._add_label(sources, "sources", self.lang == "ar")
         self._restyle()
         self.passage_scroll.verticalScrollBar().setValue(0)
         self._update_more()
+
+    def _sources_text(self, scene) -> str:
+        import re
+
+        from corridor_viewer.model.dates import news_date
+
+        items = []
+        for src in scene.sources:
+            when = src.get("date", "")
+            iso = re.match(r"\d{4}(-\d{2}(-\d{2})?)?", when)
+            try:
+                when = news_date(iso.group(0), self.lang) if iso else when
+            except ValueError:
+                pass
+            publisher = src.get("publisher", "")
+            items.append(f"{publisher} ({when})" if when else publisher)
+        sep = "، " if self.lang == "ar" else "; "
+        return self.tr("Sources: %1").replace("%1", sep.join(dict.fromkeys(items)))
 
     def _update_more(self) -> None:
         bar = self.passage_scroll.verticalScrollBar()
