@@ -15,8 +15,8 @@
 <context>
     <name>FeaturePanel</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="130"/>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="146"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="139"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>%n mention</numerusform>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141"/>
         <source>in %n passage(s)</source>
         <translation>
             <numerusform>in %n passage</numerusform>
@@ -32,7 +32,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141"/>
         <source>of %n article(s)</source>
         <translation>
             <numerusform>of %n article</numerusform>
@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="201"/>
         <source>Mentioned %n time(s) in the articles</source>
         <translation>
             <numerusform>Mentioned once in the articles</numerusform>
