@@ -44,7 +44,10 @@ def citation(art: Any, lang: str, digits: str = "western", editorial: Mapping[st
             when = news_date(art.published, lang, digits)
         except ValueError:
             when = art.published
-    parts = [p for p in (label, art.outlet or "", title, when) if p]
+    outlet = art.outlet or ""
+    if label and any(name and name in label for name in re.split(r"\s*[()]\s*", outlet)):
+        outlet = ""  # "Analysis, Alwaght, Nov 2020" already names "الوقت (Alwaght)"
+    parts = [p for p in (label, outlet, title, when) if p]
     return ("، " if lang == "ar" else ", ").join(parts)
 
 

@@ -120,12 +120,14 @@ def scene_bounds(scene: Scene) -> tuple[float, float, float, float]:
 
 
 def scene_state(base, scene: Scene):
-    """The scene as a MapState made from ``base`` (the main map's state): its layers, date, highlights and
-    extent. Nothing in the live document changes."""
+    """The scene as a MapState made from ``base`` (the main map's state): its layers, date, highlights,
+    labels and extent. Nothing in the live document changes. The features the caption names are the
+    label engine's musts: highlighted ones through the selection, the others through ``emphasis``."""
     st = base
     if scene.layers is not None:
         st = st.with_layers_visible(frozenset(scene.layers))
-    st = st.with_(date=scene.date, dim_except=None).with_selection(tuple(scene.highlight))
+    st = st.with_(date=scene.date, dim_except=None, emphasis=base.emphasis | frozenset(scene.labels))
+    st = st.with_selection(tuple(scene.highlight))
     return st.with_extent(scene_bounds(scene))
 
 

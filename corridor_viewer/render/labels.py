@@ -1,8 +1,9 @@
 """Label placement that knows what matters: names the reader needs first, nothing on top of anything.
 
-Order: the labels the map is about — the selection (a scene's highlights are its selection), the story's
-places (the manifest's ``always_label``) and every country in view — are placed first; then by label
-priority, areas before lines before points. A lower-priority label yields to them.
+Order: the labels the map is about are placed first — the selection (a scene's highlights are its
+selection) before the rest of them: the story's places (the manifest's ``always_label``, a scene's
+``labels``) and every country in view; then by label priority, areas before lines before points. A
+lower-priority label yields to them.
 
 Where a label may go:
 * a point's name sits beside its marker (eight positions, then a wider ring), never on another marker;
@@ -281,7 +282,12 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
                 if state.dim_except is not None and f.id not in state.dim_except and lv.group != "context":
                     continue
             placement = "point" if g.kind == "point" else ("inside" if area_like else ls.placement)
-            order = (0 if must else 1, f.priority, {"inside": 0, "centroid": 0, "line": 1}.get(placement, 2), -lv.z)
+            # The selection (a scene's highlights) first, then the other names the map is about; among
+            # equals the smaller area first, as it has fewer places for its name (the Lachin corridor's
+            # strip before the district around it, whose name can move).
+            rank = (0 if f.id in state.selection or f.part_of in state.selection else 1) if must else 2
+            size = (b[2] - b[0]) * (b[3] - b[1]) if g.kind == "polygon" else 0.0
+            order = (rank, f.priority, {"inside": 0, "centroid": 0, "line": 1}.get(placement, 2), size, -lv.z)
             todo.append((order, f, lv, ls, status, style, placement, must))
     todo.sort(key=lambda t: t[0])
     route_segments = {fid: _Segments(_segments(lines, view)) for fid, lines in route_lines.items()}
@@ -296,14 +302,22 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
             text = f"{text} ({count})"
         px = pt_to_px(ls.size_pt) * k
         box = text_box(text, px, ls.bold or high_contrast, ls.italic)
+        own_markers = {f.id}
+        reach = 48 if must else 12  # a name the map is about may look further inside its area for room
         if placement == "point":
             x, y = vp.to_screen(*f.geometry.point)
             marker = (style.marker.size * k) if style.marker else 0.0
+            # A marker drawn on the same spot (the Russian base in Gyumri, Iran's consulate in Kapan) is this
+            # point's own too, and the name keeps clear of the larger of the two: otherwise neither name
+            # could sit beside the pair.
+            same_spot = [(fid, m) for fid, m in markers if (m.center() - QPointF(x, y)).manhattanLength() < 1.0]
+            own_markers |= {fid for fid, _ in same_spot}
+            marker = max([marker] + [m.width() for fid, m in same_spot if fid != f.id])
             if marker and f.id in state.selection:
-                marker = (style.marker.size + 10) * k  # clear of the highlight's halo ring
+                marker = max(marker, (style.marker.size + 10) * k)  # clear of the highlight's halo ring
             cands = _point_candidates(QPointF(x, y), box, marker, rtl)
         elif placement == "inside":
-            cands = iter(_inside_candidates(tf.map(_path_for(f, lv.layer)), inner, box))
+            cands = iter(_inside_candidates(tf.map(_path_for(f, lv.layer)), inner, box, reach))
         elif placement == "line":
             lines = route_lines.get(f.id) or _screen_lines(f, vp) if f.geometry.kind == "line" else \
                 [ln for s in lv.features if s.part_of == f.id and s.id in route_lines for ln in route_lines[s.id]]
@@ -317,8 +331,7 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
             if f.geometry.kind == "polygon":
                 # An area whose usual label point is off the map (or taken) is named inside what is in view.
                 path = tf.map(_path_for(f, lv.layer))
-                cands = (c for group in (cands, _inside_candidates(path, inner, box)) for c in group)
-        own_markers = {f.id}
+                cands = (c for group in (cands, _inside_candidates(path, inner, box, reach)) for c in group)
         candidates = list(cands)
         chosen = None
         # Strict first (nothing underneath); the labels the map is about may then cross a route line.

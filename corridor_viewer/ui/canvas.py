@@ -9,10 +9,11 @@ from __future__ import annotations
 import math
 import sys
 import time
+from dataclasses import replace
 from html import escape
 
 from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
-from PySide6.QtGui import QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from corridor_viewer.model.document import Document
@@ -20,12 +21,14 @@ from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.scenes import Scene, scene_state
 from corridor_viewer.model.viewport import Bounds, Camera, Viewport
 from corridor_viewer.render.paint import PaintOptions, paint_base, paint_overlay
+from corridor_viewer.render.text import draw_halo_text, text_box
 from corridor_viewer.ui.bind import listen, listen_all
 
 PICK_TOLERANCE_PX = 6.0
 KEY_PAN_PX = 80.0
 KEY_ZOOM = 1.5
 CACHE_MARGIN = 256  # px of map cached beyond each edge, so pans need no immediate re-render
+STAMP_PX = 11.0  # the "data as of" stamp's text, before the canvas's ui scale
 SETTLE_MS = 120  # re-centre the cache this long after the last pan step
 
 
@@ -43,6 +46,7 @@ class MapCanvas(QWidget):
         self._camera: Camera | None = None
         self.scene: Scene | None = None  # when set, the canvas shows this scene's state
         self.badges = False  # mention counts beside labels: View → Mention counts on the map (off: read as km)
+        self.stamp = True  # "Data as of <month year>" in the corner the scale bar leaves free
         self.options = PaintOptions()
         self.last_labels: list = []
         self._drag_from: QPointF | None = None
@@ -234,9 +238,49 @@ class MapCanvas(QWidget):
             self._settle.start()
         painter = QPainter(self)
         painter.drawImage(target, self._base_cache[2])
-        self.last_labels = paint_overlay(state, painter, self.options)
+        stamp = self.as_of_text(state.language, state.data_as_of) if self.stamp else ""
+        box = self.stamp_rect(stamp, state) if stamp else None
+        opt = replace(self.options, obstacles=(*self.options.obstacles, box)) if box is not None else self.options
+        self.last_labels = paint_overlay(state, painter, opt)
+        if box is not None:
+            self._draw_stamp(painter, stamp, box)
         painter.end()
         self.painted.emit((time.perf_counter() - t0) * 1000.0)
+
+    # -- "data as of": the month of the newest source, on the map as on every export's credit line
+    def as_of_text(self, lang: str, as_of: str | None) -> str:
+        if not as_of:
+            return ""
+        from corridor_viewer.model.dates import news_date
+
+        try:
+            month = news_date(as_of, lang)
+        except ValueError:
+            return ""
+        return self.tr("Data as of %1").replace("%1", month)
+
+    def stamp_rect(self, text: str, state: MapState) -> QRectF:
+        """Where the stamp goes: the bottom corner the scale bar leaves free (its right in English, its left in
+        Arabic, where the bar is on the right)."""
+        k = self.options.ui_scale
+        box = text_box(text, STAMP_PX * k)
+        w, h = box.width() + 12 * k, box.height() + 6 * k
+        margin = 16 * k
+        vp = state.viewport
+        x = margin if state.language == "ar" else vp.width - margin - w
+        return QRectF(x, vp.height - margin - h, w, h)
+
+    def _draw_stamp(self, painter: QPainter, text: str, box: QRectF) -> None:
+        k = self.options.ui_scale
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(box, 4 * k, 4 * k)
+        tb = text_box(text, STAMP_PX * k)
+        draw_halo_text(painter, text, QPointF(box.left() + 6 * k, box.top() + 3 * k - tb.top()), STAMP_PX * k,
+                       "#222222" if self.options.high_contrast else "#333333", None, raster=True)
+        painter.restore()
 
     def _on_settled(self) -> None:
         cache = self._base_cache

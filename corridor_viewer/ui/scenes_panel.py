@@ -1,4 +1,5 @@
-"""Scenes dock: the story's scenes; add one from the current view, edit, reorder, delete, present.
+"""Scenes dock: the story's scenes, each with a preview; add one from the current view, edit (texts, date,
+several highlighted features, several passages), reorder, delete, present.
 
 The list is the session's: with no project open, every change is saved at once (atomically) to the
 user's scenes file; with a project open, changes belong to the project (and mark it unsaved).
@@ -6,8 +7,10 @@ user's scenes file; with a project open, changes belong to the project (and mark
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QDialog,
     QDialogButtonBox,
@@ -26,12 +29,14 @@ from PySide6.QtWidgets import (
 
 from corridor_viewer.model import projection
 from corridor_viewer.model.document import Document
-from corridor_viewer.model.scenes import Scene, SceneError, apply_to, scene_bounds
+from corridor_viewer.model.scenes import Scene, SceneError, apply_to, scene_bounds, scene_state
 from corridor_viewer.model.session import Session
 from corridor_viewer.model.timeline import normalise_date
-from corridor_viewer.ui.bind import listen
+from corridor_viewer.model.viewport import Viewport
+from corridor_viewer.ui.bind import listen, listen_all
 
 ID_ROLE = Qt.ItemDataRole.UserRole
+THUMB = QSize(128, 72)  # a 16:9 preview, the shape of a projector
 
 
 def view_box(canvas) -> tuple[float, float, float, float]:
@@ -53,19 +58,48 @@ def scene_from_map(doc: Document, canvas, sid: str, title: dict[str, str], capti
                  list(doc.selection), passages, doc.date)
 
 
-def scene_edited(old: Scene, title: dict[str, str], caption: dict[str, str], date: str | None) -> Scene:
-    """The scene with new texts and date; what it shows stays (its sources and labels too)."""
-    return Scene(old.id, title, caption, old.view, old.layers, old.highlight, old.passages, date, old.sources,
-                 old.labels)
+def scene_edited(old: Scene, title: dict[str, str], caption: dict[str, str], date: str | None,
+                 highlight: list[str] | None = None, passages: list[tuple[str, int]] | None = None) -> Scene:
+    """The scene with new texts, date, highlights and passages; its view and layers stay (sources and labels
+    too). A feature cannot be both highlighted and merely labelled: highlighting it takes it off ``labels``."""
+    highlight = list(old.highlight if highlight is None else highlight)
+    return Scene(old.id, title, caption, old.view, old.layers, highlight,
+                 list(old.passages if passages is None else passages), date, old.sources,
+                 [fid for fid in old.labels if fid not in highlight])
+
+
+def render_thumbnail(state, size: QSize = THUMB, dpr: float = 1.0) -> QImage:
+    """A scene's preview: its map (layers, date, highlights, extent) drawn small, without labels (unreadable
+    at this size). About 10-25 ms, so the panel draws one per event-loop turn."""
+    from corridor_viewer.render.paint import PaintOptions, paint
+
+    w, h = size.width(), size.height()
+    vp = Viewport(width=w, height=h).fitted(state.extent, margin=0.02)
+    img = QImage(round(w * dpr), round(h * dpr), QImage.Format.Format_ARGB32_Premultiplied)
+    img.setDevicePixelRatio(dpr)
+    img.fill(0)
+    p = QPainter(img)
+    try:
+        paint(state.with_viewport(vp), p, PaintOptions(labels=False, decorations=False, ui_scale=0.6))
+    finally:
+        p.end()
+    return img
+
+
+def thumbnail_key(state, scene: Scene) -> tuple:
+    """What a preview's pixels depend on: the drawn layers' look, the date, the highlights and the view."""
+    return (state.look_key(), tuple(scene.highlight), tuple(scene.view))
 
 
 class SceneDialog(QDialog):
-    """Edit a scene's texts and date; optionally re-capture its view from the map."""
+    """Edit a scene's texts, date, highlighted features and pinned passages; optionally re-capture its view
+    from the map."""
 
-    def __init__(self, scene: Scene, parent: QWidget | None = None) -> None:
+    def __init__(self, scene: Scene, parent: QWidget | None = None, doc: Document | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Scene"))
         self.scene = scene
+        self.doc = doc
         self.title_en = QLineEdit(scene.title.get("en", ""))
         self.title_ar = QLineEdit(scene.title.get("ar", ""))
         self.title_ar.setLayoutDirection(Qt.LayoutDirection.RightToLeft)
@@ -76,18 +110,98 @@ class SceneDialog(QDialog):
             box.setFixedHeight(90)
         self.date = QLineEdit(scene.date or "")
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD, or empty for today"))
-        self.recapture = QCheckBox(self.tr("Use the map's current view, layers, selection and passage"))
+        self.recapture = QCheckBox(self.tr("Use the map's current view and layers"))
+        # Several highlighted features and several passages: lists the map and the reader add to.
+        self.highlight_list = QListWidget()
+        self.passage_list = QListWidget()
+        for lst in (self.highlight_list, self.passage_list):
+            lst.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+            lst.setMaximumHeight(120)
+            lst.setWordWrap(True)
+            lst.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for fid in scene.highlight:
+            self._add_highlight(fid)
+        for aid, idx in scene.passages:
+            self._add_passage(aid, idx)
+        self.add_selection = QPushButton(self.tr("Add the map's selection"))
+        self.add_selection.clicked.connect(self.add_map_selection)
+        self.remove_highlight = QPushButton(self.tr("Remove"))
+        self.remove_highlight.clicked.connect(lambda: self._remove_selected(self.highlight_list))
+        self.add_reader = QPushButton(self.tr("Add the reader's passage"))
+        self.add_reader.clicked.connect(self.add_reader_passage)
+        self.remove_passage = QPushButton(self.tr("Remove"))
+        self.remove_passage.clicked.connect(lambda: self._remove_selected(self.passage_list))
+        self.add_selection.setEnabled(doc is not None)
+        self.add_reader.setEnabled(doc is not None)
         form = QFormLayout(self)
         form.addRow(self.tr("Title (English)"), self.title_en)
         form.addRow(self.tr("Title (Arabic)"), self.title_ar)
         form.addRow(self.tr("Caption (English)"), self.caption_en)
         form.addRow(self.tr("Caption (Arabic)"), self.caption_ar)
         form.addRow(self.tr("Date"), self.date)
+        form.addRow(self.tr("Highlighted features"), _with_buttons(self.highlight_list, self.add_selection,
+                                                                 self.remove_highlight))
+        form.addRow(self.tr("Passages"), _with_buttons(self.passage_list, self.add_reader, self.remove_passage))
         form.addRow(self.recapture)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    # -- the lists
+    def _lang(self) -> str:
+        return self.doc.language if self.doc is not None else "en"
+
+    def _add_highlight(self, fid: str) -> None:
+        if fid in self.highlights():
+            return
+        f = self.doc.feature(fid) if self.doc is not None else None
+        item = QListWidgetItem(f.name(self._lang()) if f is not None else fid)
+        item.setData(ID_ROLE, fid)
+        item.setToolTip(fid)
+        self.highlight_list.addItem(item)
+
+    def _add_passage(self, aid: str, idx: int) -> None:
+        if (aid, idx) in self.passages():
+            return
+        links = self.doc.links if self.doc is not None else None
+        art = links.corpus.get(aid) if links is not None else None
+        if art is not None and 0 <= idx < len(art.passages):
+            title = art.title if self._lang() == "ar" else (art.title_en or art.title)
+            excerpt = " ".join(art.passages[idx].text.split())
+            text = f"«{_cut(excerpt, 80)}» — {_cut(title, 48)}"
+        else:
+            text = f"{aid} #{idx}"
+        item = QListWidgetItem(text)
+        item.setData(ID_ROLE, [aid, idx])
+        item.setToolTip(text)
+        self.passage_list.addItem(item)
+
+    def _remove_selected(self, lst: QListWidget) -> None:
+        for item in lst.selectedItems():
+            lst.takeItem(lst.row(item))
+
+    def add_map_selection(self) -> None:
+        for fid in self.doc.selection if self.doc is not None else []:
+            self._add_highlight(fid)
+
+    def add_reader_passage(self) -> None:
+        doc = self.doc
+        if doc is None or doc.focus is None or doc.links is None:
+            return
+        art = doc.links.corpus.get(doc.focus[0])
+        if art is not None:
+            self._add_passage(art.id, art.passage_index_at(doc.focus[1]))
+
+    def highlights(self) -> list[str]:
+        return [self.highlight_list.item(i).data(ID_ROLE) for i in range(self.highlight_list.count())]
+
+    def passages(self) -> list[tuple[str, int]]:
+        out = []
+        for i in range(self.passage_list.count()):
+            aid, idx = self.passage_list.item(i).data(ID_ROLE)
+            out.append((str(aid), int(idx)))
+        return out
 
     def edited(self) -> tuple[dict[str, str], dict[str, str], str | None]:
         title = {"en": self.title_en.text().strip(), "ar": self.title_ar.text().strip()}
@@ -96,6 +210,23 @@ class SceneDialog(QDialog):
         if date is not None:
             date = normalise_date(date)  # ValueError is reported by the caller
         return title, caption, date
+
+
+def _cut(text: str, n: int) -> str:
+    return text if len(text) <= n else text[:n].rstrip() + "…"
+
+
+def _with_buttons(lst: QListWidget, *buttons: QPushButton) -> QWidget:
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.addWidget(lst)
+    row = QHBoxLayout()
+    for b in buttons:
+        row.addWidget(b)
+    row.addStretch(1)
+    lay.addLayout(row)
+    return box
 
 
 class ScenesPanel(QWidget):
@@ -108,6 +239,16 @@ class ScenesPanel(QWidget):
         self.scenes = session.scenes
         self.canvas = canvas
         self.list = QListWidget()
+        self.list.setIconSize(THUMB)
+        self.list.setSpacing(2)
+        self.list.setWordWrap(True)  # a scene's title beside its preview, on two lines rather than cut
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.thumbnails: dict[tuple, QPixmap] = {}  # thumbnail_key -> preview (a story's worth is ~0.5 MB)
+        self.rendered = 0  # previews drawn so far (tests check the cache)
+        self._thumb_queue: list[str] = []
+        self._thumb_timer = QTimer(self)
+        self._thumb_timer.setInterval(0)
+        self._thumb_timer.timeout.connect(self._render_next_thumbnail)
         self.list.itemActivated.connect(lambda it: self.show_scene(self.list.row(it)))
         self.list.itemDoubleClicked.connect(lambda it: self.show_scene(self.list.row(it)))
         self.buttons = {key: QPushButton() for key in ("add", "edit", "up", "down", "delete", "present")}
@@ -132,6 +273,8 @@ class ScenesPanel(QWidget):
         lay.addLayout(row2)
         lay.addWidget(self.status)
         listen(self, self.scenes.changed, self.refresh)
+        listen_all(self, [doc.style_changed, doc.visibility_changed, doc.opacity_changed, doc.layer_added,
+                          doc.layer_removed], lambda *_: self._queue_thumbnails())
         listen(self, doc.language_changed, lambda _l: self.retranslate())
         listen(self, session.problem, lambda text: self.status.setText(text))
         self.retranslate()
@@ -154,6 +297,52 @@ class ScenesPanel(QWidget):
             item.setToolTip(s.caption_for(lang))
             self.list.addItem(item)
         self.list.setCurrentRow(min(max(row, 0), self.list.count() - 1))
+        self._queue_thumbnails()
+
+    # -- previews: drawn from each scene's own MapState, cached, one per event-loop turn
+    def _scene_state(self, scene: Scene):
+        base = self.doc.map_state(Viewport(width=THUMB.width(), height=THUMB.height()))
+        return scene_state(base, scene)
+
+    def _queue_thumbnails(self) -> None:
+        self._thumb_queue = [s.id for s in self.scenes]
+        self._thumb_timer.start()
+
+    def _render_next_thumbnail(self) -> None:
+        while self._thumb_queue:
+            scene = self.scenes.get(self._thumb_queue.pop(0))
+            if scene is None:
+                continue
+            state = self._scene_state(scene)
+            key = thumbnail_key(state, scene)
+            pix = self.thumbnails.get(key)
+            drew = pix is None
+            if drew:
+                try:
+                    img = render_thumbnail(state, THUMB, self.devicePixelRatioF())
+                except Exception as exc:  # a preview must never break the panel; the scene still works
+                    import sys
+
+                    sys.excepthook(type(exc), exc, exc.__traceback__)
+                    continue
+                pix = QPixmap.fromImage(img)
+                if len(self.thumbnails) > 4 * max(16, len(self.scenes)):  # restyled many times: start afresh
+                    self.thumbnails.clear()
+                self.thumbnails[key] = pix
+                self.rendered += 1
+            self._set_icon(scene.id, pix)
+            if drew:
+                return  # one drawing per turn: the UI stays responsive while the previews fill in
+        self._thumb_timer.stop()
+
+    def _set_icon(self, sid: str, pix: QPixmap) -> None:
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            if item.data(ID_ROLE) == sid:
+                item.setIcon(QIcon(pix))
+
+    def thumbnails_done(self) -> bool:
+        return not self._thumb_queue
 
     def current(self) -> Scene | None:
         item = self.list.currentItem()
@@ -180,7 +369,7 @@ class ScenesPanel(QWidget):
         scene = self.current()
         if scene is None:
             return
-        dlg = SceneDialog(scene, self)
+        dlg = SceneDialog(scene, self, self.doc)
         if dlg.exec() != QDialog.DialogCode.Accepted:
             return
         self.apply_edit(scene, dlg)
@@ -194,9 +383,10 @@ class ScenesPanel(QWidget):
         if not any(title.values()):
             QMessageBox.warning(self, self.tr("Scene"), self.tr("A scene needs a title."))
             return
-        new = scene_from_map(self.doc, self.canvas, scene.id, title, caption) if dlg.recapture.isChecked() else \
-            scene_edited(scene, title, caption, date)
-        new.date = date
+        new = scene_edited(scene, title, caption, date, dlg.highlights(), dlg.passages())
+        if dlg.recapture.isChecked():
+            captured = scene_from_map(self.doc, self.canvas, scene.id, title, caption)
+            new.view, new.layers = captured.view, captured.layers
         try:
             self.scenes.replace(new)
         except SceneError as exc:

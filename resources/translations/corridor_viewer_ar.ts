@@ -1367,16 +1367,84 @@
     </message>
 </context>
 <context>
+    <name>MapCanvas</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/canvas.py" line="260" />
+        <source>Data as of %1</source>
+        <translation>البيانات حتى %1</translation>
+    </message>
+</context>
+<context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/presentation.py" line="93" />
+        <location filename="../../corridor_viewer/ui/presentation.py" line="189" />
         <source>Presentation</source>
         <translation>العرض التقديمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/presentation.py" line="189" />
-        <source>→ / PageDown: next · ← / PageUp: back · L: pointer · P: pen · H: high contrast · S: passages · Esc: leave</source>
-        <translation>→ / PageDown: التالي · ← / PageUp: السابق · L: المؤشر · P: القلم · H: تباين عالٍ · S: المقاطع · Esc: خروج</translation>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="372" />
+        <source>next (a long passage scrolls first)</source>
+        <translation>التالي (يُمرَّر المقطع الطويل أولًا)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="372" />
+        <source>next scene</source>
+        <translation>المشهد التالي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="373" />
+        <source>back</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="373" />
+        <source>pointer</source>
+        <translation>المؤشر</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="373" />
+        <source>pen</source>
+        <translation>القلم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="374" />
+        <source>high contrast</source>
+        <translation>تباين عالٍ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="374" />
+        <source>passages</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="376" />
+        <source>Arabic original</source>
+        <translation>النص العربي الأصلي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="377" />
+        <source>leave</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="401" />
+        <source>outlet not named in the text</source>
+        <translation>لا يذكر النص اسم الناشر</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="441" />
+        <source>(no English translation of this passage yet)</source>
+        <translation>(لا ترجمة إنجليزية لهذا المقطع بعد)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="467" />
+        <source>Sources: %1</source>
+        <translation>المصادر: %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/presentation.py" line="472" />
+        <source>more below</source>
+        <translation>المزيد في الأسفل</translation>
     </message>
 </context>
 <context>
@@ -1537,92 +1605,118 @@
 <context>
     <name>SceneDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="100" />
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="78" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="112" />
         <source>YYYY-MM-DD, or empty for today</source>
         <translation>YYYY-MM-DD، أو فارغ لليوم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="79" />
-        <source>Use the map's current view, layers, selection and passage</source>
-        <translation>استخدم العرض الحالي للخريطة وطبقاتها والتحديد والمقطع</translation>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="113" />
+        <source>Use the map's current view and layers</source>
+        <translation>استخدام العرض والطبقات الحالية للخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="126" />
+        <source>Add the map's selection</source>
+        <translation>إضافة المحدَّد على الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="128" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="132" />
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="130" />
+        <source>Add the reader's passage</source>
+        <translation>إضافة المقطع المفتوح في القارئ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="137" />
         <source>Title (English)</source>
         <translation>العنوان (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="138" />
         <source>Title (Arabic)</source>
         <translation>العنوان (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="83" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="139" />
         <source>Caption (English)</source>
         <translation>الشرح (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
         <source>Caption (Arabic)</source>
         <translation>الشرح (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="85" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
         <source>Date</source>
         <translation>التاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="142" />
+        <source>Highlighted features</source>
+        <translation>المعالم المُبرَزة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="144" />
+        <source>Passages</source>
+        <translation>المقاطع</translation>
     </message>
 </context>
 <context>
     <name>ScenesPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="283" />
         <source>Add from view</source>
         <translation>إضافة من العرض الحالي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="283" />
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="283" />
         <source>Move up</source>
         <translation>نقل لأعلى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="284" />
         <source>Move down</source>
         <translation>نقل لأسفل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="284" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="284" />
         <source>Present (F5)</source>
         <translation>عرض (F5)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="192" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="195" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="203" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="381" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="384" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="393" />
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="192" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="381" />
         <source>The date is not valid: %1</source>
         <translation>التاريخ غير صالح: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="195" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="384" />
         <source>A scene needs a title.</source>
         <translation>يحتاج المشهد إلى عنوان.</translation>
     </message>
