@@ -255,6 +255,13 @@ window.cvPage = function (map, cfg, groups) {
     return d.place === 'line' ? [[a.x, a.y, 'c'], [a.x, a.y, 't'], [a.x, a.y, 'b']] : [[a.x, a.y, 'c']];
   }
 
+  // Last resort for a name that must show (the selection, the story's places): an area too small on this
+  // screen for its name gets it beside its centre, as a point would.
+  function around(a) {
+    var order = cfg.rtl ? ['t', 'b', 'l', 'r', 'tl', 'tr', 'bl', 'br'] : ['t', 'b', 'r', 'l', 'tr', 'tl', 'br', 'bl'];
+    return order.map(function (k) { return [a.x, a.y, k]; });
+  }
+
   function place() {
     var mpp = metresPerPixel(map), size = map.getSize(), taken = [], obstacles = [];
     var origin = map.getContainer().getBoundingClientRect();
@@ -289,7 +296,8 @@ window.cvPage = function (map, cfg, groups) {
           if (fits(d, b)) { chosen = c; taken.push(b); return true; }
           return false;
         };
-        candidates(d, a).some(test) || (d.place !== 'point' && spots(it, a, size).some(test));
+        candidates(d, a).some(test) || (d.place !== 'point' && spots(it, a, size).some(test))
+          || (d.place === 'area' && d.max >= 1e9 && around(a).some(test));
       }
       if (chosen) {
         it.el.className = it.el.className.replace(/ cv-at-\w+/g, '') + ' cv-at-' + chosen[2];
@@ -304,17 +312,20 @@ window.cvPage = function (map, cfg, groups) {
     var room = Math.max(160, Math.min(460, map.getSize().y - 90));
     if (e.popup.options.maxHeight !== room) { e.popup.options.maxHeight = room; e.popup.update(); }
   });
-  var queued = false;
+  var queued = false, alive = true;
+  map.on('unload', function () { alive = false; });  // a page that replaces its map (the story's slides)
   function later() {
-    if (queued) { return; }
+    if (queued || !alive) { return; }
     queued = true;
-    (window.requestAnimationFrame || setTimeout)(function () { queued = false; place(); });
+    (window.requestAnimationFrame || setTimeout)(function () { queued = false; if (alive) { place(); } });
   }
   map.on('zoomend moveend overlayadd overlayremove resize', later);
   // The grid sizes the map, so it changes size without a window resize (fonts arriving, the key opening on a
   // phone, a header that wraps): tell Leaflet, or its SVG stops short of the new edge.
   if (window.ResizeObserver && slot) {
-    new ResizeObserver(function () { map.invalidateSize({pan: false}); later(); }).observe(slot);
+    var watch = new ResizeObserver(function () { if (alive) { map.invalidateSize({pan: false}); later(); } });
+    watch.observe(slot);
+    map.on('unload', function () { watch.disconnect(); });
   }
   if (document.fonts && document.fonts.ready) {
     document.fonts.ready.then(function () { labels.forEach(function (it) { it.w = 0; }); later(); });
