@@ -19,6 +19,7 @@ from __future__ import annotations
 
 STORY_CSS = r"""
 html{font-size:clamp(15px,calc(.55vw + 9px),30px)}
+html,body{overscroll-behavior-x:none}  /* a sideways swipe steps the story, never the browser's history */
 body{grid-template-columns:minmax(0,1fr) clamp(320px,36vw,900px);grid-template-rows:auto minmax(0,1fr) auto;
   grid-template-areas:"top top" "map panel" "nav nav"}
 .cv-top{grid-area:top;display:flex;flex-wrap:wrap;align-items:baseline;gap:.2rem 1.2rem;padding:.45rem 1.2rem;

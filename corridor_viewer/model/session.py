@@ -17,7 +17,7 @@ the result in place on the caller's thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -214,13 +214,13 @@ class Session:
 
     def _add_scenes(self, records: list[dict[str, Any]]) -> list[str]:
         """Append scenes (records as ``Scene.to_dict`` makes them) after ours, renamed where an id is taken; a
-        scene we already have, identical, is not added twice."""
+        scene we already have, identical but for its id, is not added twice."""
         added = []
         taken = SceneList(list(self.scenes))
         for rec in records:
             scene = Scene.from_dict(rec)
-            if taken.get(scene.id) == scene:
-                continue
+            if any(have == replace(scene, id=have.id) for have in taken.scenes):
+                continue  # imported before (perhaps renamed), or the same story scene
             sid = taken.free_id(scene.id)
             taken.scenes.append(Scene.from_dict({**rec, "id": sid}))
             added.append(sid)
