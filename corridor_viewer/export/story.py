@@ -187,6 +187,18 @@ def _halos(state: MapState, t: _Tables) -> list:
     return out
 
 
+def _annotations(state: MapState, lang: str) -> list:
+    """The scene's annotations as the HTML export draws them (export/web_annotations.py, from the annotations
+    work of issue 14; its page script draws ``cfg.annotations``). None in a build without it."""
+    if not state.annotations:
+        return []
+    try:
+        from corridor_viewer.export.web_annotations import annotation_specs
+    except ImportError:
+        return []
+    return annotation_specs(state, lang, safe_color)
+
+
 def _bounds_lonlat(w: float, s: float, e: float, n: float) -> list[list[float]]:
     return [[round(s, 5), round(w, 5)], [round(n, 5), round(e, 5)]]
 
@@ -288,7 +300,7 @@ def _slide(i: int, n: int, scene: Scene, state: MapState, quotes: list[Quote], l
     if quotes:
         parts.append(f"<section class='cv-passages'><h3>{e(w['passages'])}</h3>"
                      + "".join(_quote_block(q, lang, editorial) for q in quotes) + "</section>")
-    legend = legend_html(state, lang).replace(" id='cv-legend' open", "")
+    legend = legend_html(state, lang).replace(" id='cv-legend'", "")  # open; the page closes it on phones
     if legend:
         parts.append(legend)
     parts.append(_sources(scene, lang, digits))
@@ -345,6 +357,7 @@ def render_story(base: MapState, scenes: list[Scene], settings: ExportSettings, 
         data_scenes.append({
             "id": scene.id, "bounds": _bounds_lonlat(*scene.view), "draw": _draw(st, t, popups=True),
             "halo": _halos(st, t), "labels": [t.put("labels", spec) for spec in label_specs(st, lang)],
+            "notes": _annotations(st, lang),
         })
     quiz = _quiz_data(base, questions, t, lang)
     asof = ""

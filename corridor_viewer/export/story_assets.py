@@ -75,6 +75,9 @@ html[lang=ar] .cv-count{text-transform:none;letter-spacing:0}
 .cv-qbtns{display:flex;flex-wrap:wrap;gap:.5rem}
 .cv-answer-tip{font-size:.95rem;font-weight:700}
 body.cv-quizmode .cv-map .leaflet-container{cursor:crosshair}
+.cv-map .leaflet-control-zoom a{width:calc(30px*var(--cv-k,1));height:calc(30px*var(--cv-k,1));
+  line-height:calc(30px*var(--cv-k,1));font-size:calc(22px*var(--cv-k,1))}
+.cv-map .leaflet-control-scale-line{font-size:calc(11px*var(--cv-k,1))}
 @media (max-width:720px){
   html{font-size:15px}
   body{display:block;height:auto;overflow-x:hidden;overflow-y:auto;padding-bottom:3.4rem}
@@ -120,15 +123,33 @@ function newMap() {
 
 function feature(fid, props) { return {type: 'Feature', geometry: D.feats[fid], properties: props}; }
 
+// A screen larger than 1920×1080 CSS px (a 4K projector without display scaling) draws the map's names,
+// lines and symbols larger by the same factor, as the app's presentation does: readable from the back row.
+var K = 1;
+function scaleFor() {
+  K = Math.max(1, Math.min(2.5, Math.min(window.innerWidth / 1920, window.innerHeight / 1080)));
+  document.documentElement.style.setProperty('--cv-k', String(K));
+  return K;
+}
+function scaled(o, keys) {
+  if (K === 1 || !o) { return o; }
+  var c = {};
+  Object.keys(o).forEach(function (k) { c[k] = keys.indexOf(k) >= 0 && typeof o[k] === 'number' ? o[k] * K : o[k]; });
+  if (c.dashArray) {
+    c.dashArray = String(c.dashArray).split(',').map(function (v) { return parseFloat(v) * K; }).join(',');
+  }
+  return c;
+}
+
 function drawLayers(draw, interactive) {
   var groups = {};
   draw.forEach(function (entry) {
     var fc = {type: 'FeatureCollection', features: entry[1].map(function (it) {
-      return feature(it[0], {id: it[0], s: it[1], marker: it[2] >= 0 ? D.markers[it[2]] : null,
+      return feature(it[0], {id: it[0], s: it[1], marker: it[2] >= 0 ? scaled(D.markers[it[2]], ['size', 'sw']) : null,
                              popup: it[3] >= 0 ? D.strs[it[3]] : null, name: D.strs[it[4]]});
     })};
     var gj = L.geoJSON(fc, {
-      style: function (f) { return D.styles[f.properties.s]; },
+      style: function (f) { return scaled(D.styles[f.properties.s], ['weight', 'radius']); },
       pointToLayer: window.cvPoint,
       interactive: interactive,
       onEachFeature: interactive ? function (f, layer) { if (f.properties.popup) { window.cvFeature(f, layer); } }
@@ -140,7 +161,8 @@ function drawLayers(draw, interactive) {
 }
 
 function halo(h) {  // over the layers (render.paint draws it after them), then the feature again on top
-  var fid = h[0], width = h[1], kind = h[2], st = h[3], marker = h[4];
+  var fid = h[0], width = h[1] * K, kind = h[2], st = scaled(h[3], ['weight', 'radius']);
+  var marker = scaled(h[4], ['size', 'sw']);
   L.geoJSON(feature(fid, {}), {
     style: function (f) {  // (L.geoJSON also styles the circle pointToLayer makes: points keep their own)
       if (f.geometry.type === 'Point') { return {}; }
@@ -172,13 +194,14 @@ function show(i, opts) {
   slides.forEach(function (s, k) { s.hidden = k !== i; });
   cur = i;
   var sc = D.scenes[i];
+  scaleFor();
   newMap();
   var groups = drawLayers(sc.draw, true);
   sc.halo.forEach(halo);
   window.cvPage(map, {rtl: D.rtl, lang: D.lang, bounds: sc.bounds, collapse_layers: true,
-                      labels: sc.labels.map(function (k) { return D.labels[k]; }),
+                      labels: sc.labels.map(function (k) { return scaled(D.labels[k], ['px', 'gap']); }),
                       layers: sc.draw.map(function (e) { return {id: e[0], name: D.layers[e[0]] || e[0]}; }),
-                      words: D.map_words}, groups);
+                      words: D.map_words, annotations: sc.notes}, groups);
   counter.textContent = fmt(D.words.counter, {i: i + 1, n: slides.length});
   toc.value = String(i);
   prev.disabled = i === 0;
@@ -473,6 +496,9 @@ document.getElementById('cv-q-reveal').addEventListener('click', function () {
 });
 document.getElementById('cv-q-back').addEventListener('click', function () { leaveQuiz(); });
 
+if (window.matchMedia('(max-width: 720px)').matches) {  // phones: the key opens on demand, under the text
+  document.querySelectorAll('.cv-slide .cv-legend').forEach(function (d) { d.open = false; });
+}
 var start = 0, hash = decodeURIComponent((location.hash || '').slice(1));
 D.scenes.forEach(function (s, k) { if (s.id === hash) { start = k; } });
 show(start, {scroll: false});
