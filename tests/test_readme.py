@@ -8,7 +8,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 # The outside tools the tests call (shutil.which in the tests), by the Debian package that provides them.
-TOOLS = {"pdftoppm": "poppler-utils", "pdfinfo": "poppler-utils", "chromium": "chromium",
+TOOLS = {"pdftoppm": "poppler-utils", "pdfinfo": "poppler-utils", "pdftotext": "poppler-utils", "chromium": "chromium",
          "desktop-file-validate": "desktop-file-utils"}
 
 

@@ -29,7 +29,11 @@ def add_parser(sub) -> argparse.ArgumentParser:
     p.add_argument("--view", choices=("home", "selection"), default="home",
                    help="map extent: the corridor area (home) or the selected feature with context")
     p.add_argument("--scene", help="export one scene (its view, layers, highlights, date and passages) "
-                                   "by id, or 'all' for the classroom handout (a PDF, one page per scene)")
+                                   "by id, or 'all': the classroom handout (a PDF, one page per scene) or, with "
+                                   "--format html, the student story page (one offline file with the quiz)")
+    p.add_argument("--worksheet", action="store_true",
+                   help="the printable worksheet of the scenes (an A4 PDF): an outline map with numbered markers "
+                        "and no names, questions with lines to write on, and an answer key")
     for flag in ("legend", "scale-bar", "north-arrow", "inset"):
         p.add_argument(f"--no-{flag}", action="store_true", help=f"leave out the {flag.replace('-', ' ')}")
     return p
@@ -87,6 +91,12 @@ def run(args: argparse.Namespace) -> int:
         for layer in doc.layers:
             doc.set_visible(layer.id, layer.id in wanted)
     session = _session(doc)
+    if args.worksheet:
+        if fmt != "pdf":
+            return _fail("--worksheet writes a PDF: use --out FILE.pdf")
+        if args.scene:
+            return _fail("--worksheet covers all the scenes; leave out --scene")
+        return _export_worksheet(args, session, settings, out)
     if args.scene:
         return _export_scene(args, session, settings, out, fmt)
     bounds = doc.home_bounds
@@ -137,9 +147,15 @@ def _export_scene(args, session, settings, out: Path, fmt: str) -> int:
     session.relink()
     base = doc.map_state(badges=False)
     try:
-        if args.scene == "all":
+        if args.scene == "all" and fmt == "html":
+            from corridor_viewer.export.story import export_story
+            from corridor_viewer.io.classroom import quiz_questions
+
+            summary = export_story(base, list(scenes), out, settings, links=doc.links, questions=quiz_questions())
+        elif args.scene == "all":
             if fmt != "pdf":
-                return _fail("--scene all writes the handout, which is a PDF: use --out FILE.pdf")
+                return _fail("--scene all writes the handout (a PDF) or the student story page (HTML): "
+                             "use --out FILE.pdf or --out FILE.html")
             if settings.preset == "web-1920x1080" and not args.size and not args.preset:
                 settings.preset, settings.dpi = "a4-portrait", 300  # a handout is printed
             summary = export_handout(base, list(scenes), out, settings, links=doc.links)
@@ -159,4 +175,28 @@ def _export_scene(args, session, settings, out: Path, fmt: str) -> int:
     except OSError as exc:
         return _fail(f"cannot write {out}: {exc.strerror or exc}")
     print(f"wrote {out}: {summary}; {args.lang}")
+    return 0
+
+
+def _export_worksheet(args, session, settings, out: Path) -> int:
+    from corridor_viewer.export.worksheet import export_worksheet
+    from corridor_viewer.io.classroom import worksheet
+    from corridor_viewer.model.scenes import SceneError
+    from corridor_viewer.model.worksheet import WorksheetError, worksheet_for
+
+    try:
+        session.load_user_scenes()
+        sheet = worksheet_for(worksheet(), list(session.scenes), session.doc.map_state().features)
+    except (SceneError, WorksheetError) as exc:
+        return _fail(str(exc))
+    if session.scenes_warning:
+        print(f"corridor-viewer export: {session.scenes_warning}", file=sys.stderr)
+    settings.preset, settings.dpi = "a4-portrait", 300
+    try:
+        result = export_worksheet(session.doc.map_state(badges=False), sheet, list(session.scenes), out, settings)
+    except ExportError as exc:
+        return _fail(str(exc))
+    except OSError as exc:
+        return _fail(f"cannot write {out}: {exc.strerror or exc}")
+    print(f"wrote {out}: {result.summary}; {args.lang}")
     return 0

@@ -153,6 +153,9 @@ class Page:
     title_px: float = 30.0
     inset: bool = False
     dropped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # small print above the credit (a handout's sources)
+    notes_h: float = 0.0
+    folio: str = ""  # page number and date, in the bottom margin
 
     @property
     def rtl(self) -> bool:
@@ -186,9 +189,17 @@ def _quotes_height(painter: QPainter | None, quotes: list[Quote], inner_w: float
     return h
 
 
+NPX = 10.0  # the notes' text size
+
+
+def _notes_height(notes: list[str], inner_w: float, k: float, rtl: bool) -> float:
+    return sum(text_block(None, n, 0, 0, inner_w, NPX * k, draw=False, rtl=rtl) + 3 * k for n in notes)
+
+
 def layout(state: MapState, settings: ExportSettings, width: float, height: float,
-           quotes: list[Quote] | None = None) -> Page:
-    """Measure the page; drop what does not fit (quotes, legend, inset), or refuse a page with no room."""
+           quotes: list[Quote] | None = None, notes: list[str] | None = None, folio: str = "") -> Page:
+    """Measure the page; drop what does not fit (quotes, legend, inset), or refuse a page with no room.
+    ``notes`` (small print above the credit) and ``folio`` (in the bottom margin) are for handouts."""
     lang = settings.language
     k = settings.ui_scale()
     # A small page (a 200-400 px social tile) keeps its map by narrowing the margins and the credit's type.
@@ -207,6 +218,9 @@ def layout(state: MapState, settings: ExportSettings, width: float, height: floa
     page.legend_items = legend.entries(state, lang, selection=settings.highlight) if settings.legend else []
     page.quotes = shown_quotes(quotes or [], lang) if settings.quote else []
     page.inset = settings.inset
+    page.notes = [n for n in (notes or []) if n.strip()]
+    page.notes_h = _notes_height(page.notes, inner_w, k, lang == "ar") + 6 * k if page.notes else 0.0
+    page.folio = folio
 
     def measure() -> bool:
         y = m + page.title_h + page.subtitle_h + (12 * k if (page.title or page.subtitle) else 0)
@@ -215,7 +229,8 @@ def layout(state: MapState, settings: ExportSettings, width: float, height: floa
         if page.legend_h:
             y += page.legend_h + 12 * k
         page.quote_h = _quotes_height(None, page.quotes, inner_w, k) if page.quotes else 0.0
-        bottom = height - m - page.footer_h - 10 * k - (page.quote_h + 12 * k if page.quote_h else 0)
+        bottom = (height - m - page.footer_h - 10 * k - (page.quote_h + 12 * k if page.quote_h else 0)
+                  - page.notes_h)
         page.frame = QRectF(m, y, inner_w, bottom - y)
         return page.frame.height() >= MIN_FRAME * k and page.frame.width() >= MIN_FRAME * k
 
@@ -282,8 +297,17 @@ def draw_page(painter: QPainter, page: Page, vector: bool, status_dash: dict) ->
     fy = page.frame.bottom() + 12 * k
     for q in page.quotes:
         fy = _draw_quote(painter, q, m, fy, inner_w, k, rtl) + 8 * k
-    text_block(painter, page.footer, m, fy if page.quotes else page.frame.bottom() + 10 * k, inner_w, page.footer_px,
-               color="#555555", rtl=rtl)
+    if not page.quotes:
+        fy = page.frame.bottom() + 10 * k
+    for note in page.notes:
+        fy += text_block(painter, note, m, fy, inner_w, NPX * k, color="#444444", rtl=rtl) + 3 * k
+    if page.notes:
+        fy += 6 * k
+    text_block(painter, page.footer, m, fy, inner_w, page.footer_px, color="#555555", rtl=rtl)
+    if page.folio:
+        fw = min(inner_w, text_box(page.folio, FPX * k).width() + 2 * k)  # at the page's end side
+        text_block(painter, page.folio, m if rtl else m + inner_w - fw, page.height - m + 8 * k, fw, FPX * k,
+                   color="#555555", rtl=rtl)
     painter.setPen(make_pen("#8c8a84", 1 * k))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawRect(page.frame)
@@ -395,11 +419,12 @@ def page_boxes(state: MapState, settings: ExportSettings, width: float, height: 
 
 
 def compose(state: MapState, settings: ExportSettings, painter: QPainter, width: float, height: float, *,
-            vector: bool = False, quote: Quote | list[Quote] | None = None, page: Page | None = None) -> Viewport:
+            vector: bool = False, quote: Quote | list[Quote] | None = None, page: Page | None = None,
+            notes: list[str] | None = None, folio: str = "") -> Viewport:
     """Draw a whole page of width x height device pixels around ``state`` (its extent fitted into the map
     frame, in the settings' language); returns the map viewport used."""
     quotes = quote if isinstance(quote, list) else ([quote] if quote is not None else [])
-    page = page or layout(state, settings, width, height, quotes)
+    page = page or layout(state, settings, width, height, quotes, notes, folio)
     vp = frame_viewport(state, page)
     status_dash = state.layers[0].style.status_dash if state.layers else {}
     draw_page(painter, page, vector, status_dash)

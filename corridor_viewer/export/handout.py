@@ -1,4 +1,5 @@
-"""The classroom handout: one PDF page per scene (map, caption, pinned passages with citations)."""
+"""The classroom handout: one PDF page per scene — map, caption, each pinned passage in its own box with its own
+citation, the sources of every highlighted feature, and a folio with the page number and the data-as-of date."""
 
 from __future__ import annotations
 
@@ -33,6 +34,81 @@ def scene_settings(scene: Scene, base: ExportSettings) -> ExportSettings:
     return s
 
 
+FEATURE_SOURCES = {"en": "Sources for {name}: {items}", "ar": "مصادر {name}: {items}"}
+FOLIO = {"en": "Page {i} of {n}", "ar": "الصفحة {i} من {n}"}
+AS_OF = {"en": "data as of {d}", "ar": "البيانات حتى {d}"}
+MORE = {"en": "and {n} more (in the app's Feature panel)", "ar": "و{n} غيرها (في لوحة «المعلم» في التطبيق)"}
+MIN_MAP_SHARE = 0.36  # the sources never squeeze the map below this share of the page height
+
+
+def _source_text(src: dict, lang: str, digits: str, title_chars: int) -> str:
+    from corridor_viewer.model.dates import source_date
+
+    title = str(src.get("title", "")).strip()
+    if title_chars <= 0:
+        title = ""
+    elif len(title) > title_chars:
+        title = title[:title_chars - 1].rsplit(" ", 1)[0] + "…"
+    when = source_date(str(src.get("date", "")), lang, digits)
+    head = ("، " if lang == "ar" else ", ").join(b for b in (str(src.get("publisher", "")).strip(), when) if b)
+    return f"{head}: “{title}”" if head and title else head or f"“{title}”"
+
+
+def feature_sources(state: MapState, lang: str, digits: str = "western", *, title_chars: int = 70,
+                    most: int | None = None) -> list[str]:
+    """One line per highlighted feature with sources (features citing the very same sources share a line):
+    its name, then each source's publisher, date and title, as the geodata gives them."""
+    from corridor_viewer.model.terms import display_name
+
+    sep, comma = ("؛ ", "، ") if lang == "ar" else ("; ", ", ")
+    groups: dict[str, tuple[list[str], list[dict]]] = {}
+    for fid in state.selection:
+        f = state.feature(fid)
+        status = state.status_of(f) if f is not None else None
+        srcs = [x for x in (f.props.get("sources") or []) if isinstance(x, dict)] if status else []
+        if not srcs:
+            continue
+        key = repr([sorted(x.items()) for x in srcs])
+        groups.setdefault(key, ([], srcs))[0].append(display_name(f, lang, status))
+    out = []
+    for names, srcs in groups.values():
+        shown = srcs if most is None else srcs[:most]
+        items = [_source_text(x, lang, digits, title_chars) for x in shown]
+        if len(shown) < len(srcs):
+            items.append(MORE[lang].format(n=len(srcs) - len(shown)))
+        out.append(FEATURE_SOURCES[lang].format(name=comma.join(names), items=sep.join(items)))
+    return out
+
+
+def fitted_sources(state: MapState, settings: ExportSettings, w: float, h: float, quotes: list[Quote]) -> list[str]:
+    """The sources as fully as the page allows: titles shortened, then fewer per feature, so the map keeps at
+    least MIN_MAP_SHARE of the page."""
+    from corridor_viewer.export.compose import layout
+
+    lang, digits = settings.language, settings.digits
+    tries = [(70, None), (40, None), (0, None), (0, 3), (0, 1)]
+    notes: list[str] = []
+    for title_chars, most in tries:
+        notes = feature_sources(state, lang, digits, title_chars=title_chars, most=most)
+        try:
+            page = layout(state, settings, w, h, quotes, notes)
+        except ExportError:
+            continue
+        if page.frame.height() >= MIN_MAP_SHARE * h and not page.dropped:
+            return notes
+    return notes
+
+
+def folio(i: int, n: int, state: MapState, lang: str, digits: str = "western") -> str:
+    text = FOLIO[lang].format(i=i, n=n)
+    if state.data_as_of:
+        try:
+            text += " · " + AS_OF[lang].format(d=news_date(state.data_as_of, lang, digits))
+        except ValueError:
+            pass
+    return text
+
+
 def export_handout(base: MapState, scenes: list[Scene], path: Path, settings: ExportSettings | None = None,
                    links=None) -> str:
     """One A4 page per scene, each drawn from the scene's own MapState (the live map is never touched)."""
@@ -52,10 +128,14 @@ def export_handout(base: MapState, scenes: list[Scene], path: Path, settings: Ex
         if not p.isActive():
             raise ExportError(f"could not start a PDF at {path}")
         p.scale(writer.width() / w, writer.height() / h)
+        lang, digits = settings.language, settings.digits
         for i, scene in enumerate(scenes):
             if i:
                 writer.newPage()
-            compose(scene_state(base, scene), scene_settings(scene, settings), p, w, h, vector=True,
-                    quote=scene_quotes(links, scene, settings.language, settings.digits))
+            state = scene_state(base, scene)
+            s = scene_settings(scene, settings)
+            quotes = scene_quotes(links, scene, lang, digits)
+            compose(state, s, p, w, h, vector=True, quote=quotes, notes=fitted_sources(state, s, w, h, quotes),
+                    folio=folio(i + 1, len(scenes), state, lang, digits))
         p.end()
     return f"{len(scenes)}-page PDF handout ({size_mm.width():.0f}×{size_mm.height():.0f} mm)"

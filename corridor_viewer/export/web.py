@@ -130,6 +130,8 @@ def label_specs(state: MapState, lang: str) -> list[dict]:
             # the static maps; a lower-priority label yields to them.
             must = f.id in state.selection or f.id in state.emphasis or f.kind == "country"
             order = (0 if must else 1, f.priority, placement != "centroid", -lv.z)
+            parts = ([s.id for s in lv.features if s.part_of == f.id and state.status_of(s) is not None]
+                     if lv.style.umbrella_hidden else [])
             out.append((order, {
                 "id": f.id, "layer": lv.id, "lat": round(lat, 6), "lon": round(lon, 6),
                 "runs": [list(r) for r in runs(text, is_rtl(text))], "dir": "rtl" if is_rtl(text) else "ltr",
@@ -141,6 +143,7 @@ def label_specs(state: MapState, lang: str) -> list[dict]:
                 "place": "point" if placement == "point" else ("line" if placement == "line" else "area"),
                 "gap": round(marker / 2 + 3, 1) if placement == "point" else 3,
                 "wrap": placement == "centroid" and len(text) > WRAP_CHARS,
+                **({"parts": parts} if parts else {}),
             }))
     out.sort(key=lambda t: t[0])
     return [spec for _, spec in out]

@@ -221,7 +221,10 @@ window.cvPage = function (map, cfg, groups) {
   // (a country whose centre is outside the view still gets its name), or along the visible part of a line;
   // nearest to the anchor first.
   function spots(it, a, size) {
-    var rings = projected(it.d.id), out = [];
+    // An umbrella (the Zangezur corridor) is drawn through its parts: its name goes along them.
+    var rings = (it.d.parts || [it.d.id]).reduce(function (all, id) { return all.concat(projected(id) || []); }, []);
+    var out = [];
+    if (!rings.length) { rings = null; }
     if (!rings) { return out; }
     if (it.d.place === 'area') {
       for (var i = 0; i < 16; i++) {
@@ -241,7 +244,8 @@ window.cvPage = function (map, cfg, groups) {
       });
     }
     out.sort(function (p, q) { return Math.hypot(p[0] - a.x, p[1] - a.y) - Math.hypot(q[0] - a.x, q[1] - a.y); });
-    return out.slice(0, 40).map(function (p) { return [p[0], p[1], 'c']; });
+    // A name that must show looks further along its line or area than the others do.
+    return out.slice(0, it.d.max >= 1e9 ? 240 : 40).map(function (p) { return [p[0], p[1], 'c']; });
   }
 
   var OFFSET = {c: [-0.5, -0.5, 0, 0], r: [0, -0.5, 1, 0], l: [-1, -0.5, -1, 0], t: [-0.5, -1, 0, -1],
@@ -253,6 +257,13 @@ window.cvPage = function (map, cfg, groups) {
       return order.map(function (k) { return [a.x, a.y, k]; });
     }
     return d.place === 'line' ? [[a.x, a.y, 'c'], [a.x, a.y, 't'], [a.x, a.y, 'b']] : [[a.x, a.y, 'c']];
+  }
+
+  // Last resort for a name that must show (the selection, the story's places): an area too small on this
+  // screen for its name gets it beside its centre, as a point would.
+  function around(a) {
+    var order = cfg.rtl ? ['t', 'b', 'l', 'r', 'tl', 'tr', 'bl', 'br'] : ['t', 'b', 'r', 'l', 'tr', 'tl', 'br', 'bl'];
+    return order.map(function (k) { return [a.x, a.y, k]; });
   }
 
   function place() {
@@ -268,14 +279,16 @@ window.cvPage = function (map, cfg, groups) {
     points.forEach(function (p) {
       if (!map.hasLayer(p.layer)) { return; }
       var c = map.latLngToContainerPoint(p.layer.getLatLng());
-      obstacles.push({id: p.id, point: true, box: [c.x - p.r, c.y - p.r, c.x + p.r, c.y + p.r]});
+      obstacles.push({id: p.id, point: true, x: c.x, y: c.y, box: [c.x - p.r, c.y - p.r, c.x + p.r, c.y + p.r]});
     });
-    function fits(d, b) {
+    function fits(d, b, a) {
       if (b[0] < 0 || b[1] < 0 || b[2] > size.x || b[3] > size.y) { return false; }
       if (taken.some(function (t) { return overlaps(t, b); })) { return false; }
-      // Point and route labels keep off other point symbols; a big area name may lie across a town dot.
+      // Point and route labels keep off other point symbols; a big area name may lie across a town dot. A
+      // symbol on the label's own spot (a base inside the city it is named after) is the label's own.
       return !obstacles.some(function (ob) {
-        return ob.id !== d.id && (!ob.point || d.place !== 'area') && overlaps(ob.box, b);
+        var own = ob.point && d.place === 'point' && Math.abs(ob.x - a.x) < 3 && Math.abs(ob.y - a.y) < 3;
+        return ob.id !== d.id && !own && (!ob.point || d.place !== 'area') && overlaps(ob.box, b);
       });
     }
     labels.forEach(function (it) {
@@ -286,10 +299,11 @@ window.cvPage = function (map, cfg, groups) {
         var test = function (c) {
           var o = OFFSET[c[2]], x = c[0] + o[0] * w + o[2] * d.gap, y = c[1] + o[1] * h + o[3] * d.gap;
           var b = [x - 2, y - 1, x + w + 2, y + h + 1];
-          if (fits(d, b)) { chosen = c; taken.push(b); return true; }
+          if (fits(d, b, a)) { chosen = c; taken.push(b); return true; }
           return false;
         };
-        candidates(d, a).some(test) || (d.place !== 'point' && spots(it, a, size).some(test));
+        candidates(d, a).some(test) || (d.place !== 'point' && spots(it, a, size).some(test))
+          || (d.place === 'area' && d.max >= 1e9 && around(a).some(test));
       }
       if (chosen) {
         it.el.className = it.el.className.replace(/ cv-at-\w+/g, '') + ' cv-at-' + chosen[2];
@@ -304,17 +318,20 @@ window.cvPage = function (map, cfg, groups) {
     var room = Math.max(160, Math.min(460, map.getSize().y - 90));
     if (e.popup.options.maxHeight !== room) { e.popup.options.maxHeight = room; e.popup.update(); }
   });
-  var queued = false;
+  var queued = false, alive = true;
+  map.on('unload', function () { alive = false; });  // a page that replaces its map (the story's slides)
   function later() {
-    if (queued) { return; }
+    if (queued || !alive) { return; }
     queued = true;
-    (window.requestAnimationFrame || setTimeout)(function () { queued = false; place(); });
+    (window.requestAnimationFrame || setTimeout)(function () { queued = false; if (alive) { place(); } });
   }
   map.on('zoomend moveend overlayadd overlayremove resize', later);
   // The grid sizes the map, so it changes size without a window resize (fonts arriving, the key opening on a
   // phone, a header that wraps): tell Leaflet, or its SVG stops short of the new edge.
   if (window.ResizeObserver && slot) {
-    new ResizeObserver(function () { map.invalidateSize({pan: false}); later(); }).observe(slot);
+    var watch = new ResizeObserver(function () { if (alive) { map.invalidateSize({pan: false}); later(); } });
+    watch.observe(slot);
+    map.on('unload', function () { watch.disconnect(); });
   }
   if (document.fonts && document.fonts.ready) {
     document.fonts.ready.then(function () { labels.forEach(function (it) { it.w = 0; }); later(); });

@@ -125,6 +125,8 @@ class FileStorage:
 
     def read_scenes_from(self, path: Path) -> list[Scene]:
         """The scenes of a project, a lesson or a scenes file (a colleague's), checked."""
+        from corridor_viewer.io.lesson import SUFFIX as LESSON_SUFFIX
+        from corridor_viewer.io.lesson import LessonError, read_lesson
         from corridor_viewer.io.project import SUFFIX, ProjectError, load_project
         from corridor_viewer.io.scenes import read_scenes
 
@@ -134,7 +136,29 @@ class FileStorage:
             except ProjectError as exc:
                 raise SceneError(str(exc)) from exc
             return [Scene.from_dict(d) for d in items]
+        if Path(path).suffix.lower() == LESSON_SUFFIX:
+            try:
+                return [Scene.from_dict(d) for d in read_lesson(path).lesson.scenes]
+            except LessonError as exc:
+                raise SceneError(str(exc)) from exc
         return read_scenes(path)
+
+    # -- lessons
+    def load_lesson(self, path: Path):
+        from corridor_viewer.io.lesson import LessonError, read_lesson
+
+        try:
+            return read_lesson(path)
+        except LessonError as exc:
+            raise SessionError(str(exc)) from exc
+
+    def save_lesson(self, path: Path, lesson) -> None:
+        from corridor_viewer.io.lesson import LessonError, write_lesson
+
+        try:
+            write_lesson(path, lesson)
+        except LessonError as exc:
+            raise SessionError(str(exc)) from exc
 
     # -- the links cache
     def cached_links(self, corpus: Any, layers: Any):

@@ -17,13 +17,14 @@ the result in place on the caller's thread.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Protocol
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportSettings
 from corridor_viewer.model.feature import Layer
+from corridor_viewer.model.lesson import Lesson, LoadedLesson, refers_to, renamed
 from corridor_viewer.model.project import ArticleEntry, LayerEntry, LoadedProject, Project
 from corridor_viewer.model.scenes import Scene, SceneError, SceneList
 from corridor_viewer.model.signals import signal
@@ -64,6 +65,8 @@ class Storage(Protocol):
     def load_user_scenes(self) -> tuple[list[Scene], str | None]: ...
     def save_user_scenes(self, scenes: list[Scene], story: list[Scene]) -> Path | None: ...
     def read_scenes_from(self, path: Path) -> list[Scene]: ...
+    def load_lesson(self, path: Path) -> LoadedLesson: ...
+    def save_lesson(self, path: Path, lesson: Lesson) -> None: ...
     def cached_links(self, corpus: Any, layers: Any) -> Any: ...
     def store_links(self, corpus: Any, layers: Any, links: Any) -> None: ...
 
@@ -79,6 +82,16 @@ class UserLayer:
     layer: str | None  # the layer inside that file
     features: list[dict]  # lon/lat GeoJSON features, for copy-mode saves
     name_field: str | None
+
+
+@dataclass
+class LessonWork:
+    """A lesson read and its layers built (on a worker thread), ready to be added (``Session.apply_lesson``)."""
+
+    lesson: Lesson
+    path: Path
+    layers: list[tuple[LayerEntry, Any, Layer]] = field(default_factory=list)  # entry, import result, layer
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -197,17 +210,111 @@ class Session:
             incoming = self.storage.read_scenes_from(Path(path))
         except SceneError as exc:
             raise SessionError(str(exc)) from exc
+        return self._add_scenes([s.to_dict() for s in incoming])
+
+    def _add_scenes(self, records: list[dict[str, Any]]) -> list[str]:
+        """Append scenes (records as ``Scene.to_dict`` makes them) after ours, renamed where an id is taken; a
+        scene we already have, identical but for its id, is not added twice."""
         added = []
-        scenes = list(self.scenes)
-        taken = SceneList(scenes)
-        for s in incoming:
-            sid = taken.free_id(s.id)
-            copy = Scene.from_dict({**s.to_dict(), "id": sid})
-            taken.scenes.append(copy)
+        taken = SceneList(list(self.scenes))
+        for rec in records:
+            scene = Scene.from_dict(rec)
+            if any(have == replace(scene, id=have.id) for have in taken.scenes):
+                continue  # imported before (perhaps renamed), or the same story scene
+            sid = taken.free_id(scene.id)
+            taken.scenes.append(Scene.from_dict({**rec, "id": sid}))
             added.append(sid)
         if added:
             self.scenes.set_scenes(taken.scenes)
         return added
+
+    # -- lessons: scenes with the user's layers and articles they use, in one file to share
+    def lesson(self, ids: list[str] | None = None, title: str = "") -> Lesson:
+        """The scenes (all, or those of ``ids``, in list order) and the user's layers and articles they use."""
+        records = [s.to_dict() for s in self.scenes if ids is None or s.id in ids]
+        project = self.current_project()
+        layers = []
+        for entry in project.imported:
+            rec = self.user_layers.get(entry.id)
+            if rec is None or not any(refers_to(r, entry.id) for r in records):
+                continue  # a layer no scene shows (or one whose file is missing: nothing to copy)
+            entry.mode, entry.path, entry.relative = "copy", None, None
+            entry.features = {"type": "FeatureCollection", "features": rec.features}
+            layers.append(entry)
+        articles = [a for a in self.user_articles if any(refers_to(r, a.id) for r in records)]
+        return Lesson(records, layers, articles, title)
+
+    def save_lesson(self, path: Path, ids: list[str] | None = None, title: str = "") -> Lesson:
+        lesson = self.lesson(ids, title)
+        if not lesson.scenes:
+            raise SessionError("There are no scenes to put in a lesson.")
+        self.storage.save_lesson(Path(path), lesson)
+        return lesson
+
+    def read_lesson(self, path: Path, progress: Progress | None = None, cancel: Cancel | None = None) -> LessonWork:
+        """Read a lesson and build its layers (worker-thread safe: touches no live state)."""
+        loaded = self.storage.load_lesson(Path(path))
+        work = LessonWork(loaded.lesson, Path(path), warnings=list(loaded.warnings))
+        entries = loaded.lesson.layers
+        for i, entry in enumerate(entries):
+            def sub(f: float, m: str, i: int = i) -> None:
+                if progress is not None:
+                    progress((i + f) / max(1, len(entries)), m)
+            try:
+                result = self.storage.resolve_layer(entry, work.path, sub, cancel)
+                built = self.storage.build_layer(result, entry.id, entry.title,
+                                                 entry.style or self.storage.default_style(result, i), entry.z)
+                built.spatial_index()
+                work.layers.append((entry, result, built))
+            except LayerUnavailableError as exc:
+                work.warnings.append(f"{exc}; the scenes that show it are added without it")
+        return work
+
+    def apply_lesson(self, work: LessonWork) -> list[str]:
+        """Add a read lesson's scenes after ours, with the layers and articles they need; returns the ids added.
+
+        Nothing else changes: our scenes, the map's view, layers, date and selection stay as they are (the
+        lesson's layers are added switched off; its scenes switch them on). A layer or article whose id is
+        taken by a different one of ours is renamed, and the lesson's scenes follow the new names."""
+        names: dict[str, str] = {}
+        for entry, result, built in work.layers:
+            mine = self.user_layers.get(entry.id)
+            if mine is not None and len(mine.features) == len(result.features) and mine.title == entry.title:
+                continue  # the same layer (this lesson was imported before, or made here)
+            layer = built
+            if self.doc.layer(entry.id) is not None:
+                names[entry.id] = self.storage.new_layer_id(entry.title)
+                layer = self.storage.build_layer(result, names[entry.id], entry.title, built.style, entry.z)
+            layer.visible = False
+            try:
+                self.add_user_layer(result, layer, title=entry.title, style=built.style, mode="copy", source=None,
+                                    layer_name=entry.layer, z=entry.z)
+            except ValueError as exc:  # a feature id clash: the scenes are still added
+                work.warnings.append(f"layer {entry.title!r} was not added ({exc})")
+        new_articles = []
+        taken = self.taken_article_ids()
+        for a in work.lesson.articles:
+            mine = next((m for m in self.user_articles if m.id == a.id), None)
+            if mine is not None and mine.text == a.text:
+                continue
+            aid = a.id
+            if aid in taken:
+                aid = names[a.id] = self.storage.new_article_id(a.title or a.id, taken)
+            taken.add(aid)
+            new_articles.append(ArticleEntry(aid, a.title, a.text, a.published, a.source))
+        if new_articles:
+            self.user_articles.extend(new_articles)
+            self._bump()
+            self._inputs_changed()
+        return self._add_scenes([renamed(r, names) for r in work.lesson.scenes])
+
+    def import_lesson(self, path: Path) -> tuple[list[str], list[str]]:
+        """Read and add a lesson on this thread (the CLI, tests): (scene ids added, warnings)."""
+        work = self.read_lesson(path)
+        added = self.apply_lesson(work)
+        if work.layers or work.lesson.articles:
+            self.relink()
+        return added, work.warnings
 
     # -- export settings
     def set_export_settings(self, s: ExportSettings) -> None:

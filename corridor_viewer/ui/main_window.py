@@ -22,6 +22,7 @@ from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.feature_panel import FeaturePanel
 from corridor_viewer.ui.file_menu import FileMenu
 from corridor_viewer.ui.layers_panel import LayersPanel
+from corridor_viewer.ui.lessons import LessonActions
 from corridor_viewer.ui.linking import LinkRunner
 from corridor_viewer.ui.scenes_panel import ScenesPanel
 from corridor_viewer.ui.search_panel import SearchPanel
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coord_label)
         self._make_actions()
         self.files = FileMenu(self, self.session)  # projects, imports, autosave/recovery, drag & drop
+        self.lessons = LessonActions(self, self.session)  # story web page, worksheet, lessons, quiz
         self.linker = LinkRunner(self.session, self)
         self.linker.failed.connect(lambda msg: self.statusBar().showMessage(
             self.tr("Could not link the articles: %1").replace("%1", msg), 10000))

@@ -1172,149 +1172,364 @@
     </message>
 </context>
 <context>
+    <name>LessonActions</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="53" />
+        <source>Export lesson as &amp;web page…</source>
+        <translation>تصدير الدرس صفحة &amp;ويب…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="53" />
+        <source>Export &amp;worksheet (PDF)…</source>
+        <translation>تصدير &amp;ورقة عمل (PDF)…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="54" />
+        <source>S&amp;hare lesson…</source>
+        <translation>م&amp;شاركة الدرس…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="54" />
+        <source>&amp;Import lesson…</source>
+        <translation>ا&amp;ستيراد درس…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="55" />
+        <source>&amp;Quiz: Where is …?</source>
+        <translation>ا&amp;ختبار: أين يقع …؟</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="58" />
+        <source>One file with your scenes and the layers and articles they use</source>
+        <translation>ملف واحد يضم مشاهدك والطبقات والمقالات التي تستعملها</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="84" />
+        <source>Still working on the last one; try again in a moment</source>
+        <translation>ما زال العمل على الطلب السابق جاريًا؛ حاول بعد قليل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="114" />
+        <location filename="../../corridor_viewer/ui/lessons.py" line="116" />
+        <source>Export lesson as web page</source>
+        <translation>تصدير الدرس صفحة ويب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="114" />
+        <source>There are no scenes to export.</source>
+        <translation>لا توجد مشاهد لتصديرها.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="116" />
+        <location filename="../../corridor_viewer/ui/lessons.py" line="173" />
+        <source>lesson</source>
+        <translation>درس</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="117" />
+        <source>Web page</source>
+        <translation>صفحة ويب</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="126" />
+        <source>Saved %1: a web page of %n scene(s) with the quiz; it works offline</source>
+        <translation>
+            <numerusform>حُفظ %1: صفحة ويب بلا مشاهد مع الاختبار، تعمل دون اتصال</numerusform>
+            <numerusform>حُفظ %1: صفحة ويب من مشهد واحد مع الاختبار، تعمل دون اتصال</numerusform>
+            <numerusform>حُفظ %1: صفحة ويب من مشهدين مع الاختبار، تعمل دون اتصال</numerusform>
+            <numerusform>حُفظ %1: صفحة ويب من %n مشاهد مع الاختبار، تعمل دون اتصال</numerusform>
+            <numerusform>حُفظ %1: صفحة ويب من %n مشهدًا مع الاختبار، تعمل دون اتصال</numerusform>
+            <numerusform>حُفظ %1: صفحة ويب من %n مشهد مع الاختبار، تعمل دون اتصال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="128" />
+        <location filename="../../corridor_viewer/ui/lessons.py" line="143" />
+        <location filename="../../corridor_viewer/ui/lessons.py" line="159" />
+        <source>Export failed</source>
+        <translation>فشل التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="129" />
+        <source>Writing the web page…</source>
+        <translation>جارٍ كتابة صفحة الويب…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="146" />
+        <location filename="../../corridor_viewer/ui/lessons.py" line="149" />
+        <source>Export worksheet</source>
+        <translation>تصدير ورقة العمل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="146" />
+        <source>None of these scenes has a worksheet question or a highlighted place to ask about.</source>
+        <translation>لا يضم أيٌّ من هذه المشاهد سؤالًا لورقة العمل أو مكانًا مميَّزًا يُسأل عنه.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="149" />
+        <source>worksheet</source>
+        <translation>ورقة_عمل</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="163" />
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>لا صفحات</numerusform>
+            <numerusform>صفحة واحدة</numerusform>
+            <numerusform>صفحتين</numerusform>
+            <numerusform>%n صفحات</numerusform>
+            <numerusform>%n صفحةً</numerusform>
+            <numerusform>%n صفحة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="164" />
+        <source>Saved %1: a worksheet of %2 with an answer key</source>
+        <translation>حُفظ %1: ورقة عمل من %2 مع مفتاح الإجابات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="171" />
+        <location filename="../../corridor_viewer/ui/lessons.py" line="173" />
+        <source>Share lesson</source>
+        <translation>مشاركة الدرس</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="171" />
+        <source>There are no scenes to share.</source>
+        <translation>لا توجد مشاهد لمشاركتها.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="174" />
+        <location filename="../../corridor_viewer/ui/lessons.py" line="188" />
+        <source>Corridor Viewer lesson</source>
+        <translation>درس Corridor Viewer</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="180" />
+        <source>Cannot save the lesson</source>
+        <translation>تعذّر حفظ الدرس</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="182" />
+        <source>Saved %1: %n scene(s)</source>
+        <translation>
+            <numerusform>حُفظ %1: لا مشاهد</numerusform>
+            <numerusform>حُفظ %1: مشهد واحد</numerusform>
+            <numerusform>حُفظ %1: مشهدان</numerusform>
+            <numerusform>حُفظ %1: %n مشاهد</numerusform>
+            <numerusform>حُفظ %1: %n مشهدًا</numerusform>
+            <numerusform>حُفظ %1: %n مشهد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="183" />
+        <source>with %n of your layer(s)</source>
+        <translation>
+            <numerusform>دون طبقات من طبقاتك</numerusform>
+            <numerusform>مع طبقة واحدة من طبقاتك</numerusform>
+            <numerusform>مع طبقتين من طبقاتك</numerusform>
+            <numerusform>مع %n طبقات من طبقاتك</numerusform>
+            <numerusform>مع %n طبقةً من طبقاتك</numerusform>
+            <numerusform>مع %n طبقة من طبقاتك</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="187" />
+        <source>Import lesson</source>
+        <translation>استيراد درس</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="189" />
+        <source>All files</source>
+        <translation>كل الملفات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="194" />
+        <source>Cannot import the lesson</source>
+        <translation>تعذّر استيراد الدرس</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="195" />
+        <source>Reading %1…</source>
+        <translation>جارٍ قراءة %1…</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="200" />
+        <source>Added %n scene(s) after yours</source>
+        <translation>
+            <numerusform>لم يُضف أي مشهد</numerusform>
+            <numerusform>أُضيف مشهد واحد بعد مشاهدك</numerusform>
+            <numerusform>أُضيف مشهدان بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشاهد بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشهدًا بعد مشاهدك</numerusform>
+            <numerusform>أُضيف %n مشهد بعد مشاهدك</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="202" />
+        <source>You already have every scene of this lesson; nothing was added</source>
+        <translation>لديك كل مشاهد هذا الدرس؛ لم يُضف شيء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="204" />
+        <source>Lesson imported</source>
+        <translation>استُورد الدرس</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="220" />
+        <source>Quiz</source>
+        <translation>اختبار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/lessons.py" line="220" />
+        <source>This map has none of the quiz's places.</source>
+        <translation>لا تضم هذه الخريطة أيًّا من أماكن الاختبار.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="74" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="76" />
         <source>Could not link the articles: %1</source>
         <translation>تعذّر ربط المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="179" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="181" />
         <source>South Caucasus corridors</source>
         <translation>ممرات جنوب القوقاز</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="180" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="182" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="181" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="183" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="182" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="184" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="183" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="185" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="185" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
         <source>&amp;Export map…</source>
         <translation>&amp;تصدير الخريطة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="185" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
         <source>&amp;Copy map image</source>
         <translation>&amp;نسخ صورة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="186" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="186" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
         <source>&amp;Fit all</source>
         <translation>&amp;عرض الكل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="190" />
         <source>Zoom to &amp;selection</source>
         <translation>التكبير إلى ال&amp;تحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="190" />
         <source>&amp;Clear selection</source>
         <translation>إل&amp;غاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
         <source>&amp;Mentioned in the articles only</source>
         <translation>ما ورد في المقالات &amp;فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="190" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="192" />
         <source>Mention &amp;counts on the map</source>
         <translation>أعداد الإشارات على ال&amp;خريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="193" />
         <source>&amp;Present the scenes</source>
         <translation>&amp;عرض المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="193" />
         <source>Export &amp;handout (PDF)…</source>
         <translation>تصدير &amp;المطبوعة (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="192" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="194" />
         <source>&amp;About Corridor Viewer</source>
         <translation>&amp;حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="196" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="198" />
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="197" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="199" />
         <source>Feature</source>
         <translation>المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="198" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="200" />
         <source>Article</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="199" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="201" />
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="200" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="202" />
         <source>Scenes</source>
         <translation>المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="201" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="203" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="250" />
         <source>Export handout</source>
         <translation>تصدير المطبوعة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="256" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="258" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/main_window.py" line="259" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="261" />
         <source>PDF handout, %n page(s)</source>
         <translation>
             <numerusform>مطبوعة PDF بلا صفحات</numerusform>
@@ -1326,42 +1541,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="260" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="262" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="306" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="308" />
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="320" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="322" />
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="323" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="325" />
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="328" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="330" />
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="329" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="331" />
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="332" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="334" />
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="333" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="335" />
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
@@ -1600,6 +1815,64 @@
         <location filename="../../corridor_viewer/ui/i18n.py" line="46" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>QuizMode</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="195" />
+        <source>Show me</source>
+        <translation>أرني</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="196" />
+        <source>End the quiz</source>
+        <translation>إنهاء الاختبار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="197" />
+        <source>Click the map where you think it is. The names are hidden.</source>
+        <translation>انقر على الخريطة حيث تظن أنه يقع. الأسماء مخفية.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="204" />
+        <source>Score: %1 of %2</source>
+        <translation>النتيجة: %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="207" />
+        <source>Where is …?</source>
+        <translation>أين يقع …؟</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="208" />
+        <source>You got %1 of %2 right.</source>
+        <translation>أجبت إجابة صحيحة عن %1 من %2.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="214" />
+        <source>Start again</source>
+        <translation>ابدأ من جديد</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="217" />
+        <source>Where is …? Question %1 of %2</source>
+        <translation>أين يقع …؟ السؤال %1 من %2</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="222" />
+        <source>Next question</source>
+        <translation>السؤال التالي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="235" />
+        <source>Right! This is %1.</source>
+        <translation>إجابة صحيحة! هذه %1.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/quiz.py" line="239" />
+        <source>Not quite: %1 km off. This is %2.</source>
+        <translation>ليس تمامًا: على بعد %1 كم. هذه %2.</translation>
     </message>
 </context>
 <context>

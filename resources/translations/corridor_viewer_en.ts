@@ -114,9 +114,52 @@
     </message>
 </context>
 <context>
+    <name>LessonActions</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="126"/>
+        <source>Saved %1: a web page of %n scene(s) with the quiz; it works offline</source>
+        <translation>
+            <numerusform>Saved %1: a web page of %n scene with the quiz; it works offline</numerusform>
+            <numerusform>Saved %1: a web page of %n scenes with the quiz; it works offline</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="163"/>
+        <source>%n page(s)</source>
+        <translation>
+            <numerusform>%n page</numerusform>
+            <numerusform>%n pages</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="182"/>
+        <source>Saved %1: %n scene(s)</source>
+        <translation>
+            <numerusform>Saved %1: %n scene</numerusform>
+            <numerusform>Saved %1: %n scenes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="183"/>
+        <source>with %n of your layer(s)</source>
+        <translation>
+            <numerusform>with %n of your layers</numerusform>
+            <numerusform>with %n of your layers</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/lessons.py" line="200"/>
+        <source>Added %n scene(s) after yours</source>
+        <translation>
+            <numerusform>Added %n scene after yours</numerusform>
+            <numerusform>Added %n scenes after yours</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/main_window.py" line="259"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="261"/>
         <source>PDF handout, %n page(s)</source>
         <translation>
             <numerusform>PDF handout, %n page</numerusform>
