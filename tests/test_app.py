@@ -164,9 +164,9 @@ def test_pan_shows_the_cached_layers_then_re_renders_when_settled(qtbot, window)
     canvas = window.canvas
     canvas.repaint()
     # The first paint draws only the visible part; the margin for panning is added once the view settles.
-    qtbot.waitUntil(lambda: canvas._base_cache[1].width > canvas.width(), timeout=2000)
+    qtbot.waitUntil(lambda: canvas._base_cache[1].width > canvas.width(), timeout=10000)
     first = canvas._base_cache[1]
     qtbot.keyClick(canvas, Qt.Key.Key_Left)
     canvas.repaint()
     assert canvas._base_cache[1] is first  # shifted preview, no re-render yet
-    qtbot.waitUntil(lambda: canvas._base_cache[1].cx == canvas.viewport.cx, timeout=2000)
+    qtbot.waitUntil(lambda: canvas._base_cache[1].cx == canvas.viewport.cx, timeout=10000)

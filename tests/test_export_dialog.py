@@ -7,8 +7,9 @@ from pathlib import Path
 from PIL import Image
 from PySide6.QtWidgets import QApplication
 
-from corridor_viewer.ui.export_dialog import ExportDialog, load_settings
+from corridor_viewer.ui.export_dialog import ExportDialog
 from corridor_viewer.ui.main_window import MainWindow
+from corridor_viewer.ui.settings import load_export_settings as load_settings
 from corridor_viewer.ui.settings import open_settings
 
 
@@ -89,7 +90,7 @@ def test_a_remembered_size_can_never_crash_the_dialog(qtbot, doc):
     import json
     import math
 
-    from corridor_viewer.ui.export_dialog import SETTINGS_KEY
+    from corridor_viewer.ui.settings import EXPORT_KEY as SETTINGS_KEY
 
     for raw in [json.dumps(r) for r in REMEMBERED] + ['{"custom_width": NaN, "preset": "custom"}',
                                                        '{"custom_width": Infinity, "preset": "custom"}', "[1, 2"]:

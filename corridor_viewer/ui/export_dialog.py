@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,24 +32,7 @@ from corridor_viewer.model.export_settings import FORMATS, PRESETS, ExportError,
 from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.session import Session
 
-SETTINGS_KEY = "export/last"
 PREVIEW_W = 560
-
-
-def load_settings(store: QSettings | None, lang: str) -> ExportSettings:
-    if store is not None:
-        raw = store.value(SETTINGS_KEY)
-        if isinstance(raw, str):
-            try:
-                return ExportSettings.from_dict(json.loads(raw))
-            except ValueError:
-                pass
-    return ExportSettings(language=lang)
-
-
-def save_settings(store: QSettings | None, s: ExportSettings) -> None:
-    if store is not None:
-        store.setValue(SETTINGS_KEY, json.dumps(s.to_dict(), ensure_ascii=False))
 
 
 def render_preview(state: MapState, s: ExportSettings, quote: Quote | None, width: int) -> QImage:

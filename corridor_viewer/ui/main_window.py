@@ -7,6 +7,7 @@ to it. Linking runs on a worker (ui.linking) after the first paint.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -16,7 +17,6 @@ from corridor_viewer import APP_NAME, __version__
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.session import Session
 from corridor_viewer.ui import i18n
-from corridor_viewer.ui.article_reader import ArticleReader
 from corridor_viewer.ui.bind import listen
 from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.feature_panel import FeaturePanel
@@ -24,10 +24,13 @@ from corridor_viewer.ui.file_menu import FileMenu
 from corridor_viewer.ui.layers_panel import LayersPanel
 from corridor_viewer.ui.lessons import LessonActions
 from corridor_viewer.ui.linking import LinkRunner
-from corridor_viewer.ui.scenes_panel import ScenesPanel
-from corridor_viewer.ui.search_panel import SearchPanel
-from corridor_viewer.ui.settings import get_bool, get_float
+from corridor_viewer.ui.settings import get_bool, get_float, load_export_settings, save_export_settings
 from corridor_viewer.ui.timeline import TimelinePanel
+
+if TYPE_CHECKING:  # imported when first built, after the first paint: each costs ~10 ms of start-up
+    from corridor_viewer.ui.article_reader import ArticleReader
+    from corridor_viewer.ui.scenes_panel import ScenesPanel
+    from corridor_viewer.ui.search_panel import SearchPanel
 
 
 def make_session(doc: Document) -> Session:
@@ -93,14 +96,20 @@ class MainWindow(QMainWindow):
 
     @property
     def reader(self) -> ArticleReader:
+        from corridor_viewer.ui.article_reader import ArticleReader
+
         return self._panel("reader", lambda: ArticleReader(self.doc, self), self.reader_dock)
 
     @property
     def search_panel(self) -> SearchPanel:
+        from corridor_viewer.ui.search_panel import SearchPanel
+
         return self._panel("search", lambda: SearchPanel(self.session, self), self.search_dock)
 
     @property
     def scenes_panel(self) -> ScenesPanel:
+        from corridor_viewer.ui.scenes_panel import ScenesPanel
+
         def make() -> ScenesPanel:
             panel = ScenesPanel(self.session, self.canvas, self)
             panel.present_requested.connect(self.present)
@@ -354,14 +363,10 @@ class MainWindow(QMainWindow):
         view = {k: get_float(s, f"view/{k}") for k in ("cx", "cy", "m_per_px")}
         if all(v is not None for v in view.values()):
             self.canvas.set_view_state(view)
-        from corridor_viewer.ui.export_dialog import load_settings
-
-        self.session.export_settings = load_settings(s, self.doc.language)
+        self.session.export_settings = load_export_settings(s, self.doc.language)
 
     def _remember_export_settings(self) -> None:
-        from corridor_viewer.ui.export_dialog import save_settings
-
-        save_settings(self.settings, self.session.export_settings)
+        save_export_settings(self.settings, self.session.export_settings)
 
     def save(self) -> None:
         s = self.settings

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sys
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings
 
 from corridor_viewer.io.userdirs import config_dir, data_dir
+from corridor_viewer.model.export_settings import ExportSettings
 
 __all__ = ["config_dir", "data_dir", "open_settings", "settings_path"]
 
@@ -91,3 +93,24 @@ def get_float(s: QSettings, key: str, default: float | None = None) -> float | N
         return float(s.value(key, default))
     except (TypeError, ValueError):
         return default
+
+
+# The export dialog's last choices live here, not in ui/export_dialog: the window restores them at start-up,
+# and importing the dialog (with the page composer) would cost ~15 ms before the first paint.
+EXPORT_KEY = "export/last"
+
+
+def load_export_settings(store: QSettings | None, lang: str) -> ExportSettings:
+    if store is not None:
+        raw = store.value(EXPORT_KEY)
+        if isinstance(raw, str):
+            try:
+                return ExportSettings.from_dict(json.loads(raw))
+            except ValueError:
+                pass
+    return ExportSettings(language=lang)
+
+
+def save_export_settings(store: QSettings | None, s: ExportSettings) -> None:
+    if store is not None:
+        store.setValue(EXPORT_KEY, json.dumps(s.to_dict(), ensure_ascii=False))
