@@ -186,3 +186,23 @@ def test_no_preset_shows_where_the_data_stops(gui, doc, where):
         shown = box(*frame_viewport(state, layout(state, settings, w, h)).world_bounds)
         bare = shown.difference(cover).area / shown.area
         assert bare < 1e-6, (preset, where, bare)
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_a_long_selection_in_the_legend_is_shortened_by_whole_names_never_cut_at_the_edge(gui, doc, lang):
+    """The 2020-war scene selects five areas with long dated names: the key must end inside the band."""
+    from corridor_viewer.export import legend
+    from corridor_viewer.render.text import text_box
+
+    ids = [f.id for lv in doc.layers for f in lv.features if f.geometry.kind == "polygon"][:7]
+    state = home(doc).with_selection(ids)
+    width = 700.0
+    items = legend.entries(state, lang)
+    placed, _h = legend._layout(items, width, 1.0)
+    sel = [(e, x) for e, x, _y in placed if e.kind == "selection"]
+    assert len(sel) == 1
+    e, x = sel[0]
+    assert x + legend._sizes(e, 12.5, 1.0) <= width + 0.5
+    assert text_box(e.title, 12.5).width() > 100  # still names places, not only "Selected"
+    shown = e.title.count("; " if lang == "en" else "؛ ") + 1
+    assert shown < 7 and legend.MORE[lang].format(n=7 - shown + 1) in e.title  # the rest counted

@@ -11,13 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPainterPath, QPen
 
 from corridor_viewer.export.legend_items import legend_entries, status_entries
 from corridor_viewer.model.mapstate import MapState
 from corridor_viewer.model.style import Style
 from corridor_viewer.render.paint import HIGHLIGHT, _fill_color, _stroke_line, draw_marker, make_pen
-from corridor_viewer.render.text import draw_halo_text, text_box
+from corridor_viewer.render.text import draw_halo_text, font, text_box
 
 SELECTED = {"en": "Selected", "ar": "المحدَّد"}
 
@@ -29,6 +29,8 @@ class Entry:
     style: Style | None = None
     status: str = ""
     row: int = 0  # 0: symbols; 1: the status key
+    names: tuple[str, ...] = ()  # a selection entry's names, to shorten it to the band's width
+    lang: str = "en"
 
 
 _KIND = {"polygon": "fill", "line": "line", "point": "marker"}
@@ -42,9 +44,7 @@ def entries(state: MapState, lang: str, *, selection: bool = True) -> list[Entry
     if selection and state.selection:
         names = [state.feature(fid).label(lang) for fid in state.selection if state.feature(fid) is not None]
         if names:
-            shown_names = names[:4] + (["…"] if len(names) > 4 else [])
-            joined = ("، " if lang == "ar" else ", ").join(shown_names)
-            out.append(Entry(f"{SELECTED.get(lang, SELECTED['en'])}: {joined}", "selection"))
+            out.append(_selection_entry(tuple(names), lang, len(names)))
     out += [Entry(e.title, "status", status=e.status or "", row=1) for e in status_entries(_in_view(shown), lang)]
     return out
 
@@ -99,6 +99,36 @@ def _swatch(painter: QPainter, e: Entry, rect: QRectF, k: float, status_dash: di
 SW, SH, GAP, ITEM_GAP = 30.0, 14.0, 6.0, 22.0
 
 
+MORE = {"en": "and {n} more", "ar": "وغيرها ({n})"}  # ar: "and others (n)", right for any n
+
+
+def _selection_entry(names: tuple[str, ...], lang: str, keep: int) -> Entry:
+    """'Selected: A; B and 3 more'. A semicolon between names, as a name may hold a comma of its own
+    ('Left to the Karabakh Armenian authorities, Nov 2020 - Sep 2023')."""
+    shown = list(names[:keep])
+    if keep < len(names):
+        shown.append(MORE.get(lang, MORE["en"]).format(n=len(names) - keep))
+    joined = ("؛ " if lang == "ar" else "; ").join(shown)
+    return Entry(f"{SELECTED.get(lang, SELECTED['en'])}: {joined}", "selection", names=names, lang=lang)
+
+
+def _fitted(e: Entry, width: float, px: float, k: float) -> Entry:
+    """A selection entry shortened by whole names until it fits the band (never cut at the page's edge)."""
+    if e.kind != "selection" or not e.names:
+        return e
+    keep = min(len(e.names), 4)
+    fitted = _selection_entry(e.names, e.lang, keep)
+    while keep > 1 and _sizes(fitted, px, k) > width:
+        keep -= 1
+        fitted = _selection_entry(e.names, e.lang, keep)
+    if _sizes(fitted, px, k) > width:  # one long name: elide its end
+        fm = QFontMetricsF(font(px))
+        avail = max(10.0, width - SW * k - GAP * k)
+        return Entry(fm.elidedText(fitted.title, Qt.TextElideMode.ElideRight, avail), "selection",
+                     names=e.names, lang=e.lang)
+    return fitted
+
+
 def _sizes(e: Entry, px: float, k: float) -> float:
     return SW * k + GAP * k + text_box(e.title, px if e.row == 0 else px * 0.92).width()
 
@@ -115,6 +145,7 @@ def _layout(items: list[Entry], width: float, k: float) -> tuple[list[tuple[Entr
     x = y = 0.0
     last_row = 0
     for e in items:
+        e = _fitted(e, width, px, k)
         w = _sizes(e, px, k)
         if (e.row != last_row and x > 0) or (x > 0 and x + w > width):
             x, y = 0.0, y + row_h + 4 * k
