@@ -210,7 +210,13 @@ class FeaturePanel(QWidget):
         if dates:
             rows = "".join(f"<tr><td>{e(self._date_label(k))}</td><td>{FSI}{e(news_date(str(v), lang))}{PDI}</td></tr>"
                            for k, v in dates.items())
-            out.append(f"<h4>{e(t_dates)}</h4><table cellspacing='4'>{rows}</table>")
+            # Qt lays a table out left to right whatever the text: in Arabic it goes to the right edge, the
+            # label first (rightmost), as the other paragraphs read.
+            if lang == "ar":
+                rows = "".join(f"<tr><td>{FSI}{e(news_date(str(v), lang))}{PDI}</td><td>{e(self._date_label(k))}</td></tr>"
+                               for k, v in dates.items())
+            align = " align='right'" if lang == "ar" else ""
+            out.append(f"<h4>{e(t_dates)}</h4><table cellspacing='4'{align}>{rows}</table>")
         facts = []
         # The unit is translated (كم², كم) and the number isolated, so it stays "5,502.75" inside Arabic text.
         if "area_km2" in p:
