@@ -213,8 +213,8 @@ class FeaturePanel(QWidget):
             # Qt lays a table out left to right whatever the text: in Arabic it goes to the right edge, the
             # label first (rightmost), as the other paragraphs read.
             if lang == "ar":
-                rows = "".join(f"<tr><td>{FSI}{e(news_date(str(v), lang))}{PDI}</td><td>{e(self._date_label(k))}</td></tr>"
-                               for k, v in dates.items())
+                rows = "".join(f"<tr><td>{FSI}{e(news_date(str(v), lang))}{PDI}</td>"
+                               f"<td>{e(self._date_label(k))}</td></tr>" for k, v in dates.items())
             align = " align='right'" if lang == "ar" else ""
             out.append(f"<h4>{e(t_dates)}</h4><table cellspacing='4'{align}>{rows}</table>")
         facts = []
