@@ -29,6 +29,7 @@ def window(qtbot, doc):
     win.session.relink()
     win.load_scenes()
     win.scenes_dock.show()
+    win.scenes_dock.raise_()  # the previews are drawn while the panel is on screen
     return win
 
 
@@ -138,3 +139,16 @@ def test_new_scenes_are_named_by_their_place_in_the_list(qtbot, window):
     assert third.title["en"] == "Scene 4" and window.session.scenes.index(third.id) == 3
     saved = json.loads(scenes_file().read_text(encoding="utf-8"))
     assert {s["id"] for s in saved["scenes"]} == {last.id, third.id}
+
+
+def test_previews_wait_while_the_scenes_tab_is_hidden(qtbot, window):
+    """Start-up: the Layers tab is in front, so the scene previews cost the UI thread nothing until shown."""
+    win = window
+    win.layers_dock.raise_()
+    panel = win.scenes_panel
+    panel.refresh()
+    qtbot.wait(200)
+    assert panel.visibleRegion().isEmpty() and panel.rendered == 0 and not panel.thumbnails_done()
+    win.scenes_dock.raise_()
+    qtbot.waitUntil(panel.thumbnails_done, timeout=20000)
+    assert panel.rendered == len(win.session.scenes)

@@ -113,6 +113,7 @@ class MainWindow(QMainWindow):
         def make() -> ScenesPanel:
             panel = ScenesPanel(self.session, self.canvas, self)
             panel.present_requested.connect(self.present)
+            self.scenes_dock.visibilityChanged.connect(panel.on_screen)  # its tab brought to the front
             return panel
 
         return self._panel("scenes", make, self.scenes_dock)
