@@ -75,6 +75,7 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"corridor-viewer: {exc}", file=sys.stderr)
         return 2
     doc.set_language(lang)
+    startup.install_label_plans(doc, app)
 
     from corridor_viewer.ui.main_window import MainWindow, make_session
 

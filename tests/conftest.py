@@ -12,11 +12,23 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parent.parent
 
 
+@pytest.fixture(scope="session")
+def _cache_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("cache")  # shared by the session: the links cache saves every test time
+
+
 @pytest.fixture(autouse=True)
-def _isolated_config(tmp_path_factory, monkeypatch):
+def _isolated_config(tmp_path_factory, monkeypatch, _cache_folder):
     # Tests must never read or write the developer's real settings.
     monkeypatch.setenv("CORRIDOR_VIEWER_CONFIG_DIR", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("CORRIDOR_VIEWER_DATA_DIR", str(tmp_path_factory.mktemp("data")))  # nor their data folder
+    monkeypatch.setenv("CORRIDOR_VIEWER_CACHE_DIR", str(_cache_folder))  # nor their caches
+    yield
+    import sys
+
+    labels = sys.modules.get("corridor_viewer.render.labels")
+    if labels is not None:  # a test that ran the app installed the label plan cache: it ends with the test
+        labels.use_plan_store(None)
 
 
 @pytest.fixture(scope="session")

@@ -17,6 +17,7 @@ cached per view, so hover and selection repaints do not place the labels again.
 
 from __future__ import annotations
 
+import json
 import math
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -212,6 +213,44 @@ def _line_candidates(lines: list[list[tuple[float, float]]], box: QRectF, view: 
 
 
 _cache: OrderedDict = OrderedDict()
+_store = None  # an io.plancache.LabelPlanCache the app installs: the last session's plans, read at start-up
+
+
+def use_plan_store(store) -> None:
+    """Consult ``store`` (get/put of rows by key text, ``layer_ids``) when a plan is not in memory; None: off."""
+    global _store
+    _store = store
+
+
+def _canon(v):
+    if isinstance(v, (set, frozenset)):
+        return sorted(v, key=repr)
+    if isinstance(v, QRectF):
+        return [v.x(), v.y(), v.width(), v.height()]
+    return repr(v)
+
+
+def _rows(placed: list[PlacedLabel]) -> list[list]:
+    return [[p.fid, p.text, p.origin.x(), p.origin.y(), p.rect.x(), p.rect.y(), p.rect.width(), p.rect.height(),
+             p.px, p.bold, p.italic, p.color, p.halo, p.must] for p in placed]
+
+
+def _from_rows(rows: list, state: MapState) -> list[PlacedLabel] | None:
+    """Placed labels from stored rows, or None when the rows are not what _rows wrote for this map."""
+    out = []
+    try:
+        for fid, text, ox, oy, rx, ry, rw, rh, px, bold, italic, color, halo, must in rows:
+            if fid not in state.features or not isinstance(text, str) or not isinstance(color, str) \
+                    or not isinstance(halo, str):
+                return None
+            nums = [float(v) for v in (ox, oy, rx, ry, rw, rh, px)]
+            if not all(math.isfinite(v) for v in nums):
+                return None
+            out.append(PlacedLabel(fid, text, QPointF(nums[0], nums[1]), QRectF(*nums[2:6]), nums[6], bool(bold),
+                                   bool(italic), color, halo, bool(must)))
+    except (TypeError, ValueError):
+        return None
+    return out
 
 
 def plan_labels(state: MapState, k: float = 1.0, obstacles: tuple[QRectF, ...] = (),
@@ -225,7 +264,13 @@ def plan_labels(state: MapState, k: float = 1.0, obstacles: tuple[QRectF, ...] =
     if hit is not None:
         _cache.move_to_end(key)
         return hit
-    placed = _plan(state, k, obstacles, high_contrast)
+    store = _store if _store is not None and all(lv.layer.id in _store.layer_ids for lv in state.layers) else None
+    text = json.dumps(key, default=_canon, ensure_ascii=False) if store is not None else ""
+    placed = _from_rows(store.get(text) or [], state) if store is not None else None
+    if not placed:
+        placed = _plan(state, k, obstacles, high_contrast)
+        if store is not None:
+            store.put(text, _rows(placed))
     _cache[key] = placed
     if len(_cache) > 16:
         _cache.popitem(last=False)

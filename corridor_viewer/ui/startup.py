@@ -96,3 +96,26 @@ def track_first_paint(win: QWidget, splash: QSplashScreen | None, settings) -> N
             settings.setValue(LAST_STARTUP_KEY, round((time.time() - started) * 1000))
 
     win.canvas.painted.connect(first_paint)
+
+
+def install_label_plans(doc, app) -> object:
+    """The last session's label layouts for the first paint (io.plancache), written back when the app quits.
+    The fingerprint holds what a plan's key cannot see; a bundle's code files keep their build time."""
+    from pathlib import Path
+
+    import PySide6
+    from PySide6.QtGui import QFontInfo
+
+    from corridor_viewer.io.plancache import LabelPlanCache, fingerprint_files
+    from corridor_viewer.io.userdirs import cache_dir
+    from corridor_viewer.render import labels, text
+    from corridor_viewer.resources import geodata_dir
+
+    pkg = Path(labels.__file__).resolve().parent.parent
+    code = [*(pkg / "render").glob("*.py"), *(pkg / "model").glob("*.py")]
+    fingerprint = [__version__, PySide6.__version__, QFontInfo(text.font(12)).family(),
+                   fingerprint_files(code), fingerprint_files(list(geodata_dir().glob("*")))]
+    cache = LabelPlanCache(cache_dir(), fingerprint, frozenset(layer.id for layer in doc.layers))
+    labels.use_plan_store(cache)
+    app.aboutToQuit.connect(cache.save)
+    return cache
