@@ -44,3 +44,18 @@ def test_a_closed_pipe_is_no_crash(tmp_path, command):
         assert out.returncode in (0, EXIT_CLOSED_PIPE), (extra, out.stderr)
         assert "Traceback" not in out.stderr and "unexpected error" not in out.stderr, (extra, out.stderr)
         assert not (tmp_path / "data" / "crash-reports").exists()
+
+
+def test_a_measurement_run_ends_when_its_reader_has_gone(tmp_path):
+    """`corridor-viewer --exit-after-paint | head -1`: the window's run still ends, with no crash dialog
+    waiting for a click that never comes."""
+    env = os.environ | {"CORRIDOR_VIEWER_DATA_DIR": str(tmp_path / "data"), "QT_QPA_PLATFORM": "offscreen"}
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        out = subprocess.run([sys.executable, "-m", "corridor_viewer", "--exit-after-paint"], stdout=write_end,
+                             stderr=subprocess.PIPE, env=env, timeout=60)
+    finally:
+        os.close(write_end)
+    assert out.returncode in (0, EXIT_CLOSED_PIPE), out.stderr.decode(errors="replace")[-2000:]
+    assert b"Traceback" not in out.stderr
