@@ -79,7 +79,7 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from corridor_viewer.ui.main_window import MainWindow, make_session
 
-    win = MainWindow(make_session(doc), settings)
+    win = MainWindow(make_session(doc), settings, defer=True)
     win.restore()
     startup.track_first_paint(win, splash, None if args.exit_after_paint else settings)
     # Link the articles once the map is on screen: start-up shows the map first.
@@ -124,4 +124,6 @@ def run_gui(args: argparse.Namespace) -> int:
         win.linker.failed.connect(failed)
         win.settings = None  # a measurement run leaves the user's settings alone
     win.show()
-    return app.exec()
+    rc = app.exec()
+    win.ended = True  # what the first paint scheduled and has not run yet is not wanted now
+    return rc

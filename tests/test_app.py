@@ -170,3 +170,23 @@ def test_pan_shows_the_cached_layers_then_re_renders_when_settled(qtbot, window)
     canvas.repaint()
     assert canvas._base_cache[1] is first  # shifted preview, no re-render yet
     qtbot.waitUntil(lambda: canvas._base_cache[1].cx == canvas.viewport.cx, timeout=10000)
+
+
+def test_a_deferred_window_ends_up_with_the_same_panels_and_menus(qtbot, doc):
+    """The app's start builds the Layers panel and the File menu's actions after the first paint."""
+    from corridor_viewer.ui.main_window import MainWindow
+
+    eager = MainWindow(doc, None)
+    qtbot.addWidget(eager)
+    from corridor_viewer.io.geodata import load_document
+
+    late = MainWindow(load_document(), None, defer=True)
+    qtbot.addWidget(late)
+    assert "files" not in late._deferred and "layers" not in late._lazy  # nothing built yet
+    before = [a.text() for a in late.menus["file"].actions()]
+    late.finish_setup()
+    menus = {key: [a.text() for a in m.actions()] for key, m in eager.menus.items()}
+    assert {key: [a.text() for a in m.actions()] for key, m in late.menus.items()} == menus
+    assert len(menus["file"]) > len(before)
+    assert late.layers_dock.widget() is late.layers_panel
+    assert late.layers_panel.tree.topLevelItemCount() == eager.layers_panel.tree.topLevelItemCount() > 5

@@ -20,15 +20,15 @@ from corridor_viewer.ui import i18n
 from corridor_viewer.ui.bind import listen
 from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.feature_panel import FeaturePanel
-from corridor_viewer.ui.file_menu import FileMenu
-from corridor_viewer.ui.layers_panel import LayersPanel
-from corridor_viewer.ui.lessons import LessonActions
 from corridor_viewer.ui.linking import LinkRunner
 from corridor_viewer.ui.settings import get_bool, get_float, load_export_settings, save_export_settings
 from corridor_viewer.ui.timeline import TimelinePanel
 
 if TYPE_CHECKING:  # imported when first built, after the first paint: each costs ~10 ms of start-up
     from corridor_viewer.ui.article_reader import ArticleReader
+    from corridor_viewer.ui.file_menu import FileMenu
+    from corridor_viewer.ui.layers_panel import LayersPanel
+    from corridor_viewer.ui.lessons import LessonActions
     from corridor_viewer.ui.scenes_panel import ScenesPanel
     from corridor_viewer.ui.search_panel import SearchPanel
 
@@ -40,8 +40,10 @@ def make_session(doc: Document) -> Session:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, session: Session | Document, settings=None) -> None:
-        """``session``: the work to show (a bare Document gets a session on the user's folders)."""
+    def __init__(self, session: Session | Document, settings=None, *, defer: bool = False) -> None:
+        """``session``: the work to show (a bare Document gets a session on the user's folders).
+        ``defer``: build the Layers panel and the File menu's project, import and lesson actions after the
+        first paint (``finish_setup``), as the app's start does: they cost ~70 ms the map need not wait for."""
         super().__init__()
         self.session = session if isinstance(session, Session) else make_session(session)
         self.doc = doc = self.session.doc
@@ -49,13 +51,14 @@ class MainWindow(QMainWindow):
         self.setObjectName("MainWindow")
         self.canvas = MapCanvas(doc, self)
         self.setCentralWidget(self.canvas)
-        self.layers_panel = LayersPanel(doc, self)
+        self._lazy: dict[str, QWidget] = {}
+        self._deferred: dict[str, object] = {}
+        self.ended = False  # set when the app's event loop has returned
         self.feature_panel = FeaturePanel(doc, self)
-        self.layers_dock = self._dock("LayersDock", self.layers_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.layers_dock = self._dock("LayersDock", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.feature_dock = self._dock("FeatureDock", self.feature_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         # The panels behind tabs are built after the first paint (finish_setup) or when first asked for:
         # their widget classes cost tens of milliseconds on first use, which the map should not wait for.
-        self._lazy: dict[str, QWidget] = {}
         self.reader_dock = self._dock("ReaderDock", QWidget(), Qt.DockWidgetArea.RightDockWidgetArea)
         self.search_dock = self._dock("SearchDock", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.scenes_dock = self._dock("ScenesDock", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
@@ -72,12 +75,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scale_label)
         self.statusBar().addPermanentWidget(self.coord_label)
         self._make_actions()
-        self.files = FileMenu(self, self.session)  # projects, imports, autosave/recovery, drag & drop
-        self.lessons = LessonActions(self, self.session)  # story web page, worksheet, lessons, quiz
         self.linker = LinkRunner(self.session, self)
         self.linker.failed.connect(lambda msg: self.statusBar().showMessage(
             self.tr("Could not link the articles: %1").replace("%1", msg), 10000))
-        self.layers_panel.zoom_requested.connect(self.canvas.zoom_to_feature)
         self.canvas.cursor_moved.connect(self._show_cursor)
         self.canvas.view_changed.connect(self._show_scale)
         listen(self, doc.language_changed, lambda _l: self.retranslate())
@@ -86,6 +86,44 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
         self.resizeDocks([self.layers_dock, self.feature_dock], [300, 340], Qt.Orientation.Horizontal)
         self.retranslate()
+        if not defer:
+            self.build_deferred()
+
+    def build_deferred(self) -> None:
+        """What the first paint need not wait for: the Layers panel, the File menu's actions, the lessons."""
+        for key in ("layers_panel", "files", "lessons"):
+            getattr(self, key)
+
+    def _once(self, key: str, make):
+        obj = self._deferred.get(key)
+        if obj is None:
+            obj = self._deferred[key] = make()
+        return obj
+
+    @property
+    def files(self) -> FileMenu:
+        """Projects, imports, autosave/recovery, drag & drop."""
+        from corridor_viewer.ui.file_menu import FileMenu
+
+        return self._once("files", lambda: FileMenu(self, self.session))
+
+    @property
+    def lessons(self) -> LessonActions:
+        """The story web page, worksheet, lessons to share, the quiz."""
+        from corridor_viewer.ui.lessons import LessonActions
+
+        return self._once("lessons", lambda: LessonActions(self, self.session))
+
+    @property
+    def layers_panel(self) -> LayersPanel:
+        from corridor_viewer.ui.layers_panel import LayersPanel
+
+        def make() -> LayersPanel:
+            panel = LayersPanel(self.doc, self)
+            panel.zoom_requested.connect(self.canvas.zoom_to_feature)
+            return panel
+
+        return self._panel("layers", make, self.layers_dock)
 
     def _panel(self, key: str, make, dock: QDockWidget):
         widget = self._lazy.get(key)
@@ -119,7 +157,10 @@ class MainWindow(QMainWindow):
         return self._panel("scenes", make, self.scenes_dock)
 
     def finish_setup(self) -> None:
-        """After the first paint: build the panels behind tabs."""
+        """After the first paint: what was deferred, then the panels behind tabs."""
+        if self.ended:
+            return
+        self.build_deferred()
         for key in ("reader", "search_panel", "scenes_panel"):
             getattr(self, key)
 
