@@ -249,7 +249,11 @@ class FeaturePanel(QWidget):
 
     def menu_at(self, pos: QPoint):
         """The right-click menu for a point of the passages list (None where no passage is)."""
-        m = self.mention_for(self.passages.anchorAt(pos))
+        return self.menu_for_href(self.passages.anchorAt(pos))
+
+    def menu_for_href(self, href: str):
+        """The menu of the mention a passage or name link points at (None for any other link)."""
+        m = self.mention_for(href)
         return link_menu(self, self.doc, self.session, m) if m is not None else None
 
     def _context_menu(self, pos: QPoint) -> None:

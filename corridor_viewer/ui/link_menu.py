@@ -147,9 +147,10 @@ def pick_feature(doc: Document, session, surface: str, current: str, parent: QWi
     return dlg.chosen() if dlg.exec() == QDialog.DialogCode.Accepted else None
 
 
-def link_menu(parent: QWidget, doc: Document, session, mention, picker=pick_feature) -> QMenu:
+def link_menu(parent: QWidget, doc: Document, session, mention, picker=None) -> QMenu:
     """The right-click menu of a linked name: what it is linked to, then Confirm, Not this place, This is …,
-    and Undo my decision. ``picker(doc, session, surface, current, parent)`` asks for "This is …"."""
+    and Undo my decision. ``picker(doc, session, surface, current, parent)`` asks for "This is …" (default:
+    :func:`pick_feature`, the searchable dialog)."""
     menu = QMenu(parent)
     menu.setObjectName("linkMenu")
     menu.setLayoutDirection(Qt.LayoutDirection.RightToLeft if doc.language == "ar" else Qt.LayoutDirection.LeftToRight)
@@ -174,7 +175,7 @@ def link_menu(parent: QWidget, doc: Document, session, mention, picker=pick_feat
             lambda: session.decide("reject", mention))
 
     def assign() -> None:
-        fid = picker(doc, session, mention.surface, mention.feature_id, parent)
+        fid = (picker or pick_feature)(doc, session, mention.surface, mention.feature_id, parent)
         if fid:
             session.decide("assign", mention, fid)
 
@@ -188,13 +189,13 @@ def link_menu(parent: QWidget, doc: Document, session, mention, picker=pick_feat
 
 
 def mark_menu(parent: QWidget, doc: Document, session, article_id: str, start: int, end: int, surface: str,
-              picker=pick_feature) -> QMenu:
+              picker=None) -> QMenu:
     """The right-click menu of selected text that is not linked: "This is …" links it to a feature."""
     menu = QMenu(parent)
     menu.setObjectName("markMenu")
 
     def mark() -> None:
-        fid = picker(doc, session, surface, "", parent)
+        fid = (picker or pick_feature)(doc, session, surface, "", parent)
         if fid:
             session.mark(article_id, start, end, fid)
 
