@@ -1228,7 +1228,7 @@
     <message>
         <location filename="../../corridor_viewer/ui/link_menu.py" line="54" />
         <source>matched as a spelling variant of %1</source>
-        <translation>طوبق على أنه صيغة إملائية أخرى لـ %1</translation>
+        <translation>وُجد بوصفه تهجئةً أخرى لـ %1</translation>
     </message>
     <message>
         <location filename="../../corridor_viewer/ui/link_menu.py" line="61" />
