@@ -281,13 +281,28 @@ def test_add_articles_from_menu_and_folder(qtbot, window, dialogs, tmp_path):
     assert [a.title for a in window.session.user_articles] == ["مقال أول", "خبر", "Two"]
 
 
-def test_article_dates_are_checked_in_the_dialog(qtbot, dialogs):
-    dlg = ArticlesDialog([("a.txt", "A", ""), ("b.txt", "B", "2024-13-01")])
+def test_article_dates_in_the_dialog_day_month_year_or_none(qtbot, dialogs):
+    from PySide6.QtCore import QDate
+
+    dlg = ArticlesDialog([("a.txt", "A", ""), ("b.txt", "B", "2024-13-01"), ("c.html", "C", "2025-08",
+                                                                             '<meta article:published_time="2025-08">'),
+                          ("d.txt", "D", "2025-08-09", "line 2: الثلاثاء 9 أغسطس 2025")])
     qtbot.addWidget(dlg)
+    # A date that is not one is offered as "no date", never padded into a false one.
+    assert dlg.entries() == [("A", ""), ("B", ""), ("C", "2025-08"), ("D", "2025-08-09")]
+    assert "metadata" in dlg.table.item(2, 3).text() and "line 2" in dlg.table.item(3, 3).text()
+    assert "not found" in dlg.table.item(0, 3).text()
+    b = dlg.dates[1]
+    b.precision.setCurrentIndex(b.PRECISIONS.index("day"))
+    b.edit.setDate(QDate(2024, 12, 1))
+    c = dlg.dates[2]
+    c.precision.setCurrentIndex(c.PRECISIONS.index("year"))
+    d = dlg.dates[3]
+    d.precision.setCurrentIndex(d.PRECISIONS.index("none"))
+    assert not d.edit.isEnabled()
+    assert dlg.entries() == [("A", ""), ("B", "2024-12-01"), ("C", "2025"), ("D", "")]
     dlg.accept()
-    assert dialogs.warnings and "b.txt" in dialogs.warnings[-1] and dlg.result() != QDialog.DialogCode.Accepted
-    dlg.table.item(1, 2).setText("2024-12-01")
-    assert dlg.entries() == [("A", ""), ("B", "2024-12-01")]
+    assert dlg.result() == QDialog.DialogCode.Accepted and not dialogs.warnings
 
 
 def test_save_reopen_recent_and_dirty_indicator(qtbot, window, dialogs, tmp_path):

@@ -156,9 +156,12 @@ def test_the_region_word_rule_keeps_syunik_syunik(gazetteer):
     assert link(gazetteer, "قنصلية في منطقة سيونيك") == [("syunik", "سيونيك", "exact")]
     assert link(gazetteer, "في مقاطعة سيونيك وفي إقليم سُيونيك") == [("syunik", "سيونيك", "exact"),
                                                                     ("syunik", "سُيونيك", "exact")]
-    # A spelling variant of Zangezur after a region word is the region too.
-    (m,) = gazetteer.link(Article.from_text("t", "عبر منطقة زانجزور"))
+    # A spelling variant of Zangezur after a region word is the region too, placed in Armenia ...
+    (m,) = gazetteer.link(Article.from_text("t", "عبر منطقة زانجزور الأرمنية"))
     assert (m.feature_id, m.surface, m.match, m.rule) == ("syunik", "زانجزور", "variant", "zangezur-region")
+    # ... and without a cue the name keeps its own feature (the historical region is also Azerbaijan's).
+    (m,) = gazetteer.link(Article.from_text("t", "عبر منطقة زانجزور"))
+    assert (m.feature_id, m.match, m.rule) == ("zangezur-corridor", "variant", "")
 
 
 # -- what must not match

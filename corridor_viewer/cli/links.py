@@ -1,8 +1,10 @@
 """``corridor-viewer links``: every place-name mention in the articles, as JSON, JSON lines or CSV, without Qt.
 
-Without ``--articles`` it links the bundled articles. ``--articles DIR`` streams a folder of any size,
-recursively (.txt, .md, .html; UTF-8 or Windows Arabic), with ``--jobs N`` worker processes (default: every
-core) or as a Dask bag (``--engine dask [--scheduler ADDRESS]``; see :mod:`corridor_viewer.io.archive`).
+Without ``--articles`` it links the bundled articles (and, with ``--project FILE``, the project's own
+articles, applying its confirm/reject decisions: ``status`` is auto, confirmed or rejected).
+``--articles DIR`` streams a folder of any size, recursively (.txt, .md, .html; UTF-8 or Windows Arabic),
+with ``--jobs N`` worker processes (default: every core) or as a Dask bag (``--engine dask [--scheduler
+ADDRESS]``; see :mod:`corridor_viewer.io.archive`).
 Output is written as it is produced, in file order, so memory does not grow with the archive and
 ``--jobs`` never changes the output. ``--by-month`` writes mentions per feature and month instead.
 
@@ -65,6 +67,9 @@ def _add_arguments(p: argparse.ArgumentParser) -> None:
                    help="local worker processes (default), or a Dask bag (needs corridor-viewer[archive])")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="with --engine dask: a dask.distributed scheduler (tcp://host:8786) instead of local processes")
+    p.add_argument("--project", metavar="FILE", type=Path,
+                   help="a project (.cvproj): link its articles too, and apply its confirm/reject decisions "
+                        "(status auto, confirmed or rejected in the output)")
     p.add_argument("--decisions", metavar="FILE", type=Path,
                    help="apply a reader's confirm/reject decisions (JSON, as a project stores them); "
                         "their status shows in the output")
@@ -84,14 +89,19 @@ def run(args: argparse.Namespace) -> int:
     jobs = args.jobs if args.jobs and args.jobs > 0 else (os.cpu_count() or 1)
     if args.scheduler and args.engine != "dask":
         return _fail("--scheduler needs --engine dask")
+    if args.project and args.decisions:
+        return _fail("--project already holds the decisions; give --project or --decisions, not both")
     try:
         gazetteer = Gazetteer.from_features(load_document().features(), variants=not args.exact_only)
         decisions = _load_decisions(args.decisions) if args.decisions else None
+        project_articles: list[Any] = []
+        if args.project:
+            decisions, project_articles = _load_project(args.project)
         if args.articles:
             tasks = walk_articles(args.articles)
             bundled = None
         else:
-            tasks, bundled = [], load_corpus()
+            tasks, bundled = [], list(load_corpus()) + project_articles
         if args.out is not None:
             check_writable(args.out)
     except (ArticleError, GeodataError, FileNotFoundError, ValueError, OSError) as exc:
@@ -135,6 +145,21 @@ def run(args: argparse.Namespace) -> int:
         print(stats.summary(time.perf_counter() - t0, jobs if (tasks and total > 1) else 1, args.engine),
               file=sys.stderr)
     return 1 if stats.skipped else 0
+
+
+def _load_project(path: Path) -> tuple[Any, list[Any]]:
+    """A project's decisions and its own articles, as the GUI links them (bundled articles keep their ids)."""
+    from corridor_viewer.io.articles import user_article
+    from corridor_viewer.io.project import ProjectError, load_project
+    from corridor_viewer.model.link_decisions import LinkDecisions
+
+    try:
+        loaded = load_project(path)
+    except ProjectError as exc:
+        raise ValueError(str(exc)) from exc
+    p = loaded.project
+    decisions = LinkDecisions.from_dict(p.link_decisions) if p.link_decisions else LinkDecisions()
+    return decisions, [user_article(a.id, a.text, a.title, a.published) for a in p.articles]
 
 
 def _load_decisions(path: Path):

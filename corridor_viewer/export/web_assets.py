@@ -77,7 +77,7 @@ html[lang=ar] body{font-family:'Noto Sans Arabic','Noto Naskh Arabic',Tahoma,'Se
 .cv-popup h4{margin:10px 0 2px;font-size:12px}
 .cv-popup ul{margin:0;padding:0;list-style:none}.cv-popup li{margin:0;padding:3px 0}
 .cv-popup li+li{border-top:1px solid #ecebe6}
-.cv-popup mark{background:#ffe08a}.cv-popup a{overflow-wrap:anywhere}
+.cv-popup mark{background:#ffe08a}.cv-popup .cv-check{color:#1b7a3a;font-weight:bold}.cv-popup a{overflow-wrap:anywhere}
 .cv-popup cite{font-style:normal;color:#555}.cv-popup q:lang(ar){quotes:'«' '»'}
 html[dir=rtl] .leaflet-container a.leaflet-popup-close-button{right:auto;left:0}
 .cv-scale .leaflet-control-scale-line{white-space:nowrap}

@@ -22,10 +22,10 @@ from corridor_viewer.model.terms import DATE_WORDS, display_name, status_name
 WORDS = {
     "en": {"sources": "Sources", "accuracy": "Accuracy", "passages": "In the articles", "legend": "Key",
            "layers": "Layers", "zoom_in": "Zoom in", "zoom_out": "Zoom out", "status_key": "Status of routes",
-           "as_of": "As on", "map": "Map"},
+           "as_of": "As on", "map": "Map", "confirmed": "link confirmed by a reader"},
     "ar": {"sources": "المصادر", "accuracy": "الدقة", "passages": "في المقالات", "legend": "دليل الخريطة",
            "layers": "الطبقات", "zoom_in": "تكبير", "zoom_out": "تصغير", "status_key": "حالة المسارات",
-           "as_of": "الوضع في", "map": "الخريطة"},
+           "as_of": "الوضع في", "map": "الخريطة", "confirmed": "ربطٌ أكّده قارئ"},
 }
 _BRACKETS = {")": "(", "]": "[", "}": "{"}
 _SIGNS = "±+-−~≈$€£#"  # a sign or currency before a digit belongs to the number
@@ -166,9 +166,19 @@ def _date_items(f: Feature, lang: str) -> list[str]:
     return items
 
 
-def _highlighted(passage_view, rtl: bool) -> str:
-    """Passage text (escaped, runs isolated) with the mention wrapped in <mark>."""
-    return "".join(f"<mark>{isolate(t, rtl)}</mark>" if hit else isolate(t, rtl) for t, hit in passage_view.pieces())
+def _highlighted(passage_view, rtl: bool, lang: str = "en") -> str:
+    """Passage text (escaped, runs isolated) with the mention wrapped in <mark>; a link a reader confirmed
+    (or made) is marked so, with a ✓ (rejected ones never reach a popup: Links leaves them out)."""
+    out = []
+    for t, m in passage_view.runs():
+        if m is None:
+            out.append(isolate(t, rtl))
+        elif getattr(m, "status", "auto") == "confirmed":
+            out.append(f"<mark class='cv-confirmed' title='{html.escape(WORDS[lang]['confirmed'])}'>"
+                       f"{isolate(t, rtl)}</mark><span class='cv-check' aria-hidden='true'>✓</span>")
+        else:
+            out.append(f"<mark>{isolate(t, rtl)}</mark>")
+    return "".join(out)
 
 
 def _safe_url(url: str) -> str | None:
@@ -206,7 +216,7 @@ def popup_html(links, f: Feature, lang: str, status: str | None = None) -> str:
                 cite = unit(art.title) + (f" (<bdi>{e(when)}</bdi>)" if when else "")
                 # The passage's own language, so <q> draws the quote marks that language uses.
                 items.append(f"<li dir='{'rtl' if rtl else 'ltr'}' lang='{'ar' if rtl else 'en'}'>"
-                             f"<q>{_highlighted(ps, rtl)}</q> "
+                             f"<q>{_highlighted(ps, rtl, lang)}</q> "
                              f"<cite>{cite}</cite></li>")
         if items:
             parts.append(f"<h4>{e(w['passages'])}</h4><ul class='cv-passages'>{''.join(items[:8])}</ul>")

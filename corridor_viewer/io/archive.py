@@ -120,24 +120,12 @@ def _catalog(path: Path) -> dict[str, dict[str, Any]]:
 
 
 def read_task(task: ArchiveTask) -> tuple[Article, int]:
-    """The article of one file, with its date (catalog, else HTML metadata, else a dateline), and its size."""
-    from corridor_viewer.io.article_dates import date_from_html, date_from_text
-
+    """The article of one file, with its date (catalog, else HTML metadata, else a dateline: the reader of the
+    GUI import finds the last two, io/article_dates), and its size."""
     af = read_article_file(task.path)
     meta = task.meta or {}
     published = meta.get("published") or af.published
     size = os.path.getsize(task.path)
-    if not published and Path(task.path).suffix.lower() in (".html", ".htm"):
-        from corridor_viewer.io.text import TextEncodingError, decode_text
-
-        try:
-            found = date_from_html(decode_text(Path(task.path).read_bytes())[0])
-        except (OSError, TextEncodingError):
-            found = None
-        published = found.value if found else ""
-    if not published:
-        found = date_from_text(af.text)
-        published = found.value if found else ""
     title = meta.get("title") or af.title
     return Article.from_text(task.article_id, af.text, title=title, published=published,
                              date_certainty="stated" if published else "", outlet=meta.get("outlet") or None), size

@@ -140,6 +140,29 @@ class _Meta(HTMLParser):
             self.times.append(a["datetime"])
 
 
+def date_from_jsonld(markup: str) -> FoundDate | None:
+    """A JSON-LD ``"datePublished"`` in the page (a plain scan: no parser to trip over hostile markup)."""
+    for m in _JSONLD_RE.finditer(markup):
+        if parse_date(m[1]):
+            return FoundDate(parse_date(m[1]), f"JSON-LD datePublished {m[1][:40]}")
+    return None
+
+
+def meta_date(pairs: list[tuple[str, str]], times: list[str]) -> FoundDate | None:
+    """The most trusted date among a page's ``<meta>`` (key, content) pairs, else its first ``<time>``."""
+    for key in _META_KEYS:  # in order of trust, whatever order the page lists them in
+        for k, content in pairs:
+            if k == key and parse_date(content):
+                return FoundDate(parse_date(content), f'<meta {key}="{content[:40]}">')
+    for value in times:
+        if parse_date(value):
+            return FoundDate(parse_date(value), f'<time datetime="{value[:40]}">')
+    return None
+
+
+META_KEYS = _META_KEYS
+
+
 def date_from_html(markup: str) -> FoundDate | None:
     """The publication date stated by an HTML page's metadata, else None."""
     parser = _Meta()
@@ -148,17 +171,8 @@ def date_from_html(markup: str) -> FoundDate | None:
         parser.close()
     except (AssertionError, ValueError, IndexError):  # html.parser gives up on some broken markup
         pass
-    for key in _META_KEYS:  # in order of trust, whatever order the page lists them in
-        for k, content in parser.meta:
-            if k == key and parse_date(content):
-                return FoundDate(parse_date(content), f'<meta {key}="{content[:40]}">')
-    for m in _JSONLD_RE.finditer(markup):
-        if parse_date(m[1]):
-            return FoundDate(parse_date(m[1]), f"JSON-LD datePublished {m[1][:40]}")
-    for value in parser.times:
-        if parse_date(value):
-            return FoundDate(parse_date(value), f'<time datetime="{value[:40]}">')
-    return None
+    found = meta_date(parser.meta, [])
+    return found or date_from_jsonld(markup) or meta_date([], parser.times)
 
 
 def article_date(text: str, markup: str | None = None) -> FoundDate | None:

@@ -129,6 +129,7 @@ class ArticleFile:
     title: str
     published: str = ""
     warnings: list[str] = field(default_factory=list)
+    date_basis: str = ""  # where ``published`` was found: '<meta …>', 'line 2: …'; "" when no date was found
 
 
 def read_article_file(path: Path | str) -> ArticleFile:
@@ -160,14 +161,14 @@ def read_article_file(path: Path | str) -> ArticleFile:
         raise ArticleError(f"{path}: {exc}") from exc
     warnings = [f"{path.name}: read as {CP1256}; save it as UTF-8 to be sure"] if encoding == CP1256 else []
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    title, published = "", ""
+    title, published, basis = "", "", ""
     if suffix in (".html", ".htm"):
         if len(data) > MAX_HTML_BYTES:  # parsing is linear, but millions of elements still take seconds
             raise ArticleError(f"{path}: {len(data) / 2**20:,.1f} MB is too much HTML for one article (limit "
                                f"{MAX_HTML_BYTES >> 20} MB); save only the article text, or the page without "
                                "its pictures and scripts")
         page = html_text(text)
-        text, title, published = page.text, page.title, page.published
+        text, title, published, basis = page.text, page.title, page.published, page.date_basis
     elif suffix in (".md", ".markdown"):
         text = _markdown_text(text)
     if not text.strip():
@@ -175,7 +176,13 @@ def read_article_file(path: Path | str) -> ArticleFile:
             ".html", ".htm") else "") + "; save the article text itself")
     if not title:
         title = next((line.strip() for line in text.split("\n") if line.strip()), "")[:200] or path.stem
-    return ArticleFile(path, text, title[:300], published, warnings)
+    if not published:  # no metadata: a dateline under the headline ("9 أغسطس 2025", "2025-08-09" …)
+        from corridor_viewer.io.article_dates import date_from_text
+
+        found = date_from_text(text)
+        if found is not None:
+            published, basis = found.value, found.basis
+    return ArticleFile(path, text, title[:300], published, warnings, basis)
 
 
 def article_files(folder: Path | str) -> list[Path]:
@@ -237,6 +244,7 @@ class HtmlPage(NamedTuple):
     text: str
     title: str
     published: str
+    date_basis: str = ""  # the <meta>, JSON-LD or <time> the date came from
 
 
 # Elements whose content is never text for a reader; a script is dropped, never run.
@@ -245,7 +253,6 @@ _SKIP = ("script", "style", "noscript", "template", "iframe", "object", "embed",
 _BLOCK = ("p", "div", "section", "article", "header", "footer", "aside", "main", "h1", "h2", "h3", "h4", "h5", "h6",
           "li", "ul", "ol", "blockquote", "pre", "table", "tr", "figure", "figcaption", "dl", "dt", "dd", "hr",
           "address")
-_DATE_KEYS = {"article:published_time", "date", "pubdate", "datepublished", "dc.date", "publish-date"}
 _MARK = "\ue000"  # a line break from the markup (private use: never in an article's text)
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff\ue000]")
 
@@ -270,16 +277,18 @@ def html_text(markup: str) -> HtmlPage:
         root = lxml.html.document_fromstring(markup.encode("utf-8", errors="replace"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):  # "Document is empty", nothing but markup
         return HtmlPage("", "", "")
-    published = ""
+    from corridor_viewer.io.article_dates import META_KEYS, date_from_jsonld, meta_date
+
+    # Publication dates in order of trust (io/article_dates): <meta> properties, JSON-LD, then <time>.
+    metas, times = [], []
     for el in root.iter("meta", "time"):
         if el.tag == "meta":
             key = (el.get("property") or el.get("name") or el.get("itemprop") or "").lower()
-            value = el.get("content", "") if key in _DATE_KEYS else ""
-        else:
-            value = el.get("datetime") or ""
-        if value:
-            published = value[:10]
-            break
+            if key in META_KEYS and el.get("content"):
+                metas.append((key, el.get("content")))
+        elif el.get("datetime"):
+            times.append(el.get("datetime"))
+    found = meta_date(metas, []) or date_from_jsonld(markup) or meta_date([], times)
     title_el = root.find(".//title")
     page_title = title_el.text_content() if title_el is not None else ""
     etree.strip_elements(root, *_SKIP, with_tail=False)  # their text goes, the text after them stays
@@ -294,8 +303,9 @@ def html_text(markup: str) -> HtmlPage:
     lines = [line.strip() for line in raw.split("\n")]
     text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
     title = re.sub(r"\s+", " ", h1 or page_title).strip()[:300]
+    published, basis = (found.value, found.basis) if found is not None else ("", "")
     try:
         published = normalise_published(published)
     except ValueError:
-        published = ""
-    return HtmlPage(text, title, published)
+        published, basis = "", ""
+    return HtmlPage(text, title, published, basis)

@@ -2,7 +2,8 @@
 
 A project holds the map view, every layer's visibility and opacity, the user's imported layers (their
 features copied in, or a reference to the file — the user's choice) with their styles, the user's
-articles (text copied in), the scenes and the export settings.
+articles (text copied in, with their dates), the scenes, the export settings and the reader's
+confirm/reject decisions on links (``link_decisions``, written only when there are some).
 
 Loading never trusts the file: a damaged section is dropped with a warning that says what was lost, and
 only a file that is not a project at all is refused (:class:`ProjectError`). Copied layers go through the
@@ -76,6 +77,8 @@ def project_bytes(project: Project, target: Path) -> bytes:
     }
     if project.origin:
         data["origin"] = project.origin
+    if project.link_decisions and project.link_decisions.get("decisions"):
+        data["link_decisions"] = project.link_decisions  # only when there are some: older versions keep it as extra
     try:
         # Small projects indented for people who open them in an editor; big copied layers compact.
         text = json.dumps(data, ensure_ascii=False, allow_nan=False, indent=1 if total < 5000 else None)
@@ -167,7 +170,7 @@ def parse_project(data: bytes, path: Path) -> LoadedProject:
                  "edit it")
     p = loaded.project
     known = {"format", "version", "app_version", "view", "layers", "imported_layers", "articles", "scenes",
-             "export_settings", "selection", "origin"}
+             "export_settings", "selection", "origin", "link_decisions"}
     p.extra = {k: v for k, v in raw.items() if k not in known}
     p.view = _view(raw.get("view"), w)
     p.layer_state = _layer_state(raw.get("layers"), w)
@@ -187,7 +190,22 @@ def parse_project(data: bytes, path: Path) -> LoadedProject:
     p.selection = [s for s in sel if isinstance(s, str)][:100] if isinstance(sel, list) else []
     origin = raw.get("origin")
     p.origin = origin if isinstance(origin, str) and origin else None
+    p.link_decisions = _link_decisions(raw.get("link_decisions"), w)
     return loaded
+
+
+def _link_decisions(v: Any, w: list[str]) -> dict[str, Any] | None:
+    """The reader's link decisions, checked row by row; damaged ones are dropped with a warning."""
+    from corridor_viewer.model.link_decisions import LinkDecisions
+
+    if v is None:
+        return None
+    try:
+        return LinkDecisions.from_dict(v).to_dict()
+    except (ValueError, TypeError, AttributeError, RecursionError) as exc:
+        w.append(f"the confirmed and rejected links are damaged ({str(exc)[:120]}) and were left out; the links "
+                 "are shown as the linker found them")
+        return None
 
 
 def _finite(v: Any) -> bool:

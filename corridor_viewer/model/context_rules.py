@@ -6,7 +6,11 @@ A feature's ``link_rules`` property (merged into the geodata from ``geodata/src/
 
 ``after_word``
     The feature's bare one-word name right after one of ``words`` names ``becomes`` instead: "منطقة زنگزور"
-    is the region (Syunik), not the corridor. Checked while linking (it needs only the text just before).
+    is a region, not the corridor. Checked while linking (it needs only the text just before). With
+    ``cues`` (features, words) the change holds only where a cue is within ``window`` characters: the
+    historical Zangezur region spans Armenia's Syunik *and* Azerbaijan's East Zangezur, so "the Zangezur
+    region" is Syunik only in a text that places it in Armenia; elsewhere the mention stays what the name
+    alone says.
 ``nearby``
     The feature's names listed in ``names`` mean ``becomes`` when, within ``window`` characters of the
     mention, the cues for it (``cues_for``: features mentioned, words written) outnumber the cues against
@@ -67,6 +71,8 @@ class AfterWordRule:
     feature: str
     becomes: str
     before: re.Pattern[str]  # matches the region word (with proclitics) ending right before the name
+    cues: Cues | None = None  # with cues, the change holds only where one is within ``window``
+    window: int = DEFAULT_WINDOW
 
 
 @dataclass(frozen=True)
@@ -154,7 +160,8 @@ class ContextRules:
                 words = "|".join(name_pattern(normalize(w)) for w in raw.get("words") or ())
                 if words:
                     self.after_word[feature] = AfterWordRule(
-                        rid, feature, becomes, re.compile(rf"(?<!\w)(?:{PROCLITIC})?(?:{words}){SEP}\Z"))
+                        rid, feature, becomes, re.compile(rf"(?<!\w)(?:{PROCLITIC})?(?:{words}){SEP}\Z"),
+                        _cues(raw["cues"]) if raw.get("cues") else None, int(raw.get("window") or DEFAULT_WINDOW))
             elif kind == "nearby":
                 self.nearby.setdefault(feature, []).append(NearbyRule(
                     rid, feature, becomes, frozenset(normalize(n) for n in raw.get("names") or ()),
@@ -170,8 +177,11 @@ class ContextRules:
                               _next_words(raw.get("next_words") or ()), _prev_words(raw.get("prev_words") or ())))
             else:
                 self.problems.append(f"rule {rid}: unknown kind {kind!r}")
+        # after_word rules with cues are checked after linking, once the mentions around are known.
+        self._after_cues = {r.id: r for r in self.after_word.values() if r.cues is not None}
         # Features and rule ids that make apply() do anything: one set test per mention decides.
-        self._triggers = frozenset(self.nearby) | frozenset(self.chains) | frozenset(self.requires)
+        self._triggers = (frozenset(self.nearby) | frozenset(self.chains) | frozenset(self.requires)
+                          | frozenset(self._after_cues))
 
     def conditional_names(self) -> list[tuple[str, str, str]]:
         """(feature, name, rule id) for every name that only a ``requires`` rule's cues can confirm."""
@@ -191,6 +201,9 @@ class ContextRules:
             mentions = self._chains(text, mentions)
         if self.requires and any(m.rule in self.requires for m in mentions):
             mentions = [m for m in mentions if m.rule not in self.requires or self._required(text, m, mentions)]
+        if self._after_cues and any(m.rule in self._after_cues for m in mentions):
+            mentions = [self._after_word_cued(text, m, mentions) if m.rule in self._after_cues else m
+                        for m in mentions]
         if self.nearby and any(m.feature_id in self.nearby for m in mentions):
             mentions = [self._nearby(text, m, mentions) if m.feature_id in self.nearby and not m.rule else m
                         for m in mentions]
@@ -241,6 +254,14 @@ class ContextRules:
             if hit:
                 return hit.start(1), end  # after any proclitic, like every mention
         return None
+
+    def _after_word_cued(self, text: str, m: Any, mentions: list[Any]) -> Any:
+        """An after_word change kept where a cue is near, else undone (the name keeps its own feature)."""
+        rule = self._after_cues[m.rule]
+        lo, hi = max(0, m.start - rule.window), m.end + rule.window
+        if rule.cues.count(text, lo, hi, mentions, m) > 0:
+            return m
+        return m._replace(feature_id=rule.feature, rule="")
 
     def _required(self, text: str, m: Any, mentions: list[Any]) -> bool:
         rule = self.requires[m.rule]

@@ -38,6 +38,7 @@ class Document:
     zoom_requested = signal(str)  # feature id
     camera_changed = signal(object)  # Camera
     mentioned_only_changed = signal(bool)
+    month_filter_changed = signal(object)  # "YYYY-MM", "" (undated) or None
 
     def __init__(self, layers: list[Layer], background: str = "#eef1ec", sources_note: str = "",
                  home_bounds: Bounds | None = None, label_limits: dict[int, float] | None = None,
@@ -60,6 +61,8 @@ class Document:
         self.links = None  # Links, set once the articles are linked (after the first paint)
         self.focus: tuple[str, int, int] | None = None  # (article id, start, end) the reader shows
         self.mentioned_only = False
+        # The month whose passages the feature panel lists (a bar of its chart); None lists every month.
+        self.month_filter: str | None = None
         self.date: str | None = None  # the timeline's date (ISO); None = today's state, no filter
         self.camera: Camera | None = None  # the main map's view; None until a canvas frames the home view
 
@@ -161,6 +164,7 @@ class Document:
         fids = [f for f in fids if f in self._features]
         if fids != self.selection:
             self.selection = fids
+            self.set_month_filter(None)  # a month of the previous feature's chart means nothing for the next
             self.selection_changed.emit(list(fids))
 
     def set_hover(self, fid: str | None) -> None:
@@ -196,6 +200,12 @@ class Document:
         if camera != self.camera:
             self.camera = camera
             self.camera_changed.emit(camera)
+
+    def set_month_filter(self, month: str | None) -> None:
+        """List only the passages of one month ("YYYY-MM", or "" for undated articles); None lists all."""
+        if month != self.month_filter:
+            self.month_filter = month
+            self.month_filter_changed.emit(month)
 
     def set_mentioned_only(self, on: bool) -> None:
         if on != self.mentioned_only:

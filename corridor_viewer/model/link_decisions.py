@@ -22,9 +22,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from corridor_viewer.model.linker import CONFIRMED, MANUAL, REJECTED, Mention
+if TYPE_CHECKING:
+    from corridor_viewer.model.linker import Mention
+
+# model.linker's Mention.match / Mention.status values (tests/test_link_decisions.py checks they agree):
+# named here so that a session, which holds decisions from the start, does not import the linker until it links.
+MANUAL, CONFIRMED, REJECTED = "manual", "confirmed", "rejected"
 
 FORMAT = "corridor-viewer/link-decisions"
 VERSION = 1
@@ -132,6 +137,8 @@ class LinkDecisions:
                 if span is None:
                     stale.append(d)
                 elif d.feature:  # a confirmed or assigned span with no mention: the reader's own link
+                    from corridor_viewer.model.linker import Mention
+
                     start, end = span
                     index = passage_at(article_id, start) if passage_at else -1
                     ms.append(Mention(d.feature, article_id, start, end, text[start:end], index, MANUAL, CONFIRMED))

@@ -351,18 +351,7 @@ class Gazetteer:
     def closest_name(self, feature_id: str, surface: str) -> str:
         """The listed name of the feature nearest to ``surface`` (fewest letter edits, same script): what
         the reader shows as "matched as a spelling variant of …"."""
-        target = _comparable(normalize(_strip_proclitic_article(surface)))
-        arabic = is_arabic(target)
-        best, best_cost = "", None
-        for name in self.names(feature_id):
-            if is_arabic(name) != arabic:
-                continue
-            key = _comparable(_key(name))
-            cost = _edit_distance(target, key if arabic else fold_latin(key)) if arabic else _edit_distance(
-                fold_latin(target), fold_latin(key))
-            if best_cost is None or cost < best_cost:
-                best, best_cost = name, cost
-        return best
+        return closest_name(self.names(feature_id), surface)
 
     # -- search
     def search_names(self, query: str) -> list[str]:
@@ -390,6 +379,22 @@ class Gazetteer:
                     if score < ranked.get(feature_id, (99, 0)):
                         ranked[feature_id] = score
         return sorted(ranked, key=ranked.__getitem__)
+
+
+def closest_name(names: Iterable[str], surface: str) -> str:
+    """Of ``names`` (a feature's listed names), the one nearest to ``surface`` in the same script (fewest letter
+    edits): what a reader shows as "matched as a spelling variant of …". Needs no compiled gazetteer."""
+    target = _comparable(normalize(_strip_proclitic_article(surface)))
+    arabic = is_arabic(target)
+    best, best_cost = "", None
+    for name in names:
+        if is_arabic(name) != arabic:
+            continue
+        key = _comparable(_key(name))
+        cost = _edit_distance(target, key) if arabic else _edit_distance(fold_latin(target), fold_latin(key))
+        if best_cost is None or cost < best_cost:
+            best, best_cost = name, cost
+    return best
 
 
 def _rebuild(entries: list[GazetteerEntry], variants: bool) -> Gazetteer:

@@ -77,15 +77,22 @@ class PassageView:
     kind: str = "paragraph"
     spans: list[tuple[int, int]] = field(default_factory=list)
     first_mention: tuple[int, int] | None = None  # absolute offsets of the first highlighted mention
+    mentions: list[Any] = field(default_factory=list)  # the mention behind each span, in the same order
 
     def pieces(self) -> list[tuple[str, bool]]:
         """The text cut into (piece, is_mention) runs, for any view to mark up its own way."""
-        out, pos = [], 0
-        for s, t in sorted(self.spans):
-            out.append((self.text[pos:s], False))
-            out.append((self.text[s:t], True))
+        return [(text, m is not None) for text, m in self.runs()]
+
+    def runs(self) -> list[tuple[str, Any]]:
+        """The text cut into (piece, mention or None) runs: a view can say per name how it was linked."""
+        out: list[tuple[str, Any]] = []
+        pos = 0
+        behind = self.mentions if len(self.mentions) == len(self.spans) else [True] * len(self.spans)
+        for (s, t), m in sorted(zip(self.spans, behind, strict=True), key=lambda st: st[0]):
+            out.append((self.text[pos:s], None))
+            out.append((self.text[s:t], m))
             pos = t
-        out.append((self.text[pos:], False))
+        out.append((self.text[pos:], None))
         return out
 
 
@@ -146,6 +153,7 @@ class Links:
                 view = grouped[m.article_id][p.index] = PassageView(m.article_id, p.index, p.start, p.end, p.text,
                                                                     p.kind, first_mention=(m.start, m.end))
             view.spans.append((m.start - p.start, m.end - p.start))
+            view.mentions.append(m)
         arts = [self.corpus.get(aid) for aid in grouped]
         if order == "date":
             arts.sort(key=lambda a: (a.published or "", a.id), reverse=True)

@@ -43,6 +43,8 @@ class Project:
     scenes: list[dict[str, Any]] = field(default_factory=list)
     export_settings: dict[str, Any] = field(default_factory=dict)
     selection: list[str] = field(default_factory=list)
+    # A reader's confirm/reject decisions on links (LinkDecisions.to_dict()); None in projects without any.
+    link_decisions: dict[str, Any] | None = None
     origin: str | None = None  # recovery files: the project file the work belongs to (a hint, never a target)
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept as they were
 

@@ -19,12 +19,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportSettings
 from corridor_viewer.model.feature import Layer
 from corridor_viewer.model.lesson import Lesson, LoadedLesson, refers_to, renamed
+from corridor_viewer.model.link_decisions import Decision, LinkDecisions
 from corridor_viewer.model.project import ArticleEntry, LayerEntry, LoadedProject, Project
 from corridor_viewer.model.scenes import Scene, SceneError, SceneList
 from corridor_viewer.model.signals import signal
@@ -84,6 +85,19 @@ class UserLayer:
     name_field: str | None
 
 
+class DecisionChange(NamedTuple):
+    """One reader's verdict as a change of the decisions: what it removes and what it adds. Applying it
+    and applying it backwards (:meth:`Session.apply_decision_change`) are each other's undo, so an undo
+    command needs nothing more."""
+
+    removed: tuple[Decision, ...]
+    added: Decision | None
+    label: str  # "confirm", "reject", "assign", "mark" or "undo": what the change did, for a menu
+
+
+DECISION_ACTIONS = ("confirm", "reject", "assign", "undo")
+
+
 @dataclass
 class LessonWork:
     """A lesson read and its layers built (on a worker thread), ready to be added (``Session.apply_lesson``)."""
@@ -112,6 +126,7 @@ class Session:
     problem = signal(str)  # something the user should read (a scenes file that could not be saved…)
     link_inputs_changed = signal()  # the user's layers or articles changed: the links are out of date
     gazetteer_changed = signal()
+    decisions_changed = signal()  # the reader confirmed, rejected or reassigned a link (or undid that)
 
     def __init__(self, doc: Document, storage: Storage) -> None:
         self.doc = doc
@@ -136,6 +151,12 @@ class Session:
         self._bundled = None  # the bundled corpus, read once
         self._link_generation = 0
         self.gazetteer = None  # the last linking's gazetteer (search uses it); None until compiled
+        # The reader's decisions on links: applied to every linking's result before it is published, so they
+        # survive a relink; saved with the project. ``raw_links`` is the linker's own result.
+        self.decisions = LinkDecisions()
+        self.raw_links = None
+        self.stale_decisions: list[Decision] = []  # decisions whose text is gone from the articles (kept)
+        self.decision_history: list[DecisionChange] = []  # for the simple Undo of the menu
         for sig in (doc.visibility_changed, doc.opacity_changed, doc.style_changed, doc.layer_added,
                     doc.layer_removed):
             sig.connect(self._bump)
@@ -167,7 +188,7 @@ class Session:
         self.dirty_changed.emit(True)
 
     def has_user_content(self) -> bool:
-        return bool(self.user_layers or self.user_articles or self.unresolved or self.path)
+        return bool(self.user_layers or self.user_articles or self.unresolved or self.path or len(self.decisions))
 
     def needs_saving(self) -> bool:
         """Closing or replacing the work now would lose something the user made."""
@@ -414,7 +435,8 @@ class Session:
         generation, links, gazetteer = result
         if generation != self._link_generation:
             return False
-        self.doc.set_links(links)
+        self.raw_links = links
+        self.doc.set_links(self._decided(links))
         if gazetteer is not None:
             self.set_gazetteer(gazetteer)
         return True
@@ -435,6 +457,129 @@ class Session:
         """Link now, on this thread (the CLI, tests)."""
         self.set_links(self.link_job()())
 
+    # -- the reader's decisions on links ("Not this place", "This is …", "Confirm")
+    def _decided(self, links):
+        """``links`` with every decision applied (rejected mentions kept, with their status)."""
+        self.stale_decisions = []
+        if links is None or not len(self.decisions):
+            return links
+        from corridor_viewer.model.links import Links
+
+        corpus = links.corpus
+
+        def text_of(article_id: str) -> str | None:
+            art = corpus.get(article_id)
+            return art.text if art is not None else None
+
+        def passage_at(article_id: str, offset: int) -> int:
+            art = corpus.get(article_id)
+            return art.passage_index_at(offset) if art is not None else -1
+
+        mentions, self.stale_decisions = self.decisions.apply(links.mentions, text_of, passage_at)
+        return Links(corpus, mentions)
+
+    def _article_text(self, article_id: str) -> str | None:
+        links = self.raw_links or self.doc.links
+        art = links.corpus.get(article_id) if links is not None else None
+        return art.text if art is not None else None
+
+    def _proposal(self, mention):
+        """The linker's own mention behind a shown one (a shown mention may carry a reassigned feature)."""
+        from corridor_viewer.model.linker import MANUAL
+
+        if mention.match == MANUAL or self.raw_links is None:
+            return mention
+        for m in self.raw_links.mentions_in(mention.article_id):
+            if m.start == mention.start and m.end == mention.end:
+                return m
+        return mention
+
+    def _decisions_on(self, article_id: str, start: int, end: int) -> tuple[Decision, ...]:
+        """The decisions that touch a span (a moved decision may be keyed at its old place nearby)."""
+        return tuple(d for d in self.decisions.for_article(article_id) if d.start < end and start < d.end)
+
+    def plan_decision(self, action: str, mention, feature_id: str | None = None) -> DecisionChange:
+        """The change that ``action`` on a shown mention makes, not yet applied.
+
+        ``action``: "confirm", "reject" ("Not this place"), "assign" ("This is …" ``feature_id``) or "undo"
+        (forget the decision: back to what the linker proposed). Pass the result to
+        :meth:`apply_decision_change`, or use :meth:`decide` to do both and remember it for Undo.
+        """
+        from corridor_viewer.model.linker import MANUAL
+
+        if action not in DECISION_ACTIONS:
+            raise ValueError(f"unknown decision {action!r}")
+        m = self._proposal(mention)
+        removed = self._decisions_on(m.article_id, m.start, m.end)
+        text = self._article_text(m.article_id)
+        scratch = LinkDecisions()
+        added: Decision | None = None
+        if action == "undo" or (action == "reject" and m.match == MANUAL):
+            added = None  # a reader's own link that is "not this place" is simply gone
+        elif action == "confirm":
+            added = scratch.confirm(m, text)
+        elif action == "reject":
+            added = scratch.reject(m, text)
+        else:
+            if not feature_id:
+                raise ValueError("'assign' needs the feature the span names")
+            added = scratch.assign(m, feature_id, text) if m.match != MANUAL else scratch.mark(
+                m.article_id, m.start, m.end, m.surface, feature_id, text)
+        return DecisionChange(removed, added, action)
+
+    def plan_mark(self, article_id: str, start: int, end: int, feature_id: str) -> DecisionChange:
+        """"This is …" on text the linker did not link (a span the reader selected)."""
+        text = self._article_text(article_id)
+        if text is None or not 0 <= start < end <= len(text) or not text[start:end].strip():
+            raise ValueError("select some text of the article first")
+        added = LinkDecisions().mark(article_id, start, end, text[start:end], feature_id, text)
+        return DecisionChange(self._decisions_on(article_id, start, end), added, "mark")
+
+    def apply_decision_change(self, change: DecisionChange, undo: bool = False) -> None:
+        """Apply a planned change (or, with ``undo``, take it back) and republish the links at once."""
+        drop, put = ((change.added,) if change.added else (), change.removed) if undo else (
+            change.removed, (change.added,) if change.added else ())
+        for d in drop:
+            self.decisions.decisions.pop(d.key, None)
+        for d in put:
+            self.decisions.decisions[d.key] = d
+        if self.raw_links is not None:
+            self.doc.set_links(self._decided(self.raw_links))
+        self._bump()
+        self.decisions_changed.emit()
+
+    def decide(self, action: str, mention, feature_id: str | None = None) -> DecisionChange:
+        """Plan and apply a decision, and remember it for :meth:`undo_decision`."""
+        change = self.plan_decision(action, mention, feature_id)
+        self._record(change)
+        return change
+
+    def mark(self, article_id: str, start: int, end: int, feature_id: str) -> DecisionChange:
+        change = self.plan_mark(article_id, start, end, feature_id)
+        self._record(change)
+        return change
+
+    def _record(self, change: DecisionChange) -> None:
+        self.decision_history.append(change)  # first: decisions_changed listeners see it (the Undo item)
+        del self.decision_history[:-100]  # a simple undo: the last hundred decisions
+        self.apply_decision_change(change)
+
+    def undo_decision(self) -> DecisionChange | None:
+        """Take back the last decision made with :meth:`decide` or :meth:`mark`; None if there is none."""
+        if not self.decision_history:
+            return None
+        change = self.decision_history.pop()
+        self.apply_decision_change(change, undo=True)
+        return change
+
+    def set_decisions(self, decisions: LinkDecisions) -> None:
+        """Replace every decision (a project opened or closed); forgets the Undo history."""
+        self.decisions = decisions
+        self.decision_history = []
+        if self.raw_links is not None:
+            self.doc.set_links(self._decided(self.raw_links))
+        self.decisions_changed.emit()
+
     # -- projects
     def current_project(self) -> Project:
         imported = []
@@ -453,7 +598,8 @@ class Session:
             layer_state={lay.id: {"visible": lay.visible, "opacity": lay.opacity} for lay in self.doc.layers},
             imported=imported + list(self.unresolved), articles=list(self.user_articles),
             scenes=self.scenes.to_list(), export_settings=self.export_settings.to_dict(),
-            selection=list(self.doc.selection), extra=dict(self.extra))
+            selection=list(self.doc.selection), extra=dict(self.extra),
+            link_decisions=self.decisions.to_dict() if len(self.decisions) else None)
 
     def save(self, path: Path) -> Path | None:
         """Write the project to ``path`` (atomically); returns the .bak kept of a damaged original, if any."""
@@ -518,6 +664,8 @@ class Session:
         self.user_articles = []
         self.unresolved = []
         self.extra = {}
+        if len(self.decisions) or self.decision_history:
+            self.set_decisions(LinkDecisions())
         if self.doc.focus is not None and self.doc.focus[0].startswith("user-"):
             self.doc.set_focus(None)
 
@@ -532,6 +680,8 @@ class Session:
         try:
             self.reset()
             self.extra = dict(p.extra)
+            if p.link_decisions:
+                self.set_decisions(LinkDecisions.from_dict(p.link_decisions))  # checked when it was read
             for entry, result, built, src in work.layers:
                 if self.doc.layer(entry.id) is not None:
                     warnings.append(f"layer {entry.title!r}: its id {entry.id!r} clashes with a map layer; left out")

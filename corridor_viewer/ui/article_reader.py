@@ -1,6 +1,9 @@
 """Article reader dock: the whole article right to left, every mention coloured like its layer.
 
-Hovering a mention names its feature; clicking it selects the feature and asks the map to zoom.
+Hovering a mention names its feature (and, for a spelling variant, the listed name it was taken for);
+clicking it selects the feature and asks the map to zoom. Right-click on a mention: Confirm, Not this
+place, This is …; on selected text that is not linked: This is … (ui/link_menu.py; the session keeps the
+decisions). A rejected mention is struck out, a variant underlined with dots, a confirmed one in bold.
 The reader follows the model's focus (set by the passages list or search); it calls no panel.
 """
 
@@ -12,13 +15,15 @@ from PySide6.QtWidgets import QComboBox, QLabel, QTextBrowser, QToolTip, QVBoxLa
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.ui.bind import listen
+from corridor_viewer.ui.link_menu import describe, link_menu, mark_menu
 from corridor_viewer.ui.textpos import Utf16Map
 
 
 class ArticleReader(QWidget):
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, parent: QWidget | None = None, session=None) -> None:
         super().__init__(parent)
         self.doc = doc
+        self.session = session  # where right-click decisions go; None: the menu is shown disabled
         self.article_id: str | None = None
         self._mentions: list = []
         self._map: Utf16Map | None = None
@@ -37,6 +42,8 @@ class ArticleReader(QWidget):
         self.browser.document().setDefaultTextOption(opt)
         self.browser.viewport().setMouseTracking(True)
         self.browser.viewport().installEventFilter(self)
+        self.browser.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.browser.customContextMenuRequested.connect(self._context_menu)
         f = self.browser.font()
         f.setPointSizeF(max(11.0, f.pointSizeF() * 1.15))
         self.browser.setFont(f)
@@ -99,6 +106,12 @@ class ArticleReader(QWidget):
             self._map = Utf16Map(art.text)
             self._mentions = links.mentions_in(article_id)
             self._highlight_all()
+        elif links.mentions_in(article_id) != self._mentions:  # relinked, or a decision: same text, new marks
+            self._mentions = links.mentions_in(article_id)
+            cursor = QTextCursor(self.browser.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.setCharFormat(QTextCharFormat())
+            self._highlight_all()
             meta = [art.published or "", art.outlet or "", art.title_en or ""]
             self.meta.setText(" · ".join(m for m in meta if m))
         i = self.picker.findData(article_id)
@@ -121,9 +134,17 @@ class ArticleReader(QWidget):
         cursor = QTextCursor(self.browser.document())
         for m in self._mentions:
             fmt = QTextCharFormat()
-            fmt.setBackground(self._color_for(m.feature_id))
-            fmt.setFontUnderline(True)
-            fmt.setUnderlineColor(QColor(self._color_for(m.feature_id).name()))
+            status = getattr(m, "status", "auto")
+            if status == "rejected":  # kept visible, struck out, so the reader can see and undo it
+                fmt.setFontStrikeOut(True)
+                fmt.setForeground(QColor("#7a7a7a"))
+            else:
+                fmt.setBackground(self._color_for(m.feature_id))
+                fmt.setUnderlineColor(QColor(self._color_for(m.feature_id).name()))
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine if m.match == "variant"
+                                      else QTextCharFormat.UnderlineStyle.SingleUnderline)
+                if status == "confirmed":
+                    fmt.setFontWeight(700)
             cursor.setPosition(self._map.to_qt(m.start))
             cursor.setPosition(self._map.to_qt(m.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
@@ -157,17 +178,47 @@ class ArticleReader(QWidget):
             if event.type() == QEvent.Type.MouseMove:
                 m = self.mention_at(event.position().toPoint())
                 if m is not None:
-                    f = self.doc.feature(m.feature_id)
-                    name = f.name(self.doc.language) if f else m.feature_id
-                    QToolTip.showText(event.globalPosition().toPoint(), name, self.browser)
+                    QToolTip.showText(event.globalPosition().toPoint(), describe(self.doc, m), self.browser)
                     self.browser.viewport().setCursor(Qt.CursorShape.PointingHandCursor)
                 else:
                     QToolTip.hideText()
                     self.browser.viewport().unsetCursor()
             elif event.type() == QEvent.Type.MouseButtonRelease and event.button() == Qt.MouseButton.LeftButton:
                 m = self.mention_at(event.position().toPoint())
-                if m is not None:
+                if m is not None and m.status != "rejected":
                     self.doc.select(m.feature_id)
                     self.doc.request_zoom(m.feature_id)
                     return True
         return super().eventFilter(obj, event)
+
+    # -- the reader's verdict on links (right-click)
+    def selected_span(self) -> tuple[int, int] | None:
+        """The selected text as (start, end) offsets into the article text, or None."""
+        cursor = self.browser.textCursor()
+        if self._map is None or not cursor.hasSelection():
+            return None
+        start, end = self._map.to_py(cursor.selectionStart()), self._map.to_py(cursor.selectionEnd())
+        return (start, end) if start < end else None
+
+    def menu_at(self, pos: QPoint):
+        """The context menu for a point of the viewport: a mention's, or "This is …" for selected text."""
+        m = self.mention_at(pos)
+        if m is not None:
+            return link_menu(self, self.doc, self.session, m)
+        span = self.selected_span()
+        art = self.doc.links.corpus.get(self.article_id) if (self.doc.links and self.article_id) else None
+        if span is None or art is None:
+            return None
+        text = art.text[span[0]:span[1]].strip()
+        if not text:
+            return None
+        # Trim the selection to its words: a double-click selection may carry the space after a word.
+        start = span[0] + (len(art.text[span[0]:span[1]]) - len(art.text[span[0]:span[1]].lstrip()))
+        return mark_menu(self, self.doc, self.session, art.id, start, start + len(text), text)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.menu_at(pos)
+        if menu is None:
+            menu = self.browser.createStandardContextMenu(pos)  # Copy, Select all
+        menu.exec(self.browser.viewport().mapToGlobal(pos))
+        menu.deleteLater()

@@ -1,18 +1,36 @@
-"""Feature dock: what the selected feature is, its status and dates, and where that comes from."""
+"""Feature dock: what the selected feature is, its status and dates, and where that comes from; below, a
+chart of its mentions per month and the passages that mention it.
+
+Clicking a bar of the chart lists only that month's passages (the filter is the document's, so every view
+agrees); clicking it again lists all. Right-click on a passage or a name in it: Confirm, Not this place,
+This is … (ui/link_menu.py, decisions kept by the session). A name found as a spelling variant says so
+under its passage.
+"""
 
 from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSplitter, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from corridor_viewer.model.dates import news_date as _news_date
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.ui.bind import listen
+from corridor_viewer.ui.link_menu import link_menu, status_note, variant_note
+from corridor_viewer.ui.mentions_chart import MentionsChart, month_name
 
 # Isolates keep a number or a date in its own order inside the other script: LRI for what is always
 # left-to-right (a number such as 5,502.75), FSI for text that takes the direction of its first letter (a value
@@ -29,9 +47,10 @@ def news_date(text: str, lang: str) -> str:
 
 
 class FeaturePanel(QWidget):
-    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+    def __init__(self, doc: Document, parent: QWidget | None = None, session=None) -> None:
         super().__init__(parent)
         self.doc = doc
+        self.session = session  # where right-click decisions go; None: the menu is shown disabled
         self.browser = QTextBrowser(self)
         self.browser.setOpenExternalLinks(True)
         self.browser.setObjectName("featureBrowser")
@@ -46,6 +65,15 @@ class FeaturePanel(QWidget):
         self.passages.setObjectName("passagesBrowser")
         self.passages.setOpenLinks(False)
         self.passages.anchorClicked.connect(self._on_anchor)
+        self.passages.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.passages.customContextMenuRequested.connect(self._context_menu)
+        self.chart = MentionsChart(doc, self)
+        # Shown while one month is chosen: says which, and clicking it lists every month again.
+        self.month_chip = QPushButton()
+        self.month_chip.setObjectName("monthChip")
+        self.month_chip.setFlat(True)
+        self.month_chip.setStyleSheet("color:#b0413e")
+        self.month_chip.clicked.connect(lambda: self.doc.set_month_filter(None))
         head = QHBoxLayout()
         head.addWidget(self.passages_title, 1)
         head.addWidget(self.order)
@@ -53,6 +81,8 @@ class FeaturePanel(QWidget):
         lower_lay = QVBoxLayout(lower)
         lower_lay.setContentsMargins(0, 4, 0, 0)
         lower_lay.addLayout(head)
+        lower_lay.addWidget(self.chart)
+        lower_lay.addWidget(self.month_chip, 0, Qt.AlignmentFlag.AlignLeading)
         lower_lay.addWidget(self.passages, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.browser)
@@ -64,6 +94,7 @@ class FeaturePanel(QWidget):
         listen(self, doc.selection_changed, lambda _ids: self.refresh())
         listen(self, doc.language_changed, lambda _l: self.refresh())
         listen(self, doc.links_changed, self.refresh)
+        listen(self, doc.month_filter_changed, lambda _m: self.refresh_passages())
         self.refresh()
 
     # Literal tr() calls so pyside6-lupdate can collect them.
@@ -121,18 +152,28 @@ class FeaturePanel(QWidget):
     def refresh_passages(self) -> None:
         self.order.setItemText(0, self.tr("Newest article first"))
         self.order.setItemText(1, self.tr("By article"))
+        rtl = self.doc.language == "ar"
+        self.chart.setLayoutDirection(Qt.LayoutDirection.RightToLeft if rtl else Qt.LayoutDirection.LeftToRight)
         f = self.doc.feature(self.doc.selection[0]) if self.doc.selection else None
         links = self.doc.links
-        if f is None:
+        month = self.doc.month_filter
+        self.month_chip.setVisible(f is not None and links is not None and month is not None)
+        if f is None or links is None:
+            self.chart.set_months([])
+            self.chart.setVisible(False)
             self.passages_title.setText(self.tr("Passages"))
-            self.passages.setHtml("")
+            self.passages.setHtml("" if f is None else f"<p>{html.escape(self.tr('Linking the articles…'))}</p>")
             return
-        if links is None:
-            self.passages_title.setText(self.tr("Passages"))
-            self.passages.setHtml(f"<p>{html.escape(self.tr('Linking the articles…'))}</p>")
-            return
-        groups = links.passages_for(f.id, self.order.currentData() or "date")
-        n_mentions = links.count(f.id)
+        self.chart.setVisible(True)
+        self.chart.set_months(links.by_month(f.id))
+        self.chart.setToolTip(self.chart.summary())
+        if month is not None:
+            shown = month_name(month, self.doc.language) if month else self.tr("no date")
+            self.month_chip.setText(self.tr("Only %1 — show every month").replace("%1", shown))
+            self.month_chip.setToolTip(self.tr("Click the bar again, or here, to list the passages of every month"))
+        groups = links.passages_for(f.id, self.order.currentData() or "date", month=month)
+        n_mentions = sum(len(v.spans) for _, views in groups for v in views) if month is not None else links.count(
+            f.id)
         n_passages = sum(len(ps) for _, ps in groups)
         # One pluralised piece per count: Arabic inflects each noun for its own number (and its case after
         # في and من: "في مقطعين من مقالين").
@@ -160,22 +201,67 @@ class FeaturePanel(QWidget):
                        f"{FSI}{e(news_date(art.published, self.doc.language) if art.published else '?')}{PDI} · "
                        f"{e(n_text)}</div>")
             for v in views:
-                parts = [f"<span style='background:#ffe08a;font-weight:bold'>{e(t)}</span>" if hit else e(t)
-                         for t, hit in v.pieces()]
                 s0, s1 = v.first_mention or (v.start, v.start)
-                href = f"passage:{art.id}:{s0}:{s1}"
-                # The whole passage is the link: clicking it opens the article at the mention.
-                out.append(f"<p dir='rtl' align='right' style='margin:4px 0 10px 0'><a href='{e(href)}' "
-                           f"style='color:#1a1a1a;text-decoration:none'>{''.join(parts)}</a></p>")
+                href = e(f"passage:{art.id}:{s0}:{s1}")
+                plain = "color:#1a1a1a;text-decoration:none"
+                parts, notes = [], []
+                # The passage is the link (clicking it opens the article at its first mention); each name in it
+                # is a link of its own, so a click or right-click says which name is meant.
+                for t, m in v.runs():
+                    if m is None:
+                        parts.append(f"<a href='{href}' style='{plain}'>{e(t)}</a>" if t else "")
+                        continue
+                    style = "background:#ffe08a;font-weight:bold;color:#1a1a1a;text-decoration:none"
+                    said = [n for n in (variant_note(self.doc, m), status_note(m)) if n]
+                    if m.match == "variant":
+                        style = style.replace("text-decoration:none", "text-decoration:underline")
+                    if said:
+                        notes.append(f"«{FSI}{e(m.surface)}{PDI}»: " + e("، ".join(said) if self.doc.language == "ar"
+                                                                         else "; ".join(said)))
+                    parts.append(f"<a href='{e(f'mention:{art.id}:{m.start}:{m.end}')}' style='{style}'>{e(t)}</a>")
+                out.append(f"<p dir='rtl' align='right' style='margin:4px 0 10px 0'>{''.join(parts)}</p>")
+                if notes:
+                    d = "rtl" if self.doc.language == "ar" else "ltr"
+                    out.append(f"<p dir='{d}' style='margin:-6px 0 10px 0;color:#6b6b6b;font-size:small'>"
+                               + "<br>".join(notes) + "</p>")
         return "".join(out)
+
+    def mention_for(self, href: str):
+        """The mention a passage or name link points at (a passage: its first mention of the feature)."""
+        links = self.doc.links
+        kind, _, rest = href.partition(":")
+        if links is None or kind not in ("passage", "mention"):
+            return None
+        try:
+            art, start, end = rest.rsplit(":", 2)
+            start, end = int(start), int(end)
+        except ValueError:
+            return None
+        return next((m for m in links.mentions_in(art) if m.start == start and m.end == end), None)
 
     def _on_anchor(self, url: QUrl) -> None:
         text = url.toString()
-        if text.startswith("passage:"):
-            _, art, start, end = text.split(":")
+        if text.startswith(("passage:", "mention:")):
+            art, start, end = text.partition(":")[2].rsplit(":", 2)
             self.doc.set_focus(art, int(start), int(end))
         elif url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
+
+    def menu_at(self, pos: QPoint):
+        """The right-click menu for a point of the passages list (None where no passage is)."""
+        return self.menu_for_href(self.passages.anchorAt(pos))
+
+    def menu_for_href(self, href: str):
+        """The menu of the mention a passage or name link points at (None for any other link)."""
+        m = self.mention_for(href)
+        return link_menu(self, self.doc, self.session, m) if m is not None else None
+
+    def _context_menu(self, pos: QPoint) -> None:
+        menu = self.menu_at(pos)
+        if menu is None:
+            menu = self.passages.createStandardContextMenu(pos)
+        menu.exec(self.passages.viewport().mapToGlobal(pos))
+        menu.deleteLater()
 
     def render_html(self, f: Feature) -> str:
         lang = self.doc.language

@@ -3,16 +3,20 @@ and dates. They edit plain data (model styles, strings); the file controller app
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from types import MappingProxyType
+
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
     QColorDialog,
     QComboBox,
+    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -163,40 +167,122 @@ class LayerStyleDialog(QDialog):
         self.preview.setPixmap(QPixmap.fromImage(swatch_image(layer, 56, 28, self.devicePixelRatioF())))
 
 
-class ArticlesDialog(QDialog):
-    """Check the title and enter the date of each new article before it is added and linked."""
+class DateField(QWidget):
+    """A publication date as news gives it: a day, only a month, only a year, or no date at all.
 
-    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
-        """rows: (file name, title, date)."""
+    A calendar (QDateEdit) for the date and a choice of how much of it is known, so a partial date
+    ("2024-05", "2024") is entered as such instead of being padded into a false day.
+    """
+
+    PRECISIONS = ("day", "month", "year", "none")
+    FORMATS = MappingProxyType({"day": "yyyy-MM-dd", "month": "yyyy-MM", "year": "yyyy", "none": "yyyy-MM-dd"})
+
+    def __init__(self, value: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.precision = QComboBox()
+        labels = {"day": self.tr("Day"), "month": self.tr("Month only"), "year": self.tr("Year only"),
+                  "none": self.tr("No date")}
+        for key in self.PRECISIONS:
+            self.precision.addItem(labels[key], key)
+        self.edit = QDateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setMinimumDate(QDate(1800, 1, 1))
+        self.edit.setMaximumDate(QDate(2200, 12, 31))
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(self.precision)
+        self.precision.currentIndexChanged.connect(self._shown)
+        self.set_value(value)
+
+    def set_value(self, value: str) -> None:
+        """Show an ISO date, possibly partial; anything else (or "") shows as "No date"."""
+        try:
+            value = normalise_published(value)
+        except ValueError:
+            value = ""
+        parts = [int(p) for p in value.split("-")] if value else []
+        kind = ("none", "year", "month", "day")[len(parts)]
+        if parts:
+            self.edit.setDate(QDate(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1))
+        else:
+            self.edit.setDate(QDate.currentDate())
+        self.precision.setCurrentIndex(self.PRECISIONS.index(kind))
+        self._shown()
+
+    def _shown(self, *_args) -> None:
+        kind = self.precision.currentData()
+        self.edit.setDisplayFormat(self.FORMATS[kind])
+        self.edit.setEnabled(kind != "none")
+
+    def value(self) -> str:
+        """The date as the project stores it: "YYYY-MM-DD", "YYYY-MM", "YYYY" or "" (no date)."""
+        kind, d = self.precision.currentData(), self.edit.date()
+        if kind == "none":
+            return ""
+        if kind == "year":
+            return f"{d.year():04d}"
+        if kind == "month":
+            return f"{d.year():04d}-{d.month():02d}"
+        return f"{d.year():04d}-{d.month():02d}-{d.day():02d}"
+
+
+class ArticlesDialog(QDialog):
+    """Check the title and the date of each new article before it is added and linked. The date is the
+    one found in the file (HTML metadata, or a dateline under the headline: io/article_dates), editable;
+    the last column says where it was found."""
+
+    def __init__(self, rows: list[tuple], parent: QWidget | None = None) -> None:
+        """rows: (file name, title, date[, where the date was found])."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Add articles"))
-        self.resize(720, 360)
-        self.table = QTableWidget(len(rows), 3)
-        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Title"), self.tr("Date (YYYY-MM-DD)")])
+        self.resize(900, 380)
+        self.table = QTableWidget(len(rows), 4)
+        self.table.setHorizontalHeaderLabels([self.tr("File"), self.tr("Title"), self.tr("Published"),
+                                              self.tr("Date found in")])
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for r, (name, title, date) in enumerate(rows):
+        self.dates: list[DateField] = []
+        for r, row in enumerate(rows):
+            name, title, date = row[:3]
+            basis = row[3] if len(row) > 3 else ""
             item = QTableWidgetItem(name)
             item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
             self.table.setItem(r, 0, item)
             self.table.setItem(r, 1, QTableWidgetItem(title))
-            self.table.setItem(r, 2, QTableWidgetItem(date))
+            field = DateField(date)
+            self.dates.append(field)
+            self.table.setCellWidget(r, 2, field)
+            found = QTableWidgetItem(self._basis(basis) if date else self.tr("not found: enter it, or leave no date"))
+            found.setFlags(found.flags() & ~Qt.ItemFlag.ItemIsEditable)
+            found.setToolTip(basis)
+            self.table.setItem(r, 3, found)
+        self.table.resizeColumnToContents(2)
+        self.table.setColumnWidth(3, 260)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("Each article gets a catalog entry. Check the titles and enter the dates "
-                                     "(they order the passages, newest first). A date may be left empty.")))
+        lay.addWidget(QLabel(self.tr("Each article gets a catalog entry. Check the titles and the dates (they order "
+                                     "the passages and count the mentions per month). An article may have no date.")))
         lay.addWidget(self.table)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
 
+    def _basis(self, basis: str) -> str:
+        """Where a date was found, in the UI language: the page's metadata, or a line of the text."""
+        if basis.startswith(("<meta", "<time", "JSON-LD")):
+            return self.tr("the page's metadata: %1").replace("%1", basis)
+        if basis.startswith("line "):
+            number, _, line = basis[5:].partition(": ")
+            return self.tr("line %1 of the text: %2").replace("%1", number).replace("%2", line)
+        return basis
+
     def entries(self) -> list[tuple[str, str]]:
         """(title, date) per row; raises ValueError naming the row of a bad date."""
         out = []
         for r in range(self.table.rowCount()):
             title = (self.table.item(r, 1).text() if self.table.item(r, 1) else "").strip()
-            date = self.table.item(r, 2).text() if self.table.item(r, 2) else ""
             try:
-                out.append((title, normalise_published(date)))
+                out.append((title, normalise_published(self.dates[r].value())))
             except ValueError as exc:
                 raise ValueError(f"{self.table.item(r, 0).text()}: {exc}") from exc
         return out

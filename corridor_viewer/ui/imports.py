@@ -239,7 +239,7 @@ class Importer(QObject):
             self._warn(self.tr("Some articles could not be added"), "\n\n".join(problems))
         if not read:
             return []
-        rows = [(af.path.name, af.title, af.published) for af in read]
+        rows = [(af.path.name, af.title, af.published, af.date_basis) for af in read]
         if ask:
             dlg = ArticlesDialog(rows, self.win)
             if dlg.exec() != ArticlesDialog.DialogCode.Accepted:
@@ -250,7 +250,7 @@ class Importer(QObject):
                 self._warn(self.tr("Check the dates"), str(exc))
                 return []
         else:
-            entries = [(title, date) for _n, title, date in rows]
+            entries = [(title, date) for _n, title, date, _basis in rows]
         new_ids = self.session.add_articles([(af.path.name, title or af.title, af.text, date, str(af.path))
                                              for af, (title, date) in zip(read, entries, strict=True)])
         self._status(self.tr("Added %n article(s) and linked them to the map", "", len(new_ids)))

@@ -54,7 +54,7 @@ class MainWindow(QMainWindow):
         self._lazy: dict[str, QWidget] = {}
         self._deferred: dict[str, object] = {}
         self.ended = False  # set when the app's event loop has returned
-        self.feature_panel = FeaturePanel(doc, self)
+        self.feature_panel = FeaturePanel(doc, self, session=self.session)
         self.layers_dock = self._dock("LayersDock", QWidget(), Qt.DockWidgetArea.LeftDockWidgetArea)
         self.feature_dock = self._dock("FeatureDock", self.feature_panel, Qt.DockWidgetArea.RightDockWidgetArea)
         # The panels behind tabs are built after the first paint (finish_setup) or when first asked for:
@@ -83,6 +83,7 @@ class MainWindow(QMainWindow):
         listen(self, doc.language_changed, lambda _l: self.retranslate())
         listen(self, doc.focus_changed, self._show_reader)
         listen(self, self.session.export_settings_changed, self._remember_export_settings)
+        listen(self, self.session.decisions_changed, self._show_undo_link)
         self.resize(1280, 800)
         self.resizeDocks([self.layers_dock, self.feature_dock], [300, 340], Qt.Orientation.Horizontal)
         self.retranslate()
@@ -136,7 +137,7 @@ class MainWindow(QMainWindow):
     def reader(self) -> ArticleReader:
         from corridor_viewer.ui.article_reader import ArticleReader
 
-        return self._panel("reader", lambda: ArticleReader(self.doc, self), self.reader_dock)
+        return self._panel("reader", lambda: ArticleReader(self.doc, self, session=self.session), self.reader_dock)
 
     @property
     def search_panel(self) -> SearchPanel:
@@ -182,6 +183,8 @@ class MainWindow(QMainWindow):
             ("copy_map", "file", QKeySequence("Ctrl+Shift+C"), self.copy_map),
             ("handout", "file", None, self.export_handout),
             ("quit", "file", QKeySequence.StandardKey.Quit, self.close),
+            # No shortcut: Ctrl+Z will belong to the undo stack of the annotations; this undoes link decisions.
+            ("undo_link", "edit", None, self._undo_link_decision),
             ("fit", "view", QKeySequence(Qt.Key.Key_Home), c.fit_all),
             ("zoom_in", "view", QKeySequence.StandardKey.ZoomIn, lambda: c.zoom(1.5)),
             ("zoom_out", "view", QKeySequence.StandardKey.ZoomOut, lambda: c.zoom(1 / 1.5)),
@@ -194,7 +197,7 @@ class MainWindow(QMainWindow):
             ("about", "help", None, self._about),
         ]
         self.actions_by_key: dict[str, QAction] = {}
-        self.menus = {key: self.menuBar().addMenu("") for key in ("file", "view", "help")}
+        self.menus = {key: self.menuBar().addMenu("") for key in ("file", "edit", "view", "help")}
         for key, menu, shortcut, slot in table:
             act = QAction(self)
             if shortcut is not None:
@@ -231,6 +234,7 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         self.setWindowTitle(f"{APP_NAME} — " + self.tr("South Caucasus corridors"))
         self.menus["file"].setTitle(self.tr("&File"))
+        self.menus["edit"].setTitle(self.tr("&Edit"))
         self.menus["view"].setTitle(self.tr("&View"))
         self.menus["help"].setTitle(self.tr("&Help"))
         self.lang_menu.setTitle(self.tr("&Language"))
@@ -243,6 +247,7 @@ class MainWindow(QMainWindow):
             "badges": self.tr("Mention &counts on the map"),
             "present": self.tr("&Present the scenes"), "handout": self.tr("Export &handout (PDF)…"),
             "about": self.tr("&About Corridor Viewer"),
+            "undo_link": self.tr("&Undo link decision"),
         }
         for key, text in texts.items():
             self.actions_by_key[key].setText(text)
@@ -255,6 +260,25 @@ class MainWindow(QMainWindow):
         for lang, act in self.lang_actions.items():
             act.setChecked(self.doc.language == lang)
         self._show_scale()
+        self._show_undo_link()
+
+    def _show_undo_link(self) -> None:
+        history = self.session.decision_history
+        act = self.actions_by_key["undo_link"]
+        act.setEnabled(bool(history))
+        if history:
+            words = {"confirm": self.tr("confirm"), "reject": self.tr("not this place"), "assign": self.tr("this is …"),
+                     "mark": self.tr("this is …"), "undo": self.tr("undo my decision")}
+            surface = (history[-1].added or history[-1].removed[0]).surface if (
+                history[-1].added or history[-1].removed) else ""
+            act.setText(self.tr("&Undo link decision: %1").replace(
+                "%1", f"{words.get(history[-1].label, history[-1].label)} «\u2068{surface}\u2069»"))
+        else:
+            act.setText(self.tr("&Undo link decision"))
+
+    def _undo_link_decision(self) -> None:
+        if self.session.undo_decision() is not None:
+            self.statusBar().showMessage(self.tr("Link decision undone"), 4000)
 
     def set_language(self, lang: str) -> None:
         app = QApplication.instance()

@@ -3,7 +3,7 @@
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../corridor_viewer/ui/article_reader.py" line="84" />
+        <location filename="../../corridor_viewer/ui/article_reader.py" line="91" />
         <source>Linking the articles…</source>
         <translation>جارٍ ربط المقالات…</translation>
     </message>
@@ -11,32 +11,52 @@
 <context>
     <name>ArticlesDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="172" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="238" />
         <source>Add articles</source>
         <translation>إضافة مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="241" />
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="241" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
-        <source>Date (YYYY-MM-DD)</source>
-        <translation>التاريخ (YYYY-MM-DD)</translation>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="241" />
+        <source>Published</source>
+        <translation>تاريخ النشر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="184" />
-        <source>Each article gets a catalog entry. Check the titles and enter the dates (they order the passages, newest first). A date may be left empty.</source>
-        <translation>يحصل كل مقال على قيد في الفهرس. راجع العناوين وأدخل التواريخ (بها تُرتَّب المقاطع، الأحدث أولًا). يجوز ترك التاريخ فارغًا.</translation>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="242" />
+        <source>Date found in</source>
+        <translation>مصدر التاريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="208" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="255" />
+        <source>not found: enter it, or leave no date</source>
+        <translation>لم يُعثر عليه: أدخله أو اتركه بلا تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="262" />
+        <source>Each article gets a catalog entry. Check the titles and the dates (they order the passages and count the mentions per month). An article may have no date.</source>
+        <translation>يُسجَّل كل مقال في الفهرس. راجِع العناوين والتواريخ (بها تُرتَّب المقاطع وتُعَدّ الإشارات في كل شهر). يجوز أن يبقى المقال بلا تاريخ.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="273" />
+        <source>the page's metadata: %1</source>
+        <translation>البيانات الوصفية للصفحة: %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="276" />
+        <source>line %1 of the text: %2</source>
+        <translation>السطر %1 من النص: %2</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="294" />
         <source>Check the dates</source>
         <translation>راجع التواريخ</translation>
     </message>
@@ -77,7 +97,7 @@
 <context>
     <name>ColorButton</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="46" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="50" />
         <source>Choose a colour</source>
         <translation>اختر لونًا</translation>
     </message>
@@ -128,186 +148,209 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="183" />
+        <source>Day</source>
+        <translation>اليوم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="183" />
+        <source>Month only</source>
+        <translation>الشهر فقط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="183" />
+        <source>Year only</source>
+        <translation>السنة فقط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="184" />
+        <source>No date</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+</context>
+<context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="79" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="255" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="61" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="237" />
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="85" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="67" />
         <source>Default: the data sources and Corridor Viewer</source>
         <translation>الافتراضي: مصادر البيانات و Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="93" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="75" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="96" />
         <source>Custom size</source>
         <translation>حجم مخصص</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="90" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="91" />
         <source>Subtitle</source>
         <translation>العنوان الفرعي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="92" />
         <source>Source / credit</source>
         <translation>المصدر / الإسناد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="93" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="94" />
         <source>Map language</source>
         <translation>لغة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="95" />
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="115" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="97" />
         <source>Resolution (dpi)</source>
         <translation>الدقة (نقطة/بوصة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="116" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="98" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="100" />
         <source>The map as it is on screen</source>
         <translation>الخريطة كما تظهر على الشاشة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="101" />
         <source>The selection in context</source>
         <translation>العنصر المحدَّد في سياقه</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="102" />
         <source>Frame</source>
         <translation>الإطار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="104" />
         <source>Where it hides least</source>
         <translation>حيث يحجب أقل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="104" />
         <source>Top left</source>
         <translation>أعلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="123" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="105" />
         <source>Top right</source>
         <translation>أعلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="123" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="105" />
         <source>Bottom left</source>
         <translation>أسفل اليسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="124" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106" />
         <source>Bottom right</source>
         <translation>أسفل اليمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="126" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108" />
         <source>Inset corner</source>
         <translation>زاوية الخريطة المصغّرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="128" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110" />
         <source>Western digits (0-9)</source>
         <translation>أرقام غربية (0-9)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="129" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
         <source>Arabic-Indic digits (٠-٩)</source>
         <translation>أرقام هندية (٠-٩)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="130" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
         <source>Digits in Arabic</source>
         <translation>الأرقام في النص العربي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="131" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
         <source>Include</source>
         <translation>تضمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="134" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="116" />
         <source>Legend of the visible layers</source>
         <translation>مفتاح الطبقات الظاهرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="135" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="117" />
         <source>Scale bar</source>
         <translation>مقياس الرسم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="136" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
         <source>North arrow</source>
         <translation>سهم الشمال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="137" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119" />
         <source>Locator inset</source>
         <translation>خريطة موقع مصغرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="138" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
         <source>Highlight the selected feature</source>
         <translation>إبراز المعلم المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="139" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
         <source>Quote box with the selected passage</source>
         <translation>مربع اقتباس للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="162" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="144" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="163" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="145" />
         <source>Copy image</source>
         <translation>نسخ الصورة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="248" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="230" />
         <source>%1 × %2 px at %3 dpi</source>
         <translation>%1 × %2 بكسل بدقة %3 نقطة/بوصة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="268" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="250" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="271" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="253" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="278" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="260" />
         <source>Copied the map image to the clipboard</source>
         <translation>نُسخت صورة الخريطة إلى الحافظة</translation>
     </message>
@@ -315,218 +358,232 @@
 <context>
     <name>FeaturePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="103" />
         <source>existing</source>
         <translation>قائم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104" />
         <source>under construction</source>
         <translation>قيد الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="105" />
         <source>proposed</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="106" />
         <source>historical</source>
         <translation>تاريخي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="107" />
         <source>closed</source>
         <translation>مغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="112" />
         <source>Announced</source>
         <translation>أُعلن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="112" />
         <source>Started</source>
         <translation>بدأ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="112" />
         <source>Opened</source>
         <translation>افتُتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="113" />
         <source>Closed</source>
         <translation>أُغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="113" />
         <source>Signed</source>
         <translation>وُقّع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="113" />
         <source>Handed over</source>
         <translation>سُلّم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="115" />
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="115" />
         <source>Until</source>
         <translation>حتى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="120" />
         <source>country</source>
         <translation>دولة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="120" />
         <source>sea</source>
         <translation>بحر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="120" />
         <source>lake</source>
         <translation>بحيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="121" />
         <source>river</source>
         <translation>نهر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="121" />
         <source>region</source>
         <translation>إقليم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="121" />
         <source>corridor</source>
         <translation>ممر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
         <source>railway</source>
         <translation>سكة حديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
         <source>road</source>
         <translation>طريق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
         <source>route segment</source>
         <translation>مقطع من مسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="92" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="123" />
         <source>checkpoint</source>
         <translation>نقطة عبور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="92" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="123" />
         <source>border crossing</source>
         <translation>معبر حدودي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="124" />
         <source>town</source>
         <translation>بلدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="124" />
         <source>city</source>
         <translation>مدينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="124" />
         <source>village</source>
         <translation>قرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="125" />
         <source>military base</source>
         <translation>قاعدة عسكرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="125" />
         <source>consulate</source>
         <translation>قنصلية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="126" />
         <source>mission headquarters</source>
         <translation>مقر بعثة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="126" />
         <source>enclave</source>
         <translation>جيب</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="127" />
         <source>other countries</source>
         <translation>بلدان أخرى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="127" />
         <source>border</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="128" />
         <source>area of control</source>
         <translation>منطقة سيطرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="128" />
         <source>villages</source>
         <translation>قرى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="128" />
         <source>note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="135" />
         <source>date not shown</source>
         <translation>التاريخ غير مذكور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="106" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="137" />
         <source>%1, inferred</source>
         <translation>%1، مُستنتَج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="115" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="146" />
         <source>Click a feature on the map, or double-click one in the Layers panel, to see what it is and where the facts come from.</source>
         <translation>انقر على معلم في الخريطة، أو انقر نقرًا مزدوجًا على أحد المعالم في لوحة الطبقات، لترى ما هو ومن أين جاءت المعلومات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="153" />
         <source>Newest article first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="123" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="154" />
         <source>By article</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="127" />
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="131" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="164" />
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="171" />
+        <source>no date</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="172" />
+        <source>Only %1 — show every month</source>
+        <translation>%1 فقط — اعرض كل الأشهر</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="173" />
+        <source>Click the bar again, or here, to list the passages of every month</source>
+        <translation>انقر العمود مرة أخرى، أو هنا، لعرض مقاطع كل الأشهر</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="201" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="287" />
         <source>Mentioned %n time(s) in the articles</source>
         <translation>
             <numerusform>لم يرد ذكره في المقالات</numerusform>
@@ -538,23 +595,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="217" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="309" />
         <source>%1 km²</source>
         <translation>%1 كم²</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="220" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="312" />
         <source>%1 km</source>
         <translation>%1 كم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="149" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="190" />
         <source>No article mentions this feature.</source>
         <translation>لا يذكر أي مقال هذا المعلم.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="139" />
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="180" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="196" />
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -566,7 +623,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="182" />
         <source>in %n passage(s)</source>
         <translation>
             <numerusform>في %n مقطع</numerusform>
@@ -578,7 +635,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="182" />
         <source>of %n article(s)</source>
         <translation>
             <numerusform>من %n مقال</numerusform>
@@ -590,47 +647,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="143" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="184" />
         <source>Passages: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="186" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="272" />
         <source>Part of</source>
         <translation>جزء من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="187" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="273" />
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="188" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="274" />
         <source>Area drawn on this map</source>
         <translation>المساحة المرسومة على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="189" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="275" />
         <source>computed, equal-area projection</source>
         <translation>محسوبة بإسقاط متساوي المساحات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="190" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="276" />
         <source>Length drawn on this map</source>
         <translation>الطول المرسوم على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="191" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="277" />
         <source>Official figure</source>
         <translation>الرقم الرسمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="278" />
         <source>Accuracy</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="193" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="279" />
         <source>Sources</source>
         <translation>المصادر</translation>
     </message>
@@ -1004,117 +1061,117 @@
 <context>
     <name>LayerStyleDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="70" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="74" />
         <source>Layer style</source>
         <translation>نمط الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="84" />
         <source>solid</source>
         <translation>متصل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="84" />
         <source>dashed</source>
         <translation>متقطع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="84" />
         <source>dotted</source>
         <translation>منقّط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="81" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="85" />
         <source>dash-dot</source>
         <translation>شرطة ونقطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="98" />
         <source>circle</source>
         <translation>دائرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="98" />
         <source>square</source>
         <translation>مربع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="98" />
         <source>diamond</source>
         <translation>معيّن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="101" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="105" />
         <source>Show names on the map</source>
         <translation>إظهار الأسماء على الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="106" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="110" />
         <source>Name in the Layers panel</source>
         <translation>الاسم في لوحة الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="108" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="112" />
         <source>Marker</source>
         <translation>العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="109" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="113" />
         <source>Marker size</source>
         <translation>حجم العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="110" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="114" />
         <source>Marker colour</source>
         <translation>لون العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="113" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="117" />
         <source>Fill</source>
         <translation>التعبئة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="114" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="118" />
         <source>Fill opacity</source>
         <translation>شفافية التعبئة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="115" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="119" />
         <source>Line colour</source>
         <translation>لون الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="116" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="120" />
         <source>Line width</source>
         <translation>عرض الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="117" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="121" />
         <source>Line style</source>
         <translation>نمط الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="118" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="122" />
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="120" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="124" />
         <source>Preview</source>
         <translation>معاينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="123" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="127" />
         <source>Copy the features into the project file (it works anywhere)</source>
         <translation>نسخ المعالم إلى ملف المشروع (يعمل في أي مكان)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="124" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="128" />
         <source>Refer to this file (the project stays small; keep the file)</source>
         <translation>الإشارة إلى هذا الملف (يبقى المشروع صغيرًا؛ احتفظ بالملف)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="127" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="131" />
         <source>When you save the project:</source>
         <translation>عند حفظ المشروع:</translation>
     </message>
@@ -1387,149 +1444,251 @@
     </message>
 </context>
 <context>
+    <name>LinkMenu</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="54" />
+        <source>matched as a spelling variant of %1</source>
+        <translation>وُجد بوصفه تهجئةً أخرى لـ %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="61" />
+        <source>you said: not this place</source>
+        <translation>قلتَ: ليس هذا المكان</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="63" />
+        <source>linked by you</source>
+        <translation>ربطتَه أنت</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="65" />
+        <source>confirmed by you</source>
+        <translation>أكّدتَه أنت</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="82" />
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="182" />
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="203" />
+        <source>This is …</source>
+        <translation>هذا هو …</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="89" />
+        <source>Type a name in any language or spelling</source>
+        <translation>اكتب اسمًا بأي لغة أو بأي إملاء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="93" />
+        <source>Which place does %1 name?</source>
+        <translation>أيّ مكان يسمّيه %1؟</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="170" />
+        <source>Confirm: this is %1</source>
+        <translation>تأكيد: هذا هو %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="174" />
+        <source>Not this place</source>
+        <translation>ليس هذا المكان</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="185" />
+        <source>Remove my link</source>
+        <translation>إزالة ربطي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/link_menu.py" line="186" />
+        <source>Undo my decision (back to the linker's)</source>
+        <translation>التراجع عن قراري (العودة إلى الربط الآلي)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="76" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="80" />
         <source>Could not link the articles: %1</source>
         <translation>تعذّر ربط المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="181" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="235" />
         <source>South Caucasus corridors</source>
         <translation>ممرات جنوب القوقاز</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="182" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="236" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="183" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="237" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="238" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="184" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="239" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="185" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="240" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="242" />
         <source>&amp;Export map…</source>
         <translation>&amp;تصدير الخريطة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="242" />
         <source>&amp;Copy map image</source>
         <translation>&amp;نسخ صورة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="243" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="243" />
         <source>&amp;Fit all</source>
         <translation>&amp;عرض الكل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="244" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="244" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="190" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="245" />
         <source>Zoom to &amp;selection</source>
         <translation>التكبير إلى ال&amp;تحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="190" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="245" />
         <source>&amp;Clear selection</source>
         <translation>إل&amp;غاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="246" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="246" />
         <source>&amp;Mentioned in the articles only</source>
         <translation>ما ورد في المقالات &amp;فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="192" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="247" />
         <source>Mention &amp;counts on the map</source>
         <translation>أعداد الإشارات على ال&amp;خريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="193" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
         <source>&amp;Present the scenes</source>
         <translation>&amp;عرض المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="193" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
         <source>Export &amp;handout (PDF)…</source>
         <translation>تصدير &amp;المطبوعة (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="194" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="249" />
         <source>&amp;About Corridor Viewer</source>
         <translation>&amp;حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="198" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="250" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="277" />
+        <source>&amp;Undo link decision</source>
+        <translation>&amp;تراجع عن قرار الربط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="254" />
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="199" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="255" />
         <source>Feature</source>
         <translation>المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="200" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="256" />
         <source>Article</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="201" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="257" />
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="202" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="258" />
         <source>Scenes</source>
         <translation>المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="203" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="259" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="250" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="270" />
+        <source>confirm</source>
+        <translation>تأكيد</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="270" />
+        <source>not this place</source>
+        <translation>ليس هذا المكان</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="270" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="271" />
+        <source>this is …</source>
+        <translation>هذا هو …</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="271" />
+        <source>undo my decision</source>
+        <translation>التراجع عن قراري</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="274" />
+        <source>&amp;Undo link decision: %1</source>
+        <translation>&amp;تراجع عن قرار الربط: %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="281" />
+        <source>Link decision undone</source>
+        <translation>تم التراجع عن قرار الربط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="325" />
         <source>Export handout</source>
         <translation>تصدير المطبوعة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="258" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="333" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/main_window.py" line="261" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="336" />
         <source>PDF handout, %n page(s)</source>
         <translation>
             <numerusform>مطبوعة PDF بلا صفحات</numerusform>
@@ -1541,42 +1700,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="262" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="337" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="308" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="383" />
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="322" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="397" />
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="325" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="400" />
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="330" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="405" />
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="331" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="406" />
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="334" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="409" />
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="335" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="410" />
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
@@ -1587,6 +1746,64 @@
         <location filename="../../corridor_viewer/ui/canvas.py" line="260" />
         <source>Data as of %1</source>
         <translation>البيانات حتى %1</translation>
+    </message>
+</context>
+<context>
+    <name>MentionsChart</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="100" />
+        <source>no date</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="104" />
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>لا إشارات</numerusform>
+            <numerusform>إشارة واحدة</numerusform>
+            <numerusform>إشارتان</numerusform>
+            <numerusform>%n إشارات</numerusform>
+            <numerusform>%n إشارة</numerusform>
+            <numerusform>%n إشارة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="105" />
+        <source>in %n article(s)</source>
+        <translation>
+            <numerusform>في %n مقال</numerusform>
+            <numerusform>في مقال واحد</numerusform>
+            <numerusform>في مقالين</numerusform>
+            <numerusform>في %n مقالات</numerusform>
+            <numerusform>في %n مقالًا</numerusform>
+            <numerusform>في %n مقال</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="107" />
+        <source>no mention</source>
+        <translation>لا إشارة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="112" />
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="157" />
+        <source>No dated article mentions this feature.</source>
+        <translation>لا يذكر هذا المعلمَ أيُّ مقال مؤرَّخ.</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="114" />
+        <source>Mentions per month; most in %1</source>
+        <translation>الإشارات في كل شهر؛ أكثرها في %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="134" />
+        <source>Click again to show every month</source>
+        <translation>انقر مرة أخرى لعرض كل الأشهر</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="135" />
+        <source>Click to list only these passages</source>
+        <translation>انقر لعرض هذه المقاطع وحدها</translation>
     </message>
 </context>
 <context>
@@ -1977,19 +2194,19 @@
         <translation>عرض (F5)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="381" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="384" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="393" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="395" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="398" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="407" />
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="381" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="395" />
         <source>The date is not valid: %1</source>
         <translation>التاريخ غير صالح: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="384" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="398" />
         <source>A scene needs a title.</source>
         <translation>يحتاج المشهد إلى عنوان.</translation>
     </message>

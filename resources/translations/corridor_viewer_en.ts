@@ -15,8 +15,8 @@
 <context>
     <name>FeaturePanel</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="139"/>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="180"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="196"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>%n mention</numerusform>
@@ -24,7 +24,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="182"/>
         <source>in %n passage(s)</source>
         <translation>
             <numerusform>in %n passage</numerusform>
@@ -32,7 +32,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="182"/>
         <source>of %n article(s)</source>
         <translation>
             <numerusform>of %n article</numerusform>
@@ -40,7 +40,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="201"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="287"/>
         <source>Mentioned %n time(s) in the articles</source>
         <translation>
             <numerusform>Mentioned once in the articles</numerusform>
@@ -159,11 +159,30 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/main_window.py" line="261"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="336"/>
         <source>PDF handout, %n page(s)</source>
         <translation>
             <numerusform>PDF handout, %n page</numerusform>
             <numerusform>PDF handout, %n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MentionsChart</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="104"/>
+        <source>%n mention(s)</source>
+        <translation>
+            <numerusform>%n mention</numerusform>
+            <numerusform>%n mentions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/mentions_chart.py" line="105"/>
+        <source>in %n article(s)</source>
+        <translation>
+            <numerusform>in %n article</numerusform>
+            <numerusform>in %n articles</numerusform>
         </translation>
     </message>
 </context>
