@@ -23,6 +23,7 @@ from corridor_viewer.ui.feature_panel import FeaturePanel
 from corridor_viewer.ui.file_menu import FileMenu
 from corridor_viewer.ui.layers_panel import LayersPanel
 from corridor_viewer.ui.linking import LinkRunner
+from corridor_viewer.ui.map_edits import MapEdits
 from corridor_viewer.ui.scenes_panel import ScenesPanel
 from corridor_viewer.ui.search_panel import SearchPanel
 from corridor_viewer.ui.settings import get_bool, get_float
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.coord_label)
         self._make_actions()
         self.files = FileMenu(self, self.session)  # projects, imports, autosave/recovery, drag & drop
+        self.edits = MapEdits(self, self.session)  # annotations, label edits, undo/redo
         self.linker = LinkRunner(self.session, self)
         self.linker.failed.connect(lambda msg: self.statusBar().showMessage(
             self.tr("Could not link the articles: %1").replace("%1", msg), 10000))
@@ -102,6 +104,7 @@ class MainWindow(QMainWindow):
         def make() -> ScenesPanel:
             panel = ScenesPanel(self.session, self.canvas, self)
             panel.present_requested.connect(self.present)
+            panel.scene_shown.connect(self.edits.scene_shown)
             return panel
 
         return self._panel("scenes", make, self.scenes_dock)
@@ -248,7 +251,9 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export handout"), "handout.pdf", "PDF (*.pdf)")
         if not path:
             return
-        base = ExportSettings(preset="a4-portrait", format="pdf", language=self.doc.language)
+        mine = self.session.export_settings  # the house style chosen for exports
+        base = ExportSettings(preset="a4-portrait", format="pdf", language=self.doc.language, style=mine.style,
+                              house=dict(mine.house), logo_corner=mine.logo_corner)
         scenes = list(self.session.scenes)
         try:
             export_handout(self.doc.map_state(), scenes, Path(path), base, links=self.doc.links)
@@ -294,7 +299,7 @@ class MainWindow(QMainWindow):
     def open_export(self) -> None:
         from corridor_viewer.ui.export_dialog import ExportDialog
 
-        dlg = ExportDialog(self.session, self.canvas.map_state, self.current_quote, self)
+        dlg = ExportDialog(self.session, self.canvas.map_state, self.current_quote, self, history=self.edits.history)
         dlg.resize(1180, 720)
         dlg.exec()
 

@@ -43,20 +43,23 @@ def view_box(canvas) -> tuple[float, float, float, float]:
 
 
 def scene_from_map(doc: Document, canvas, sid: str, title: dict[str, str], caption: dict[str, str]) -> Scene:
-    """A scene capturing what the map shows now: view, visible layers, selection, date, reader passage."""
+    """A scene capturing what the map shows now: view, visible layers, selection, date, reader passage, and
+    the map's annotations and label edits (a teacher's marks travel with the scene)."""
     passages = []
     if doc.focus is not None and doc.links is not None:
         art = doc.links.corpus.get(doc.focus[0])
         if art is not None:
             passages.append((art.id, art.passage_index_at(doc.focus[1])))
+    shown = canvas.map_state()
     return Scene(sid, title, caption, view_box(canvas), [layer.id for layer in doc.layers if layer.visible],
-                 list(doc.selection), passages, doc.date)
+                 list(doc.selection), passages, doc.date, annotations=tuple(shown.annotations),
+                 label_edits=shown.label_overrides)
 
 
 def scene_edited(old: Scene, title: dict[str, str], caption: dict[str, str], date: str | None) -> Scene:
     """The scene with new texts and date; what it shows stays (its sources and labels too)."""
     return Scene(old.id, title, caption, old.view, old.layers, old.highlight, old.passages, date, old.sources,
-                 old.labels)
+                 old.labels, old.annotations, old.label_edits)
 
 
 class SceneDialog(QDialog):
@@ -76,7 +79,8 @@ class SceneDialog(QDialog):
             box.setFixedHeight(90)
         self.date = QLineEdit(scene.date or "")
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD, or empty for today"))
-        self.recapture = QCheckBox(self.tr("Use the map's current view, layers, selection and passage"))
+        self.recapture = QCheckBox(self.tr("Use the map's current view, layers, selection, passage, annotations and "
+                                           "label edits"))
         form = QFormLayout(self)
         form.addRow(self.tr("Title (English)"), self.title_en)
         form.addRow(self.tr("Title (Arabic)"), self.title_ar)
@@ -100,6 +104,7 @@ class SceneDialog(QDialog):
 
 class ScenesPanel(QWidget):
     present_requested = Signal(int)
+    scene_shown = Signal(object)  # the Scene put on the map (its annotations are loaded by ui.map_edits)
 
     def __init__(self, session: Session, canvas, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -163,6 +168,7 @@ class ScenesPanel(QWidget):
         if 0 <= row < len(self.scenes):
             scene = self.scenes[row]
             apply_to(self.doc, scene)
+            self.scene_shown.emit(scene)
             from corridor_viewer.ui.motion import system_prefers_reduced_motion
 
             self.canvas.fly_to(scene_bounds(scene), 0 if system_prefers_reduced_motion() else 900)
