@@ -1,9 +1,407 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="ar">
+<context>
+    <name>AnnotationDialog</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="46"/>
+        <source>Marker</source>
+        <translation>علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="46"/>
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="46"/>
+        <source>Line or arrow</source>
+        <translation>خط أو سهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="47"/>
+        <source>Distance</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="47"/>
+        <source>Area</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="51"/>
+        <source>Shown in the Annotations list (default: its text)</source>
+        <translation>يظهر في قائمة التعليقات (افتراضيًا: نصه)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="57"/>
+        <source>Text (English)</source>
+        <translation>النص (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="58"/>
+        <source>Text (Arabic)</source>
+        <translation>النص (بالعربية)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="59"/>
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="74"/>
+        <source>Other colour…</source>
+        <translation>لون آخر…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="78"/>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="142"/>
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="80"/>
+        <source>Text size</source>
+        <translation>حجم النص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="81"/>
+        <source>On a halo</source>
+        <translation>بهالة حوله</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="81"/>
+        <source>In a box</source>
+        <translation>داخل إطار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="82"/>
+        <source>Text background</source>
+        <translation>خلفية النص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="84"/>
+        <source>Dot</source>
+        <translation>نقطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="84"/>
+        <source>Pin</source>
+        <translation>دبوس</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="84"/>
+        <source>Star</source>
+        <translation>نجمة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="85"/>
+        <source>Square</source>
+        <translation>مربع</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="85"/>
+        <source>Numbered circle</source>
+        <translation>دائرة مرقّمة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="87"/>
+        <source>Automatic (after the marker)</source>
+        <translation>تلقائي (بعد العلامة)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="87"/>
+        <source>East</source>
+        <translation>شرق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="88"/>
+        <source>North-east</source>
+        <translation>شمال شرق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="88"/>
+        <source>North</source>
+        <translation>شمال</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="89"/>
+        <source>North-west</source>
+        <translation>شمال غرب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="89"/>
+        <source>West</source>
+        <translation>غرب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="90"/>
+        <source>South-west</source>
+        <translation>جنوب غرب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="90"/>
+        <source>South</source>
+        <translation>جنوب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="91"/>
+        <source>South-east</source>
+        <translation>جنوب شرق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="92"/>
+        <source>Set the label off with a leader line</source>
+        <translation>إبعاد التسمية مع خط يصلها بالعلامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="95"/>
+        <source>None</source>
+        <translation>بلا</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="95"/>
+        <source>At the end</source>
+        <translation>في النهاية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="96"/>
+        <source>At the start</source>
+        <translation>في البداية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="96"/>
+        <source>At both ends</source>
+        <translation>في الطرفين</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="98"/>
+        <source>0 is straight; the sign says which side it bends to</source>
+        <translation>0 يعني خطًا مستقيمًا؛ والإشارة تحدد جهة الانحناء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="99"/>
+        <source>Solid</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="99"/>
+        <source>Dashed</source>
+        <translation>متقطع</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="100"/>
+        <source>Dotted</source>
+        <translation>منقّط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="102"/>
+        <source>Automatic (three figures)</source>
+        <translation>تلقائي (ثلاثة أرقام)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="102"/>
+        <source>Whole kilometres</source>
+        <translation>كيلومترات كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="103"/>
+        <source>One decimal</source>
+        <translation>منزلة عشرية واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="107"/>
+        <source>Icon</source>
+        <translation>الرمز</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="107"/>
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="108"/>
+        <source>Label direction</source>
+        <translation>جهة التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="109"/>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="111"/>
+        <source>Arrowheads</source>
+        <translation>رؤوس الأسهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="109"/>
+        <source>Curve</source>
+        <translation>الانحناء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="110"/>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="112"/>
+        <source>Dash</source>
+        <translation>نمط الخط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="110"/>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="112"/>
+        <source>Width</source>
+        <translation>العرض</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="111"/>
+        <source>Length shown</source>
+        <translation>الطول المعروض</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="113"/>
+        <source>Fill opacity</source>
+        <translation>عتامة التعبئة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="113"/>
+        <source>Outline</source>
+        <translation>الحد الخارجي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="114"/>
+        <source>Outline width</source>
+        <translation>عرض الحد الخارجي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="116"/>
+        <source>Radius</source>
+        <translation>نصف القطر</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="73"/>
+        <source>Annotations</source>
+        <translation>التعليقات على الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="74"/>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="74"/>
+        <source>Forward</source>
+        <translation>إلى الأمام</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="74"/>
+        <source>Back</source>
+        <translation>إلى الخلف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="75"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="75"/>
+        <source>Import GeoJSON…</source>
+        <translation>استيراد GeoJSON…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="76"/>
+        <source>Export GeoJSON…</source>
+        <translation>تصدير GeoJSON…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="79"/>
+        <source>Draw it above the next one</source>
+        <translation>ارسمه فوق التالي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="80"/>
+        <source>Draw it below the previous one</source>
+        <translation>ارسمه تحت السابق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="81"/>
+        <source>Reset</source>
+        <translation>إعادة تعيين</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="82"/>
+        <source>Every label back to automatic</source>
+        <translation>إعادة كل التسميات إلى الوضع التلقائي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="86"/>
+        <source>Marker</source>
+        <translation>علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="86"/>
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="86"/>
+        <source>Arrow</source>
+        <translation>سهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="87"/>
+        <source>Line</source>
+        <translation>خط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="87"/>
+        <source>Distance</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="88"/>
+        <source>Area</source>
+        <translation>منطقة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="113"/>
+        <source>%n label edit(s)</source>
+        <translation>
+            <numerusform>لا تعديلات على التسميات</numerusform>
+            <numerusform>تعديل واحد على التسميات</numerusform>
+            <numerusform>تعديلان على التسميات</numerusform>
+            <numerusform>%n تعديلات على التسميات</numerusform>
+            <numerusform>%n تعديلًا على التسميات</numerusform>
+            <numerusform>%n تعديل على التسميات</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="139"/>
+        <source>Show annotation</source>
+        <translation>إظهار التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="139"/>
+        <source>Hide annotation</source>
+        <translation>إخفاء التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="144"/>
+        <source>Rename annotation</source>
+        <translation>إعادة تسمية التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="150"/>
+        <source>Change the drawing order</source>
+        <translation>تغيير ترتيب الرسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="160"/>
+        <source>Delete annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+</context>
 <context>
     <name>ArticleReader</name>
     <message>
-        <location filename="../../corridor_viewer/ui/article_reader.py" line="84" />
+        <location filename="../../corridor_viewer/ui/article_reader.py" line="84"/>
         <source>Linking the articles…</source>
         <translation>جارٍ ربط المقالات…</translation>
     </message>
@@ -11,32 +409,32 @@
 <context>
     <name>ArticlesDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="172" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="172"/>
         <source>Add articles</source>
         <translation>إضافة مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
         <source>File</source>
         <translation>الملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="175"/>
         <source>Date (YYYY-MM-DD)</source>
         <translation>التاريخ (YYYY-MM-DD)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="184" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="184"/>
         <source>Each article gets a catalog entry. Check the titles and enter the dates (they order the passages, newest first). A date may be left empty.</source>
         <translation>يحصل كل مقال على قيد في الفهرس. راجع العناوين وأدخل التواريخ (بها تُرتَّب المقاطع، الأحدث أولًا). يجوز ترك التاريخ فارغًا.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="208" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="208"/>
         <source>Check the dates</source>
         <translation>راجع التواريخ</translation>
     </message>
@@ -44,32 +442,32 @@
 <context>
     <name>Autosave</name>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="61" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="61"/>
         <source>Autosave failed: %1</source>
         <translation>فشل الحفظ التلقائي: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="91" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="91"/>
         <source>Recover unsaved work?</source>
         <translation>استعادة العمل غير المحفوظ؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="92" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="92"/>
         <source>Corridor Viewer did not close normally last time. Recover the work saved automatically at %1?</source>
         <translation>لم يُغلق Corridor Viewer بشكل طبيعي في المرة السابقة. هل تريد استعادة العمل المحفوظ تلقائيًا في %1؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="99" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="99"/>
         <source>Cannot recover</source>
         <translation>تعذّرت الاستعادة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="100" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="100"/>
         <source>The file was kept as %1.</source>
         <translation>احتُفظ بالملف باسم %1.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/autosave.py" line="106" />
+        <location filename="../../corridor_viewer/ui/autosave.py" line="106"/>
         <source>Recovered with problems</source>
         <translation>تمت الاستعادة مع بعض المشكلات</translation>
     </message>
@@ -77,7 +475,7 @@
 <context>
     <name>ColorButton</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="46" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="46"/>
         <source>Choose a colour</source>
         <translation>اختر لونًا</translation>
     </message>
@@ -85,22 +483,22 @@
 <context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="66" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="66"/>
         <source>Unexpected error</source>
         <translation>خطأ غير متوقع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="67" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="67"/>
         <source>Corridor Viewer ran into an unexpected problem. It is still running, but what you were doing may not have finished. Please send the report below to the maintainers.</source>
         <translation>واجه عارض الممرات مشكلة غير متوقعة. ما زال البرنامج يعمل، لكن ما كنت تفعله ربما لم يكتمل. يُرجى إرسال التقرير أدناه إلى القائمين على البرنامج.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="71" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="71"/>
         <source>The report was saved to: %1</source>
         <translation>حُفظ التقرير في: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73"/>
         <source>The same error happened again %n time(s).</source>
         <translation>
             <numerusform>لم يتكرر الخطأ نفسه.</numerusform>
@@ -112,17 +510,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="75" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="75"/>
         <source>&amp;Copy report</source>
         <translation>&amp;نسخ التقرير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="76" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="76"/>
         <source>&amp;Open folder</source>
         <translation>&amp;فتح المجلد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="85" />
+        <location filename="../../corridor_viewer/ui/crash_dialog.py" line="85"/>
         <source>Copied</source>
         <translation>نُسخ</translation>
     </message>
@@ -130,184 +528,240 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="77" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="253" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="78"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="351"/>
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="83" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="84"/>
         <source>Default: the data sources and Corridor Viewer</source>
         <translation>الافتراضي: مصادر البيانات و Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="91" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="92"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113"/>
         <source>Custom size</source>
         <translation>حجم مخصص</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="107"/>
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="107" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108"/>
         <source>Subtitle</source>
         <translation>العنوان الفرعي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109"/>
         <source>Source / credit</source>
         <translation>المصدر / الإسناد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111"/>
         <source>Map language</source>
         <translation>لغة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112"/>
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114"/>
         <source>Resolution (dpi)</source>
         <translation>الدقة (نقطة/بوصة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="114" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="115"/>
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="116" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="117"/>
         <source>The map as it is on screen</source>
         <translation>الخريطة كما تظهر على الشاشة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="117" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118"/>
         <source>The selection in context</source>
         <translation>العنصر المحدَّد في سياقه</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119"/>
         <source>Frame</source>
         <translation>الإطار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121"/>
         <source>Where it hides least</source>
         <translation>حيث يحجب أقل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="143"/>
         <source>Top left</source>
         <translation>أعلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="144"/>
         <source>Top right</source>
         <translation>أعلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="144"/>
         <source>Bottom left</source>
         <translation>أسفل اليسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="122" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="123"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="145"/>
         <source>Bottom right</source>
         <translation>أسفل اليمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="124" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="125"/>
         <source>Inset corner</source>
         <translation>زاوية الخريطة المصغّرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="126" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="127"/>
         <source>Western digits (0-9)</source>
         <translation>أرقام غربية (0-9)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="127" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="128"/>
         <source>Arabic-Indic digits (٠-٩)</source>
         <translation>أرقام هندية (٠-٩)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="128" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="129"/>
         <source>Digits in Arabic</source>
         <translation>الأرقام في النص العربي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="129" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="134"/>
+        <source>Style file…</source>
+        <translation>ملف النمط…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="141"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="267"/>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="268"/>
+        <source>House style</source>
+        <translation>نمط المؤسسة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="143"/>
+        <source>The style&apos;s corner</source>
+        <translation>زاوية النمط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="147"/>
+        <source>Logo corner</source>
+        <translation>زاوية الشعار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="151"/>
+        <source>PNG: two or three times the pixels, the same layout (retina, broadcast)</source>
+        <translation>PNG: ضعفا البكسلات أو ثلاثة أضعافها بالتخطيط نفسه (شاشات عالية الدقة، بث تلفزيوني)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="152"/>
+        <source>Pixel scale</source>
+        <translation>مضاعفة البكسلات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="153"/>
+        <source>Transparent background (PNG, SVG)</source>
+        <translation>خلفية شفافة (PNG وSVG)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="156"/>
         <source>Include</source>
         <translation>تضمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="132" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="159"/>
         <source>Legend of the visible layers</source>
         <translation>مفتاح الطبقات الظاهرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="133" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="160"/>
         <source>Scale bar</source>
         <translation>مقياس الرسم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="134" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="161"/>
         <source>North arrow</source>
         <translation>سهم الشمال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="135" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="162"/>
         <source>Locator inset</source>
         <translation>خريطة موقع مصغرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="136" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="163"/>
         <source>Highlight the selected feature</source>
         <translation>إبراز المعلم المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="137" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="164"/>
         <source>Quote box with the selected passage</source>
         <translation>مربع اقتباس للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="160" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="187"/>
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="161" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="188"/>
         <source>Copy image</source>
         <translation>نسخ الصورة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="246" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="257"/>
+        <source>Your style</source>
+        <translation>نمطك</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="275"/>
+        <source>Cannot use this style</source>
+        <translation>تعذّر استخدام هذا النمط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="302"/>
+        <source>Change the export settings</source>
+        <translation>تغيير إعدادات التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="344"/>
         <source>%1 × %2 px at %3 dpi</source>
         <translation>%1 × %2 بكسل بدقة %3 نقطة/بوصة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="266" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="364"/>
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="269" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="367"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="276" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="374"/>
         <source>Copied the map image to the clipboard</source>
         <translation>نُسخت صورة الخريطة إلى الحافظة</translation>
     </message>
@@ -315,218 +769,218 @@
 <context>
     <name>FeaturePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="72"/>
         <source>existing</source>
         <translation>قائم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="73"/>
         <source>under construction</source>
         <translation>قيد الإنشاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="74"/>
         <source>proposed</source>
         <translation>مقترح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="75"/>
         <source>historical</source>
         <translation>تاريخي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="76"/>
         <source>closed</source>
         <translation>مغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81"/>
         <source>Announced</source>
         <translation>أُعلن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81"/>
         <source>Started</source>
         <translation>بدأ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="81"/>
         <source>Opened</source>
         <translation>افتُتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82"/>
         <source>Closed</source>
         <translation>أُغلق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82"/>
         <source>Signed</source>
         <translation>وُقّع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="82"/>
         <source>Handed over</source>
         <translation>سُلّم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84"/>
         <source>From</source>
         <translation>من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="84"/>
         <source>Until</source>
         <translation>حتى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89"/>
         <source>country</source>
         <translation>دولة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89"/>
         <source>sea</source>
         <translation>بحر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="89"/>
         <source>lake</source>
         <translation>بحيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90"/>
         <source>river</source>
         <translation>نهر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90"/>
         <source>region</source>
         <translation>إقليم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="90"/>
         <source>corridor</source>
         <translation>ممر</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91"/>
         <source>railway</source>
         <translation>سكة حديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91"/>
         <source>road</source>
         <translation>طريق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="91"/>
         <source>route segment</source>
         <translation>مقطع من مسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="92" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="92"/>
         <source>checkpoint</source>
         <translation>نقطة عبور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="92" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="92"/>
         <source>border crossing</source>
         <translation>معبر حدودي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93"/>
         <source>town</source>
         <translation>بلدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93"/>
         <source>city</source>
         <translation>مدينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="93"/>
         <source>village</source>
         <translation>قرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94"/>
         <source>military base</source>
         <translation>قاعدة عسكرية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="94"/>
         <source>consulate</source>
         <translation>قنصلية</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95"/>
         <source>mission headquarters</source>
         <translation>مقر بعثة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="95"/>
         <source>enclave</source>
         <translation>جيب</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96"/>
         <source>other countries</source>
         <translation>بلدان أخرى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="96"/>
         <source>border</source>
         <translation>حدود</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97"/>
         <source>area of control</source>
         <translation>منطقة سيطرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97"/>
         <source>villages</source>
         <translation>قرى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="97"/>
         <source>note</source>
         <translation>ملاحظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="104"/>
         <source>date not shown</source>
         <translation>التاريخ غير مذكور</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="106" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="106"/>
         <source>%1, inferred</source>
         <translation>%1، مُستنتَج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="115" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="115"/>
         <source>Click a feature on the map, or double-click one in the Layers panel, to see what it is and where the facts come from.</source>
         <translation>انقر على معلم في الخريطة، أو انقر نقرًا مزدوجًا على أحد المعالم في لوحة الطبقات، لترى ما هو ومن أين جاءت المعلومات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="122"/>
         <source>Newest article first</source>
         <translation>الأحدث أولًا</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="123" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="123"/>
         <source>By article</source>
         <translation>حسب المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="127" />
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="131" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="127"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="131"/>
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="201" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="201"/>
         <source>Mentioned %n time(s) in the articles</source>
         <translation>
             <numerusform>لم يرد ذكره في المقالات</numerusform>
@@ -538,23 +992,23 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="217" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="217"/>
         <source>%1 km²</source>
         <translation>%1 كم²</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="220" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="220"/>
         <source>%1 km</source>
         <translation>%1 كم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="149" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="149"/>
         <source>No article mentions this feature.</source>
         <translation>لا يذكر أي مقال هذا المعلم.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="139" />
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="139"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>لا إشارات</numerusform>
@@ -566,7 +1020,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141"/>
         <source>in %n passage(s)</source>
         <translation>
             <numerusform>في %n مقطع</numerusform>
@@ -578,7 +1032,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141"/>
         <source>of %n article(s)</source>
         <translation>
             <numerusform>من %n مقال</numerusform>
@@ -590,47 +1044,47 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="143" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="143"/>
         <source>Passages: %1</source>
         <translation>المقاطع: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="186" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="186"/>
         <source>Part of</source>
         <translation>جزء من</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="187" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="187"/>
         <source>Dates</source>
         <translation>التواريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="188" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="188"/>
         <source>Area drawn on this map</source>
         <translation>المساحة المرسومة على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="189" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="189"/>
         <source>computed, equal-area projection</source>
         <translation>محسوبة بإسقاط متساوي المساحات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="190" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="190"/>
         <source>Length drawn on this map</source>
         <translation>الطول المرسوم على هذه الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="191" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="191"/>
         <source>Official figure</source>
         <translation>الرقم الرسمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192"/>
         <source>Accuracy</source>
         <translation>الدقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="193" />
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="193"/>
         <source>Sources</source>
         <translation>المصادر</translation>
     </message>
@@ -638,184 +1092,184 @@
 <context>
     <name>FileMenu</name>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="99" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="99"/>
         <source>&amp;New project</source>
         <translation>مشروع &amp;جديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="99" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="99"/>
         <source>&amp;Open project…</source>
         <translation>&amp;فتح مشروع…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="99" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="99"/>
         <source>&amp;Save project</source>
         <translation>&amp;حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="100" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="100"/>
         <source>Save project &amp;as…</source>
         <translation>حفظ المشروع &amp;باسم…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="100" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="100"/>
         <source>Add &amp;layer…</source>
         <translation>إضافة &amp;طبقة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="101" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="101"/>
         <source>Add &amp;articles…</source>
         <translation>إضافة &amp;مقالات…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="101" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="101"/>
         <source>Add article &amp;folder…</source>
         <translation>إضافة مجلد م&amp;قالات…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="102" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="102"/>
         <source>Imported layer st&amp;yle…</source>
         <translation>&amp;نمط الطبقة المستوردة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="102" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="102"/>
         <source>&amp;Remove imported layer…</source>
         <translation>إ&amp;زالة طبقة مستوردة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="103" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="103"/>
         <source>Import scenes from project…</source>
         <translation>استيراد مشاهد من مشروع…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="107" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="107"/>
         <source>Open &amp;recent</source>
         <translation>المشاريع الأ&amp;خيرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="126" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="126"/>
         <source>read-only</source>
         <translation>للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="187" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="187"/>
         <source>%1: not a file Corridor Viewer reads (layers: GeoJSON, GeoPackage, zipped Shapefile, KML, CSV; articles: .txt, .md, .html; projects: .cvproj)</source>
         <translation>%1: ليس ملفًا يقرؤه Corridor Viewer (الطبقات: GeoJSON وGeoPackage وShapefile مضغوط وKML وCSV؛ المقالات: ‎.txt و‎.md و‎.html؛ المشاريع: ‎.cvproj)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="193" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="193"/>
         <source>Cannot add these files</source>
         <translation>تعذّرت إضافة هذه الملفات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="207" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="207"/>
         <source>map</source>
         <translation>خريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="208" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="208"/>
         <source>Save project</source>
         <translation>حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="209" />
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="258" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="209"/>
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="258"/>
         <source>Corridor Viewer project</source>
         <translation>مشروع Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="221" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="221"/>
         <source>Read-only project</source>
         <translation>مشروع للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="221" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="221"/>
         <source>Cannot save the project</source>
         <translation>تعذّر حفظ المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="225" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="225"/>
         <source>Kept the original as %1</source>
         <translation>حُفظت النسخة الأصلية باسم %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="229" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="229"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="237" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="237"/>
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="238" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="238"/>
         <source>Save the changes to this project first?</source>
         <translation>هل تريد حفظ التغييرات في هذا المشروع أولًا؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="257" />
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="267" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="257"/>
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="267"/>
         <source>Open project</source>
         <translation>فتح مشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="266" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="266"/>
         <source>Opening %1…</source>
         <translation>جارٍ فتح %1…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="266" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="266"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="291" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="291"/>
         <source>Opening cancelled; nothing changed</source>
         <translation>أُلغي الفتح؛ لم يتغيّر شيء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="293" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="293"/>
         <source>Cannot open the project</source>
         <translation>تعذّر فتح المشروع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="293" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="293"/>
         <source>The file was not changed.</source>
         <translation>لم يُغيَّر الملف.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="304" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="304"/>
         <source>Project opened with problems</source>
         <translation>فُتح المشروع مع بعض المشكلات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="305" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="305"/>
         <source>Read-only</source>
         <translation>للقراءة فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="311" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="311"/>
         <source>Import scenes</source>
         <translation>استيراد المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="312" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="312"/>
         <source>Projects and scene files</source>
         <translation>المشاريع وملفات المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="312" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="312"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="319" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="319"/>
         <source>Cannot import the scenes</source>
         <translation>تعذّر استيراد المشاهد</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="321" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="321"/>
         <source>Added %n scene(s) after yours</source>
         <translation>
             <numerusform>لم يُضف أي مشهد</numerusform>
@@ -827,7 +1281,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/file_menu.py" line="349" />
+        <location filename="../../corridor_viewer/ui/file_menu.py" line="349"/>
         <source>Clear the list</source>
         <translation>مسح القائمة</translation>
     </message>
@@ -835,75 +1289,75 @@
 <context>
     <name>Importer</name>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="47" />
-        <location filename="../../corridor_viewer/ui/imports.py" line="89" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="47"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="89"/>
         <source>Add layer</source>
         <translation>إضافة طبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="48" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="48"/>
         <source>Map layers</source>
         <translation>طبقات الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="48" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="48"/>
         <source>All files</source>
         <translation>كل الملفات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="61" />
-        <location filename="../../corridor_viewer/ui/imports.py" line="127" />
-        <location filename="../../corridor_viewer/ui/imports.py" line="138" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="61"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="127"/>
+        <location filename="../../corridor_viewer/ui/imports.py" line="138"/>
         <source>Cannot add the layer</source>
         <translation>تعذّرت إضافة الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="65" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="65"/>
         <source>Choose a layer</source>
         <translation>اختر طبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="66" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="66"/>
         <source>%1 holds several layers. Add which one?</source>
         <translation>يحتوي %1 على عدة طبقات. أيّها تريد إضافتها؟</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="88" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="88"/>
         <source>Reading %1…</source>
         <translation>جارٍ قراءة %1…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="88" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="88"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="125" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="125"/>
         <source>Import cancelled; nothing was added</source>
         <translation>أُلغي الاستيراد؛ لم يُضف شيء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="153" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="153"/>
         <source>Layer not added</source>
         <translation>لم تُضف الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="158" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="158"/>
         <source>Added layer %1: %2</source>
         <translation>أُضيفت الطبقة %1: %2</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="160" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="160"/>
         <source>(too many names to look for in the articles; not linked)</source>
         <translation>(أسماء أكثر من أن يُبحث عنها في المقالات؛ لم تُربط)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="163" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="163"/>
         <source>Layer added</source>
         <translation>أُضيفت الطبقة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/imports.py" line="168" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="168"/>
         <source>%n feature(s) imported</source>
         <translation>
             <numerusform>لم يُستورد أي معلم</numerusform>
@@ -915,7 +1369,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/imports.py" line="170" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="170"/>
         <source>%n repaired</source>
         <translation>
             <numerusform>لم يُصلَح أي معلم</numerusform>
@@ -927,7 +1381,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/imports.py" line="172" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="172"/>
         <source>%n skipped</source>
         <translation>
             <numerusform>لم يُستبعد أي معلم</numerusform>
@@ -939,57 +1393,57 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="175" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="175"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="186" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="186"/>
         <source>Layer:</source>
         <translation>الطبقة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="193" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="193"/>
         <source>Imported layer style</source>
         <translation>نمط الطبقة المستوردة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="203" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="203"/>
         <source>Remove imported layer</source>
         <translation>إزالة طبقة مستوردة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="209" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="209"/>
         <source>Add articles</source>
         <translation>إضافة مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="210" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="210"/>
         <source>Articles</source>
         <translation>المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="215" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="215"/>
         <source>Add a folder of articles</source>
         <translation>إضافة مجلد مقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="221" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="221"/>
         <source>Cannot add the articles</source>
         <translation>تعذّرت إضافة المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="239" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="239"/>
         <source>Some articles could not be added</source>
         <translation>تعذّرت إضافة بعض المقالات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/imports.py" line="250" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="250"/>
         <source>Check the dates</source>
         <translation>راجع التواريخ</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/imports.py" line="256" />
+        <location filename="../../corridor_viewer/ui/imports.py" line="256"/>
         <source>Added %n article(s) and linked them to the map</source>
         <translation>
             <numerusform>لم يُضف أي مقال</numerusform>
@@ -1002,119 +1456,137 @@
     </message>
 </context>
 <context>
+    <name>LabelTextDialog</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="175"/>
+        <source>Label text for this map</source>
+        <translation>نص التسمية في هذه الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="182"/>
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="183"/>
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+</context>
+<context>
     <name>LayerStyleDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="70" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="70"/>
         <source>Layer style</source>
         <translation>نمط الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
         <source>solid</source>
         <translation>متصل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
         <source>dashed</source>
         <translation>متقطع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="80"/>
         <source>dotted</source>
         <translation>منقّط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="81" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="81"/>
         <source>dash-dot</source>
         <translation>شرطة ونقطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
         <source>circle</source>
         <translation>دائرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
         <source>square</source>
         <translation>مربع</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="94"/>
         <source>diamond</source>
         <translation>معيّن</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="101" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="101"/>
         <source>Show names on the map</source>
         <translation>إظهار الأسماء على الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="106" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="106"/>
         <source>Name in the Layers panel</source>
         <translation>الاسم في لوحة الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="108" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="108"/>
         <source>Marker</source>
         <translation>العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="109" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="109"/>
         <source>Marker size</source>
         <translation>حجم العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="110" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="110"/>
         <source>Marker colour</source>
         <translation>لون العلامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="113" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="113"/>
         <source>Fill</source>
         <translation>التعبئة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="114" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="114"/>
         <source>Fill opacity</source>
         <translation>شفافية التعبئة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="115" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="115"/>
         <source>Line colour</source>
         <translation>لون الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="116" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="116"/>
         <source>Line width</source>
         <translation>عرض الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="117" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="117"/>
         <source>Line style</source>
         <translation>نمط الخط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="118" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="118"/>
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="120" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="120"/>
         <source>Preview</source>
         <translation>معاينة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="123" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="123"/>
         <source>Copy the features into the project file (it works anywhere)</source>
         <translation>نسخ المعالم إلى ملف المشروع (يعمل في أي مكان)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="124" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="124"/>
         <source>Refer to this file (the project stays small; keep the file)</source>
         <translation>الإشارة إلى هذا الملف (يبقى المشروع صغيرًا؛ احتفظ بالملف)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="127" />
+        <location filename="../../corridor_viewer/ui/import_dialogs.py" line="127"/>
         <source>When you save the project:</source>
         <translation>عند حفظ المشروع:</translation>
     </message>
@@ -1122,17 +1594,17 @@
 <context>
     <name>LayersPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="55" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="55"/>
         <source>Layer</source>
         <translation>الطبقة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="55" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="55"/>
         <source>Opacity</source>
         <translation>العتامة</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="64" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="64"/>
         <source>%n feature(s)</source>
         <translation>
             <numerusform>لا معالم</numerusform>
@@ -1144,12 +1616,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="69" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="69"/>
         <source>Double-click to zoom to this feature</source>
         <translation>انقر نقرًا مزدوجًا للتكبير إلى هذا المعلم</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="72" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="72"/>
         <source>… and %n more</source>
         <translation>
             <numerusform>… ولا معالم أخرى</numerusform>
@@ -1161,7 +1633,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/layers_panel.py" line="79" />
+        <location filename="../../corridor_viewer/ui/layers_panel.py" line="79"/>
         <source>Opacity of %1</source>
         <translation>عتامة %1</translation>
     </message>
@@ -1169,147 +1641,147 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="74" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="76"/>
         <source>Could not link the articles: %1</source>
         <translation>تعذّر ربط المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="179" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="182"/>
         <source>South Caucasus corridors</source>
         <translation>ممرات جنوب القوقاز</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="180" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="183"/>
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="181" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="184"/>
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="182" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="185"/>
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="183" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="186"/>
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="185" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="188"/>
         <source>&amp;Export map…</source>
         <translation>&amp;تصدير الخريطة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="185" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="188"/>
         <source>&amp;Copy map image</source>
         <translation>&amp;نسخ صورة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="186" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="189"/>
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="186" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="189"/>
         <source>&amp;Fit all</source>
         <translation>&amp;عرض الكل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="190"/>
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="187" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="190"/>
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="191"/>
         <source>Zoom to &amp;selection</source>
         <translation>التكبير إلى ال&amp;تحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="188" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="191"/>
         <source>&amp;Clear selection</source>
         <translation>إل&amp;غاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="192"/>
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="189" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="192"/>
         <source>&amp;Mentioned in the articles only</source>
         <translation>ما ورد في المقالات &amp;فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="190" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="193"/>
         <source>Mention &amp;counts on the map</source>
         <translation>أعداد الإشارات على ال&amp;خريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="194"/>
         <source>&amp;Present the scenes</source>
         <translation>&amp;عرض المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="191" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="194"/>
         <source>Export &amp;handout (PDF)…</source>
         <translation>تصدير &amp;المطبوعة (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="192" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="195"/>
         <source>&amp;About Corridor Viewer</source>
         <translation>&amp;حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="196" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="199"/>
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="197" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="200"/>
         <source>Feature</source>
         <translation>المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="198" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="201"/>
         <source>Article</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="199" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="202"/>
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="200" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="203"/>
         <source>Scenes</source>
         <translation>المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="201" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="204"/>
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="251"/>
         <source>Export handout</source>
         <translation>تصدير المطبوعة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="256" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="261"/>
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/main_window.py" line="259" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="264"/>
         <source>PDF handout, %n page(s)</source>
         <translation>
             <numerusform>مطبوعة PDF بلا صفحات</numerusform>
@@ -1321,55 +1793,377 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="260" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="265"/>
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="306" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="311"/>
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="320" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="325"/>
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="323" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="328"/>
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="328" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="333"/>
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="329" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="334"/>
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="332" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="337"/>
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="333" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="338"/>
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
 </context>
 <context>
+    <name>MapEditor</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="121"/>
+        <source>Delete annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="125"/>
+        <source>Change the drawing order</source>
+        <translation>تغيير ترتيب الرسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="132"/>
+        <source>Hide label</source>
+        <translation>إخفاء التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="135"/>
+        <source>Show label always</source>
+        <translation>إظهار التسمية دائمًا</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="138"/>
+        <source>Change label text</source>
+        <translation>تغيير نص التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="141"/>
+        <source>Move label</source>
+        <translation>نقل التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="144"/>
+        <source>Reset label</source>
+        <translation>إعادة التسمية إلى التلقائي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="147"/>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="435"/>
+        <source>Reset all label edits</source>
+        <translation>إلغاء كل تعديلات التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="239"/>
+        <source>Move annotation</source>
+        <translation>نقل التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="239"/>
+        <source>Reshape annotation</source>
+        <translation>تعديل شكل التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="306"/>
+        <source>Add a marker</source>
+        <translation>إضافة علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="306"/>
+        <source>Add a text</source>
+        <translation>إضافة نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="312"/>
+        <source>Draw an arrow</source>
+        <translation>رسم سهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="312"/>
+        <source>Draw a line</source>
+        <translation>رسم خط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="313"/>
+        <source>Measure a distance</source>
+        <translation>قياس مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="313"/>
+        <source>Draw a circle</source>
+        <translation>رسم دائرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="314"/>
+        <source>Draw a rectangle</source>
+        <translation>رسم مستطيل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="315"/>
+        <source>Draw</source>
+        <translation>رسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="337"/>
+        <source>Draw an area</source>
+        <translation>رسم منطقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="412"/>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="413"/>
+        <source>Bring to front</source>
+        <translation>إحضار إلى الأمام</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="414"/>
+        <source>Send to back</source>
+        <translation>إرسال إلى الخلف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="416"/>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="425"/>
+        <source>Show its label always</source>
+        <translation>إظهار تسميته دائمًا</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="429"/>
+        <source>Hide this label</source>
+        <translation>إخفاء هذه التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="430"/>
+        <source>Change the label&apos;s text…</source>
+        <translation>تغيير نص التسمية…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="432"/>
+        <source>Reset the label to automatic</source>
+        <translation>إعادة التسمية إلى الوضع التلقائي</translation>
+    </message>
+</context>
+<context>
+    <name>MapEdits</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="107"/>
+        <source>Select</source>
+        <translation>تحديد</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="107"/>
+        <source>Marker</source>
+        <translation>علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="107"/>
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="108"/>
+        <source>Arrow</source>
+        <translation>سهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="108"/>
+        <source>Line</source>
+        <translation>خط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="108"/>
+        <source>Distance</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="109"/>
+        <source>Area</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="109"/>
+        <source>Circle</source>
+        <translation>دائرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="109"/>
+        <source>Rectangle</source>
+        <translation>مستطيل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="110"/>
+        <source>Select, move and reshape annotations; drag a map label to move it</source>
+        <translation>حدّد التعليقات وانقلها وعدّل شكلها؛ اسحب أي تسمية على الخريطة لنقلها</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="111"/>
+        <source>Click to place a marker</source>
+        <translation>انقر لوضع علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="111"/>
+        <source>Click to place a text</source>
+        <translation>انقر لوضع نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="112"/>
+        <source>Drag to draw an arrow (Shift: straight)</source>
+        <translation>اسحب لرسم سهم (مع Shift: مستقيم)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="113"/>
+        <source>Drag to draw a line (Shift: straight)</source>
+        <translation>اسحب لرسم خط (مع Shift: مستقيم)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="114"/>
+        <source>Drag to measure a distance on the ground</source>
+        <translation>اسحب لقياس مسافة على الأرض</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="115"/>
+        <source>Click the corners; double-click or Enter to close the area</source>
+        <translation>انقر على الزوايا؛ ثم انقر نقرًا مزدوجًا أو اضغط Enter لإغلاق المنطقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="116"/>
+        <source>Drag from the centre to draw a circle</source>
+        <translation>اسحب من المركز لرسم دائرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="117"/>
+        <source>Drag from corner to corner to draw a rectangle</source>
+        <translation>اسحب من زاوية إلى الزاوية المقابلة لرسم مستطيل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="121"/>
+        <source>Annotation tools</source>
+        <translation>أدوات التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="122"/>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="123"/>
+        <source>&amp;Draw</source>
+        <translation>&amp;رسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="124"/>
+        <source>&amp;Delete annotation</source>
+        <translation>&amp;حذف التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="125"/>
+        <source>Reset all &amp;label edits</source>
+        <translation>إلغاء كل تعديلات ال&amp;تسميات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="133"/>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;تراجع %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="134"/>
+        <source>&amp;Redo %1</source>
+        <translation>إ&amp;عادة %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="158"/>
+        <source>Edit annotation</source>
+        <translation>تحرير التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="180"/>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="190"/>
+        <source>Import annotations</source>
+        <translation>استيراد التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="181"/>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="200"/>
+        <source>GeoJSON</source>
+        <translation>GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="188"/>
+        <source>Cannot import the annotations</source>
+        <translation>تعذّر استيراد التعليقات</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="191"/>
+        <source>Added %n annotation(s)</source>
+        <translation>
+            <numerusform>لم يُضف أي تعليق</numerusform>
+            <numerusform>أُضيف تعليق واحد</numerusform>
+            <numerusform>أُضيف تعليقان</numerusform>
+            <numerusform>أُضيف %n تعليقات</numerusform>
+            <numerusform>أُضيف %n تعليقًا</numerusform>
+            <numerusform>أُضيف %n تعليق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="199"/>
+        <source>Export annotations</source>
+        <translation>تصدير التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="207"/>
+        <source>Cannot export the annotations</source>
+        <translation>تعذّر تصدير التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="209"/>
+        <source>Saved %1</source>
+        <translation>حُفظ %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="218"/>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="221"/>
+        <source>Show the scene&apos;s annotations</source>
+        <translation>عرض تعليقات المشهد</translation>
+    </message>
+</context>
+<context>
     <name>PresentationWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/presentation.py" line="93" />
+        <location filename="../../corridor_viewer/ui/presentation.py" line="93"/>
         <source>Presentation</source>
         <translation>العرض التقديمي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/presentation.py" line="189" />
+        <location filename="../../corridor_viewer/ui/presentation.py" line="189"/>
         <source>→ / PageDown: next · ← / PageUp: back · L: pointer · P: pen · H: high contrast · S: passages · Esc: leave</source>
         <translation>→ / PageDown: التالي · ← / PageUp: السابق · L: المؤشر · P: القلم · H: تباين عالٍ · S: المقاطع · Esc: خروج</translation>
     </message>
@@ -1377,37 +2171,37 @@
 <context>
     <name>QAbstractFileIconProvider</name>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="53" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="53"/>
         <source>Folder</source>
         <translation>مجلد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="54" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="54"/>
         <source>File Folder</source>
         <translation>مجلد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="55" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="55"/>
         <source>File</source>
         <translation>ملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="56" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="56"/>
         <source>Drive</source>
         <translation>قرص</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="57" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="57"/>
         <source>Alias</source>
         <translation>اسم مستعار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="58" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="58"/>
         <source>Shortcut</source>
         <translation>اختصار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="59" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="59"/>
         <source>Unknown</source>
         <translation>غير معروف</translation>
     </message>
@@ -1415,27 +2209,27 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="48" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="48"/>
         <source>&amp;Look in:</source>
         <translation>الب&amp;حث في:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="49" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="49"/>
         <source>Files of &amp;type:</source>
         <translation>ن&amp;وع الملفات:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="50" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="50"/>
         <source>&amp;Open</source>
         <translation>&amp;فتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="51" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="51"/>
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="52" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="52"/>
         <source>&amp;Choose</source>
         <translation>ا&amp;ختيار</translation>
     </message>
@@ -1443,22 +2237,22 @@
 <context>
     <name>QGnomeTheme</name>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="42" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="42"/>
         <source>&amp;Cancel</source>
         <translation>إ&amp;لغاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="43" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="43"/>
         <source>&amp;Save</source>
         <translation>&amp;حفظ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="44" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="44"/>
         <source>&amp;Close</source>
         <translation>إ&amp;غلاق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="45" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="45"/>
         <source>Close without Saving</source>
         <translation>إغلاق دون حفظ</translation>
     </message>
@@ -1466,57 +2260,57 @@
 <context>
     <name>QPlatformTheme</name>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="30" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="30"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="31" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="31"/>
         <source>Save</source>
         <translation>حفظ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="32" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="32"/>
         <source>Save All</source>
         <translation>حفظ الكل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="33" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="33"/>
         <source>Open</source>
         <translation>فتح</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="34" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="34"/>
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="35" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="35"/>
         <source>Discard</source>
         <translation>عدم الحفظ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="36" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="36"/>
         <source>Apply</source>
         <translation>تطبيق</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="37" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="37"/>
         <source>Reset</source>
         <translation>إعادة تعيين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="38" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="38"/>
         <source>Restore Defaults</source>
         <translation>استعادة الافتراضيات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="39" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="39"/>
         <source>Abort</source>
         <translation>إيقاف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="40" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="40"/>
         <source>Retry</source>
         <translation>إعادة المحاولة</translation>
     </message>
@@ -1524,7 +2318,7 @@
 <context>
     <name>QProgressDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/i18n.py" line="46" />
+        <location filename="../../corridor_viewer/ui/i18n.py" line="46"/>
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
@@ -1532,42 +2326,42 @@
 <context>
     <name>SceneDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="67" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="70"/>
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="78" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="81"/>
         <source>YYYY-MM-DD, or empty for today</source>
         <translation>YYYY-MM-DD، أو فارغ لليوم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="79" />
-        <source>Use the map's current view, layers, selection and passage</source>
-        <translation>استخدم العرض الحالي للخريطة وطبقاتها والتحديد والمقطع</translation>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="82"/>
+        <source>Use the map&apos;s current view, layers, selection, passage, annotations and label edits</source>
+        <translation>استخدام ما تعرضه الخريطة الآن: المنظور والطبقات والتحديد والمقطع والتعليقات وتعديلات التسميات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="81" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="85"/>
         <source>Title (English)</source>
         <translation>العنوان (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="82" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="86"/>
         <source>Title (Arabic)</source>
         <translation>العنوان (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="83" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="87"/>
         <source>Caption (English)</source>
         <translation>الشرح (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="88"/>
         <source>Caption (Arabic)</source>
         <translation>الشرح (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="85" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="89"/>
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
@@ -1575,49 +2369,49 @@
 <context>
     <name>ScenesPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="145"/>
         <source>Add from view</source>
         <translation>إضافة من العرض الحالي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="145"/>
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="145"/>
         <source>Move up</source>
         <translation>نقل لأعلى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="146"/>
         <source>Move down</source>
         <translation>نقل لأسفل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="146"/>
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="146"/>
         <source>Present (F5)</source>
         <translation>عرض (F5)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="192" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="195" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="203" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="198"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="201"/>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="209"/>
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="192" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="198"/>
         <source>The date is not valid: %1</source>
         <translation>التاريخ غير صالح: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="195" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="201"/>
         <source>A scene needs a title.</source>
         <translation>يحتاج المشهد إلى عنوان.</translation>
     </message>
@@ -1625,17 +2419,17 @@
 <context>
     <name>SearchPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="44" />
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="44"/>
         <source>Search places, routes and article text (any spelling)</source>
         <translation>ابحث في الأماكن والمسارات ونص المقالات (بأي تهجئة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="83" />
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="83"/>
         <source>%1, %2</source>
         <translation>%1، %2</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="83" />
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="83"/>
         <source>%n feature(s)</source>
         <translation>
             <numerusform>لا معالم</numerusform>
@@ -1647,7 +2441,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/search_panel.py" line="84" />
+        <location filename="../../corridor_viewer/ui/search_panel.py" line="84"/>
         <source>%n passage(s)</source>
         <translation>
             <numerusform>لا مقاطع</numerusform>
@@ -1662,17 +2456,17 @@
 <context>
     <name>TimelinePanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="98" />
+        <location filename="../../corridor_viewer/ui/timeline.py" line="98"/>
         <source>Show the map on a date</source>
         <translation>عرض الخريطة في تاريخ محدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="99" />
-        <source>Features appear when announced and change style as work starts or finishes; red ticks are the articles' dates.</source>
+        <location filename="../../corridor_viewer/ui/timeline.py" line="99"/>
+        <source>Features appear when announced and change style as work starts or finishes; red ticks are the articles&apos; dates.</source>
         <translation>تظهر المعالم عند الإعلان عنها ويتغير شكلها مع بدء الأشغال أو انتهائها؛ العلامات الحمراء هي تواريخ المقالات.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/timeline.py" line="122" />
+        <location filename="../../corridor_viewer/ui/timeline.py" line="122"/>
         <source>today</source>
         <translation>اليوم</translation>
     </message>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnnotationsPanel</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="113"/>
+        <source>%n label edit(s)</source>
+        <translation>
+            <numerusform>%n label edit</numerusform>
+            <numerusform>%n label edits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message numerus="yes">
         <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73"/>
@@ -15,8 +26,8 @@
 <context>
     <name>FeaturePanel</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="130"/>
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="146"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="139"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="155"/>
         <source>%n mention(s)</source>
         <translation>
             <numerusform>%n mention</numerusform>
@@ -24,7 +35,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141"/>
         <source>in %n passage(s)</source>
         <translation>
             <numerusform>in %n passage</numerusform>
@@ -32,7 +43,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="132"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="141"/>
         <source>of %n article(s)</source>
         <translation>
             <numerusform>of %n article</numerusform>
@@ -40,7 +51,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/feature_panel.py" line="192"/>
+        <location filename="../../corridor_viewer/ui/feature_panel.py" line="201"/>
         <source>Mentioned %n time(s) in the articles</source>
         <translation>
             <numerusform>Mentioned once in the articles</numerusform>
@@ -116,11 +127,22 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/main_window.py" line="259"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="264"/>
         <source>PDF handout, %n page(s)</source>
         <translation>
             <numerusform>PDF handout, %n page</numerusform>
             <numerusform>PDF handout, %n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapEdits</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="191"/>
+        <source>Added %n annotation(s)</source>
+        <translation>
+            <numerusform>Added %n annotation</numerusform>
+            <numerusform>Added %n annotations</numerusform>
         </translation>
     </message>
 </context>
