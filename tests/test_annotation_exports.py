@@ -351,3 +351,31 @@ def test_a_logo_takes_its_corner_and_the_title_makes_room(qapp, doc, tmp_path):
     export("png", home(doc), s, tmp_path / "logo.png")
     img = Image.open(tmp_path / "logo.png").convert("RGB")
     assert img.getpixel((round(logo.center().x()), round(logo.center().y()))) == (0, 0xa6, 0x51)
+
+
+# -- a teacher's annotations travel with the scene
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils not installed")
+def test_a_scenes_annotations_reach_the_handout_and_the_presentation(qtbot, doc, tmp_path):
+    from corridor_viewer.export.handout import export_handout
+    from corridor_viewer.model.scenes import Scene
+    from corridor_viewer.ui.presentation import PresentationWindow
+
+    notes = five()
+    scene = Scene("lesson", {"en": "Lesson", "ar": "درس"}, {}, (44.0, 38.5, 47.5, 41.0), annotations=notes[:2],
+                  label_edits=label_edits.with_edit(label_edits.NO_EDITS, HIDDEN, hidden=True))
+    other = Scene("plain", {"en": "Plain", "ar": "عادي"}, {}, (44.0, 38.5, 47.5, 41.0))
+    out = tmp_path / "handout.pdf"
+    export_handout(doc.map_state(), [scene, other], out, settings("pdf", preset="a4-portrait", dpi=150))
+    pages = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True,
+                           check=True).stdout.split("\f")
+    first = unicodedata.normalize("NFKC", pages[0])
+    assert "Clashes" in first and "Ceasefire" in first and "Goris" not in first  # words: the halo runs split lines
+    assert "Clashes" not in pages[1] and "Goris" in pages[1]
+    win = PresentationWindow(doc, [scene, other], 0, reduced_motion=True)
+    qtbot.addWidget(win)
+    win.go(0, animate=False)
+    shown = win.canvas.map_state()
+    assert shown.annotations == notes[:2] and shown.label_overrides[HIDDEN].hidden
+    win.go(1, animate=False)
+    assert win.canvas.map_state().annotations == ()
