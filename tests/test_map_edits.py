@@ -205,3 +205,42 @@ def test_a_scene_brings_its_annotations_and_a_saved_project_keeps_them(qtbot, wi
     assert s.annotations == () and not window.edits.history.stack.canUndo()
     s.open_project(path)
     assert s.annotations == five()[:2]
+
+
+def test_the_export_dialog_applies_a_house_style_with_its_logo_and_undo_restores_the_old(qtbot, window, tmp_path):
+    import json
+
+    from PIL import Image
+
+    from corridor_viewer.ui.export_dialog import ExportDialog
+
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 40"><rect '
+                                       'width="160" height="40" fill="#00a651"/></svg>', encoding="utf-8")
+    (tmp_path / "tv.json").write_text(json.dumps({"format": "corridor-viewer-style", "id": "tv", "tone": "dark",
+                                                  "page": "#101820", "name": {"en": "Our TV"}, "logo": "logo.svg",
+                                                  "logo_corner": "tl"}), encoding="utf-8")
+    window.edits.history.set_annotations(five()[:3], "test")
+    dlg = ExportDialog(window.session, window.canvas.map_state, window.current_quote, window,
+                       history=window.edits.history)
+    qtbot.addWidget(dlg)
+    names = [dlg.style.itemText(i) for i in range(dlg.style.count())]
+    assert names[:3] == ["Light", "Dark (TV)", "High-contrast print"]
+    assert dlg.load_style_file(tmp_path / "tv.json")
+    assert dlg.style.currentData() == "custom" and dlg.style.currentText() == "Our TV"
+    dlg._set_combo(dlg.scale, 2)
+    dlg.transparent.setChecked(True)
+    dlg._set_combo(dlg.preset, "custom")
+    dlg._set_combo(dlg.unit, "px")
+    dlg.custom_w.setValue(800)
+    dlg.custom_h.setValue(500)
+    dlg._set_combo(dlg.format, "png")
+    out = tmp_path / "tv.png"
+    before = window.session.export_settings.to_dict()
+    assert dlg.write(dlg.settings(), out)
+    with Image.open(out) as im:
+        assert im.size == (1600, 1000) and im.mode == "RGBA" and im.getpixel((1, 1))[3] == 0
+        assert im.getpixel((120, 90))[:3] == (0, 0xa6, 0x51)  # the logo, top left
+    remembered = window.session.export_settings
+    assert remembered.style == "custom" and remembered.house["id"] == "tv" and remembered.scale == 2
+    window.edits.undo.trigger()  # a style change is an undoable edit
+    assert window.session.export_settings.to_dict() == before
