@@ -379,3 +379,16 @@ def test_a_scenes_annotations_reach_the_handout_and_the_presentation(qtbot, doc,
     assert shown.annotations == notes[:2] and shown.label_overrides[HIDDEN].hidden
     win.go(1, animate=False)
     assert win.canvas.map_state().annotations == ()
+
+
+def test_a_line_label_on_the_page_sits_beside_it_as_on_the_static_map():
+    from types import SimpleNamespace
+
+    from corridor_viewer.export.web import safe_color
+    from corridor_viewer.export.web_annotations import annotation_specs
+    from corridor_viewer.model.annotations import make
+
+    flat = make("line", [(45.0, 40.0), (46.0, 40.0)], text=Text("flat"))
+    steep = make("line", [(45.0, 39.0), (45.0, 40.5)], text=Text("steep"))
+    specs = annotation_specs(SimpleNamespace(annotations=(flat, steep)), "en", safe_color)
+    assert specs[0]["text"]["at"] == "t" and specs[1]["text"]["at"] in ("l", "r")

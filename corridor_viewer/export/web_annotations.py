@@ -10,6 +10,7 @@ label elements the map's own labels keep clear of.
 from __future__ import annotations
 
 import html
+import math
 
 from corridor_viewer.export.web_text import runs
 from corridor_viewer.model import projection
@@ -39,6 +40,19 @@ def _halo(color: str) -> str:
         c = "".join(ch * 2 for ch in c)
     r, g, b = (int(c[i:i + 2], 16) / 255 for i in (0, 2, 4))
     return "#111111" if (max(r, g, b) + min(r, g, b)) / 2 > 0.72 else "#ffffff"
+
+
+def _side(angle: float) -> str:
+    """Which side of a line's middle its label goes (``angle``: the line's direction on screen, y down): the
+    side that is up on the page, as render/annotations.py puts it, so a steep line's label sits beside it."""
+    nx, ny = math.sin(angle), -math.cos(angle)
+    if ny > 0:
+        nx, ny = -nx, -ny
+    if abs(nx) > 0.92:
+        return "r" if nx > 0 else "l"
+    if abs(nx) > 0.38:
+        return "tr" if nx > 0 else "tl"
+    return "t"
 
 
 def annotation_specs(state: MapState, lang: str, safe_color) -> list[dict]:
@@ -74,10 +88,10 @@ def _spec(a: Annotation, lang: str, safe_color) -> dict:
         d["latlngs"] = [_lonlat(x, y) for x, y in drawn]
         d["heads"] = {"end": ["end"], "start": ["start"], "both": ["start", "end"]}.get(a.heads, [])
         if label:
-            (mx, my), _angle = midpoint(xy, a.curve, y_up=True)
+            (mx, my), angle = midpoint(xy, a.curve, y_up=True)
             lat, lon = _lonlat(mx, my)
-            d["text"] = {"lat": lat, "lon": lon, "lines": _lines(label), "at": "t", "gap": a.width / 2 + 4,
-                         "lift": 0, "bold": a.kind == "distance"}
+            d["text"] = {"lat": lat, "lon": lon, "lines": _lines(label), "at": _side(-angle),
+                         "gap": a.width / 2 + 4, "lift": 0, "bold": a.kind == "distance"}
     else:
         if a.shape == "circle":
             ring_xy = [projection.forward(*p) for p in circle_ring(a.points[0], a.radius_km)]
