@@ -122,3 +122,18 @@ def test_the_written_geojson_is_what_geojson_io_reads(tmp_path):
     assert props[0]["marker-color"] == "#d62828" and props[0]["title"] == "Clashes reported here"
     assert props[2]["stroke"] == "#d62828" and "stroke-width" in props[2]
     assert props[4]["fill"] == "#e07b00" and props[4]["fill-opacity"] == 0.2
+
+
+def test_check_tells_whether_an_annotation_file_is_usable(tmp_path, capsys):
+    from corridor_viewer.app import main
+
+    notes = tmp_path / "notes.geojson"
+    write_annotations(notes, five())
+    assert main(["check", "--annotations", str(notes)]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("OK") and "5 annotations" in out
+    bad = tmp_path / "bad.geojson"
+    bad.write_bytes(b'{"type": "Topology"}')
+    assert main(["check", "--annotations", str(bad)]) == 2
+    out = capsys.readouterr().out
+    assert out.startswith("INVALID") and "bad.geojson" in out and "not GeoJSON annotations" in out
