@@ -4,6 +4,8 @@ context menu, and a scene's annotations put on the map."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtWidgets import QApplication
@@ -244,3 +246,67 @@ def test_the_export_dialog_applies_a_house_style_with_its_logo_and_undo_restores
     assert remembered.style == "custom" and remembered.house["id"] == "tv" and remembered.scale == 2
     window.edits.undo.trigger()  # a style change is an undoable edit
     assert window.session.export_settings.to_dict() == before
+
+
+def test_the_journalists_map_from_the_issue_in_every_format(qtbot, window, tmp_path):
+    """Done when: the default map, a marker, an arrow, a "43 km" distance line and a hidden-then-moved label,
+    a dark house style with a logo, exported as PNG x2, SVG, PDF and HTML from the dialog: all show them."""
+    import json
+    import re
+    import subprocess
+
+    from corridor_viewer.model.annotations import make
+    from corridor_viewer.ui.export_dialog import ExportDialog
+
+    ed, canvas = window.edits.editor, window.canvas
+    window.edits.tool_actions["marker"].trigger()
+    qtbot.mouseClick(canvas, Qt.MouseButton.LeftButton, pos=at(window, 46.62, 39.45))
+    dlg = window.edits.dialog
+    dlg.text_en.setPlainText("Clashes reported here")
+    dlg.text_ar.setPlainText("اشتباكات هنا")
+    dlg.accept()
+    window.edits.tool_actions["arrow"].trigger()
+    drag(qtbot, canvas, at(window, 47.03, 39.46), at(window, 46.58, 39.05))
+    from pyproj import Geod
+
+    lon, lat, _ = Geod(ellps="WGS84").fwd(46.05, 38.87, 86, 43000)
+    window.edits.history.set_annotations((*window.session.annotations, make("distance", [(46.05, 38.87), (lon, lat)],
+                                                                             decimals=0)), "measure")
+    assert window.session.annotations[-1].label("en") == "43\u00a0km"
+    canvas.repaint()
+    rect = dict(canvas.last_labels)["kapan"]
+    ed.hide_label("kapan")
+    ed.reset_label("kapan")  # un-hidden, then moved
+    canvas.repaint()
+    c = dict(canvas.last_labels)["kapan"].center().toPoint()
+    drag(qtbot, canvas, c, c + QPoint(-70, -30))
+    assert window.session.label_edits["kapan"].at is not None and not window.session.label_edits["kapan"].hidden
+    canvas.repaint()
+    assert rect != dict(canvas.last_labels)["kapan"]
+    (tmp_path / "logo.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 160 40"><rect '
+                                       'width="160" height="40" fill="#e4002b"/></svg>', encoding="utf-8")
+    style = json.loads((Path(__file__).parent.parent / "resources/styles/dark.json").read_text(encoding="utf-8"))
+    style.update({"id": "tv", "logo": "logo.svg"})
+    (tmp_path / "tv.json").write_text(json.dumps(style), encoding="utf-8")
+    dlg = ExportDialog(window.session, window.canvas.map_state, window.current_quote, window,
+                       history=window.edits.history)
+    qtbot.addWidget(dlg)
+    assert dlg.load_style_file(tmp_path / "tv.json")
+    dlg._set_combo(dlg.scale, 2)
+    outs = {}
+    for fmt in ("png", "svg", "pdf", "html"):
+        dlg._set_combo(dlg.format, fmt)
+        outs[fmt] = tmp_path / f"map.{fmt}"
+        assert dlg.write(dlg.settings(), outs[fmt]), fmt
+    from PIL import Image
+
+    with Image.open(outs["png"]) as im:
+        assert im.size == (3840, 2160)  # web 1920x1080, x2
+        assert im.getpixel((8, 8))[:3] == (0x14, 0x17, 0x1c)  # the dark page
+    svg = outs["svg"].read_text(encoding="utf-8")
+    pdf = subprocess.run(["pdftotext", str(outs["pdf"]), "-"], capture_output=True, text=True).stdout
+    page = outs["html"].read_text(encoding="utf-8")
+    for text in (svg, pdf):
+        assert "Clashes" in text and re.search(r"43\s*km", text.replace("\u00a0", " "))
+    assert "Clashes reported here" in page and ("43\\u00a0km" in page or "43\u00a0km" in page)
+    assert "data:image/svg+xml;base64" in page  # the logo
