@@ -25,6 +25,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from corridor_viewer.io.annotation_files import AnnotationFileError, read_annotations
 from corridor_viewer.io.articles import ArticleError, read_article_file
 from corridor_viewer.io.importers import LayerImportError, import_geojson_data, import_layer
 from corridor_viewer.io.project import ProjectError, load_project, resolve_layer
@@ -125,6 +126,29 @@ def damaged(draw, data: bytes):
 def geojson_files(draw):
     text = json.dumps(draw(feature_collections), allow_nan=True, ensure_ascii=draw(st.booleans()))
     return "layer.geojson", draw(damaged(text.encode("utf-8")))
+
+
+# Annotation files: geometry as for layers, with simplestyle and our own cv_ properties given junk values.
+STYLE_KEYS = ["title", "description", "marker-color", "marker-symbol", "marker-size", "stroke", "stroke-width",
+              "stroke-opacity", "fill", "fill-opacity", "cv_kind", "cv_text", "cv_heads", "cv_curve", "cv_dash",
+              "cv_direction", "cv_radius_km", "cv_shape", "cv_icon", "cv_number", "cv_id", "cv_frame"]
+style_values = st.one_of(json_values, st.sampled_from(["#f00", "#zzzzzz", "url(x)", "star", "both", "circle",
+                                                       "marker", "", "\x00"]), numbers)
+annotation_collections = st.one_of(
+    feature_collections,
+    st.fixed_dictionaries({
+        "type": st.just("FeatureCollection"),
+        "features": st.lists(st.fixed_dictionaries({
+            "type": st.just("Feature"), "geometry": plain_geometry | st.none(),
+            "properties": st.dictionaries(st.sampled_from(STYLE_KEYS), style_values, max_size=6)}),
+            min_size=1, max_size=8)}),
+)
+
+
+@st.composite
+def annotation_files(draw):
+    text = json.dumps(draw(annotation_collections), allow_nan=True, ensure_ascii=draw(st.booleans()))
+    return "notes.geojson", draw(damaged(text.encode("utf-8")))
 
 
 # -- CSV
@@ -345,7 +369,8 @@ def bomb_files(draw):
 
 SPECIAL_READERS = {"layer": ["towns.geojson", "towns.csv", "towns.kml", "towns.gpkg", "towns.shp", "towns.zip",
                              "towns.kmz"],
-                   "article": ["a.txt", "a.md", "a.html"], "project": ["work.cvproj"], "scenes": ["scenes.json"]}
+                   "article": ["a.txt", "a.md", "a.html"], "project": ["work.cvproj"], "scenes": ["scenes.json"],
+                   "annotations": ["notes.geojson"]}
 
 
 @st.composite
@@ -372,7 +397,8 @@ def private_tmp() -> Iterator[Path]:
 
 
 READERS = {"layer": (import_layer, LayerImportError), "article": (read_article_file, ArticleError),
-           "project": (load_project, ProjectError), "scenes": (read_scenes, SceneError)}
+           "project": (load_project, ProjectError), "scenes": (read_scenes, SceneError),
+           "annotations": (read_annotations, AnnotationFileError)}
 LIMIT_S = 10.0  # "a clear message within seconds": any single read that takes longer is a failure
 
 
@@ -478,6 +504,7 @@ TARGETS = {
     "gdal": (gdal_files(), "layer"),
     "article": (article_files(), "article"),
     "project": (project_files(), "project"),
+    "annotations": (annotation_files(), "annotations"),
 }
 # Hostile files and situations (issue 17): (strategy, the check its cases go through).
 HOSTILE = {

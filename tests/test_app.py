@@ -188,5 +188,5 @@ def test_a_deferred_window_ends_up_with_the_same_panels_and_menus(qtbot, doc):
     menus = {key: [a.text() for a in m.actions()] for key, m in eager.menus.items()}
     assert {key: [a.text() for a in m.actions()] for key, m in late.menus.items()} == menus
     assert len(menus["file"]) > len(before)
-    assert late.layers_dock.widget() is late.layers_panel
+    assert late.layers_split.widget(0) is late.layers_panel and late.layers_split.count() == 2  # annotations below
     assert late.layers_panel.tree.topLevelItemCount() == eager.layers_panel.tree.topLevelItemCount() > 5

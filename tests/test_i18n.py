@@ -23,6 +23,15 @@ COUNTS = (0, 1, 2, 3, 11, 100)
 # Every pluralised message, as Arabic (Qt's six forms: 0, 1, 2, 3–10, 11–99, 100+) and English should say
 # it for 0, 1, 2, 3, 11 and 100.
 PLURALS = {
+    ("AnnotationsPanel", "%n label edit(s)"): (
+        ["لا تعديلات على التسميات", "تعديل واحد على التسميات", "تعديلان على التسميات", "3 تعديلات على التسميات",
+         "11 تعديلًا على التسميات", "100 تعديل على التسميات"],
+        ["0 label edits", "1 label edit", "2 label edits", "3 label edits", "11 label edits", "100 label edits"]),
+    ("MapEdits", "Added %n annotation(s)"): (
+        ["لم يُضف أي تعليق", "أُضيف تعليق واحد", "أُضيف تعليقان", "أُضيف 3 تعليقات", "أُضيف 11 تعليقًا",
+         "أُضيف 100 تعليق"],
+        ["Added 0 annotations", "Added 1 annotation", "Added 2 annotations", "Added 3 annotations",
+         "Added 11 annotations", "Added 100 annotations"]),
     ("FeaturePanel", "%n mention(s)"): (
         ["لا إشارات", "إشارة واحدة", "إشارتان", "3 إشارات", "11 إشارة", "100 إشارة"],
         ["0 mentions", "1 mention", "2 mentions", "3 mentions", "11 mentions", "100 mentions"]),

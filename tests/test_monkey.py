@@ -35,8 +35,12 @@ def files_for_monkey(tmp_path) -> list[str]:
     junk_project = tmp_path / "junk.cvproj"
     junk_project.write_bytes(b"\x00\xff")
     project = tmp_path / "saved.cvproj"
-    project.write_text(json.dumps({"format": "corridor-viewer-project", "version": 1,
-                                   "layers": {"places": {"visible": False}}}), encoding="utf-8")
+    # A saved project with a scene of its own (and the teacher's marks on it), so presenting goes on after it opens.
+    scene = {"id": "monkey-scene", "title": {"en": "Monkey", "ar": "قرد"}, "view": [44.0, 38.5, 47.5, 41.0],
+             "annotations": [{"id": "m-1", "kind": "marker", "points": [[46.3, 39.5]], "text": {"en": "Here"}},
+                             {"id": "m-2", "kind": "line", "points": [[45.5, 39.0], [46.4, 39.4]], "curve": 0.2}]}
+    project.write_text(json.dumps({"format": "corridor-viewer-project", "version": 2,
+                                   "layers": {"places": {"visible": False}}, "scenes": [scene]}), encoding="utf-8")
     return [str(p) for p in (good, broken, csv, empty_zip, article, bad_project, junk_project, project)] + [""]
 
 

@@ -16,6 +16,8 @@ def add_parser(sub) -> argparse.ArgumentParser:
                                    "(.txt, .md, .html) or a project (.cvproj). Exit 0 if usable, 2 if not.")
     p.add_argument("file", help="the file to check")
     p.add_argument("--layer", help="the layer to check inside a GeoPackage, KML or zip (default: all)")
+    p.add_argument("--annotations", action="store_true",
+                   help="check a GeoJSON file as annotations (what `export --annotations` and the app import)")
     return p
 
 
@@ -28,6 +30,8 @@ def run(args: argparse.Namespace) -> int:
     if not path.exists():
         return _bad(f"{path}: no such file")
     suffix = path.suffix.lower()
+    if getattr(args, "annotations", False):
+        return _annotations(path)
     if suffix == SUFFIX:
         return _project(path)
     if layer_format(path) is not None:
@@ -48,6 +52,16 @@ def _ok(msg: str, warnings: list[str]) -> int:
     for w in warnings:
         print(f"  warning: {w}")
     return 0
+
+
+def _annotations(path: Path) -> int:
+    from corridor_viewer.io.annotation_files import AnnotationFileError, read_annotations
+
+    try:
+        read = read_annotations(path)
+    except AnnotationFileError as exc:
+        return _bad(str(exc))
+    return _ok(f"{path}: {read.summary()}", read.warnings)
 
 
 def _layer(path: Path, layer: str | None) -> int:

@@ -112,7 +112,7 @@ def draw_inset(painter: QPainter, state: MapState, rect: QRectF, main_bounds: Bo
     painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
     inset_state = state.with_(viewport=vp, selection=(), hover=None, dim_except=None)
     paint(inset_state, painter, PaintOptions(labels=False, decorations=False, highlight=False, ui_scale=0.5 * k,
-                                             only_groups=frozenset({"context"})))
+                                             only_groups=frozenset({"context"}), annotations=False))
     x0, y0, x1, y1 = main_bounds
     ax, ay = vp.to_screen(x0, y1)
     bx, by = vp.to_screen(x1, y0)

@@ -129,6 +129,12 @@ def _fitted(e: Entry, width: float, px: float, k: float) -> Entry:
     return fitted
 
 
+def _muted(ink: str) -> str:
+    """The status key's text: a little lighter than the legend's ink (or darker, on a dark page)."""
+    c = QColor(ink)
+    return "#444444" if c.lightnessF() < 0.5 else c.darker(125).name()
+
+
 def _sizes(e: Entry, px: float, k: float) -> float:
     return SW * k + GAP * k + text_box(e.title, px if e.row == 0 else px * 0.92).width()
 
@@ -156,7 +162,7 @@ def _layout(items: list[Entry], width: float, k: float) -> tuple[list[tuple[Entr
 
 
 def draw_band(painter: QPainter, items: list[Entry], lang: str, x: float, y: float, width: float, k: float,
-              vector: bool, status_dash: dict) -> float:
+              vector: bool, status_dash: dict, ink: str = "#1a1a1a") -> float:
     """Draw the legend as rows of entries above the map (it never hides the map); returns its height."""
     px = 12.5 * k
     rtl = lang == "ar"
@@ -170,7 +176,7 @@ def draw_band(painter: QPainter, items: list[Entry], lang: str, x: float, y: flo
         sy = y + ey + (row_h - SH * k) / 2
         _swatch(painter, e, QRectF(sx, sy, SW * k, SH * k), k, status_dash)
         tx = left if rtl else left + SW * k + GAP * k
-        color = "#1a1a1a" if e.row == 0 else "#444444"
+        color = ink if e.row == 0 else _muted(ink)
         draw_halo_text(painter, e.title, QPointF(tx, y + ey + row_h * 0.72), tpx, color, None, as_text=vector,
                        raster=not vector)
     return height

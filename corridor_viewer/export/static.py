@@ -17,13 +17,21 @@ INCH_PER_M = 39.37007874
 
 
 def render_image(state: MapState, settings: ExportSettings, quote: Quote | list[Quote] | None = None) -> QImage:
+    """The page as an image. ``settings.scale`` 2 or 3 multiplies the pixels, not the layout: the page is
+    drawn at its size on an image with that device pixel ratio (text and lines sharp, nothing moves), and
+    records that many times the dpi. ``settings.transparent`` leaves the page outside the map frame clear."""
     w, h, dpi = settings.pixel_size()
+    s = settings.scale if settings.scale in (1, 2, 3) else 1
     quotes = quote if isinstance(quote, list) else ([quote] if quote is not None else [])
     page = layout(state, settings, w, h, quotes)  # measured first: nothing can fail half-way through painting
-    img = QImage(w, h, QImage.Format.Format_ARGB32_Premultiplied)
+    if w * s > 24000 or h * s > 24000:
+        raise ExportError(f"{w * s}×{h * s} px is too large an image; choose a smaller size or scale")
+    img = QImage(w * s, h * s, QImage.Format.Format_ARGB32_Premultiplied)
     if img.isNull():
-        raise ExportError(f"not enough memory for a {w}×{h} px image; choose a smaller size")
-    img.fill(0xFFFFFFFF)
+        raise ExportError(f"not enough memory for a {w * s}×{h * s} px image; choose a smaller size")
+    img.fill(0 if settings.transparent else 0xFFFFFFFF)
+    img.setDevicePixelRatio(s)
+    dpi *= s
     dpm = round(dpi * INCH_PER_M)
     img.setDotsPerMeterX(dpm)
     img.setDotsPerMeterY(dpm)
@@ -42,8 +50,9 @@ def export_png(state: MapState, settings: ExportSettings, path: Path, quote: Quo
     with atomic_path(path) as tmp:
         if not img.save(str(tmp), "PNG"):
             raise ExportError(f"could not write PNG {path}")
-    return f"{img.width()}×{img.height()} px PNG at {settings.pixel_size()[2]} dpi" + dropped_note(
-        state, settings, quote)
+    extra = (f", ×{settings.scale}" if settings.scale > 1 else "") + (", transparent" if settings.transparent else "")
+    return f"{img.width()}×{img.height()} px PNG at {settings.pixel_size()[2] * settings.scale} dpi{extra}" + \
+        dropped_note(state, settings, quote)
 
 
 def export_pdf(state: MapState, settings: ExportSettings, path: Path, quote: Quote | list[Quote] | None = None) -> str:

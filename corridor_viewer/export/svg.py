@@ -25,12 +25,23 @@ from PySide6.QtSvg import QSvgGenerator
 from corridor_viewer import APP_NAME
 from corridor_viewer.export import inset as locator
 from corridor_viewer.export.atomic import write_bytes_atomic
-from corridor_viewer.export.compose import Quote, draw_map, draw_page, frame_viewport, layout, map_decor
+from corridor_viewer.export.compose import (
+    Quote,
+    draw_map,
+    draw_page,
+    frame_viewport,
+    layout,
+    map_decor,
+    page_fonts,
+    page_state,
+)
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
 from corridor_viewer.model.mapstate import MapState
-from corridor_viewer.render.text import FAMILIES, TextItem, recording
+from corridor_viewer.render.text import TextItem, families, recording
 
-_FONT_STACK = ", ".join(f"'{f}'" for f in FAMILIES) + ", sans-serif"
+
+def _font_stack() -> str:
+    return ", ".join(f"'{f}'" for f in families()) + ", sans-serif"
 
 
 def _generate(width: float, height: float, dpi: int, draw) -> tuple[str, list[TextItem]]:
@@ -60,10 +71,11 @@ def _generate(width: float, height: float, dpi: int, draw) -> tuple[str, list[Te
 
 def _text_elements(items: list[TextItem]) -> str:
     out = []
+    stack = _font_stack()
     for t in items:
         weight = "700" if t.bold else "400"
         style = "italic" if t.italic else "normal"
-        common = (f'font-family="{_FONT_STACK}" font-size="{t.px:.2f}" font-weight="{weight}" '
+        common = (f'font-family="{stack}" font-size="{t.px:.2f}" font-weight="{weight}" '
                   f'font-style="{style}" xml:space="preserve"')
         if t.rtl:
             # The run starts at its right edge; the viewer's bidi orders it (parentheses, digits) like Qt.
@@ -82,6 +94,11 @@ def render_svg(state: MapState, settings: ExportSettings, quote: Quote | list[Qu
     w, h, dpi = settings.pixel_size()
     quotes = quote if isinstance(quote, list) else ([quote] if quote is not None else [])
     page = layout(state, settings, w, h, quotes)
+    with page_fonts(page):
+        return _render_svg(state, settings, page, w, h, dpi)
+
+
+def _render_svg(state: MapState, settings: ExportSettings, page, w: int, h: int, dpi: int) -> bytes:
     vp = frame_viewport(state, page)
     status_dash = state.layers[0].style.status_dash if state.layers else {}
     page_body, page_texts = _generate(w, h, dpi, lambda p: draw_page(p, page, True, status_dash))
@@ -94,7 +111,7 @@ def render_svg(state: MapState, settings: ExportSettings, quote: Quote | list[Qu
         k = page.k
         r = decor["inset"]
         panel = r.adjusted(-2 * k, -2 * k, 2 * k, 2 * k)
-        shown = state.with_(viewport=vp, language=page.lang, hover=None)
+        shown = page_state(state, page).with_(viewport=vp, language=page.lang, hover=None)
 
         def inset(p) -> None:
             p.translate(-panel.x(), -panel.y())
@@ -105,12 +122,13 @@ def render_svg(state: MapState, settings: ExportSettings, quote: Quote | list[Qu
                      f'height="{panel.height():.2f}"/></clipPath>\n'
                      f'<g id="inset" transform="translate({panel.x():.2f},{panel.y():.2f})" '
                      f'clip-path="url(#inset-frame)">{body}\n{_text_elements(texts)}</g>\n')
+    scale = settings.scale if settings.scale in (1, 2, 3) else 1  # the same drawing, declared larger
     if settings._is_print():
-        size = f'width="{w / dpi * 25.4:.2f}mm" height="{h / dpi * 25.4:.2f}mm"'
+        size = f'width="{w / dpi * 25.4 * scale:.2f}mm" height="{h / dpi * 25.4 * scale:.2f}mm"'
     else:
-        size = f'width="{w}px" height="{h}px"'
+        size = f'width="{w * scale}px" height="{h * scale}px"'
     title = escape(settings.title.strip() or APP_NAME)
-    desc = escape(settings.credit_text(state.data_as_of))
+    desc = escape(page.footer)
     lang = "ar" if settings.language == "ar" else "en"
     doc = (f'<?xml version="1.0" encoding="UTF-8" standalone="no"?>\n'
            f'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
@@ -122,7 +140,7 @@ def render_svg(state: MapState, settings: ExportSettings, quote: Quote | list[Qu
            f'<g id="map-labels">{_text_elements(map_texts)}</g>\n{inset_svg}</g>\n'
            f'<g id="page-text">{_text_elements(page_texts)}</g>\n'
            f'<rect x="{f.x():.2f}" y="{f.y():.2f}" width="{f.width():.2f}" height="{f.height():.2f}" fill="none" '
-           f'stroke="#8c8a84" stroke-width="{page.k:.2f}"/>\n</svg>\n')
+           f'stroke={quoteattr(page.style.rule)} stroke-width="{page.k:.2f}"/>\n</svg>\n')
     return doc.encode("utf-8")
 
 

@@ -20,12 +20,14 @@ from pathlib import Path
 
 from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
+from corridor_viewer.export.web_annotations import annotation_specs, house_css, logo_html
 from corridor_viewer.export.web_assets import PAGE_CSS, PAGE_JS
 from corridor_viewer.export.web_text import WORDS, isolate, popup_html, runs, unit
 from corridor_viewer.model import projection
 from corridor_viewer.model.dates import news_date
 from corridor_viewer.model.export_settings import ExportSettings
 from corridor_viewer.model.feature import Feature
+from corridor_viewer.model.house_style import CORNERS, HouseStyle, styled_state
 from corridor_viewer.model.mapstate import LayerView, MapState
 from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.model.style import Style
@@ -111,25 +113,38 @@ def _lonlat_geometry(f: Feature) -> dict:
 def label_specs(state: MapState, lang: str) -> list[dict]:
     """Every label the page may show, most important first: the script shows them in this order and hides
     any that would overlap one already shown (the same order as render/labels.py: priority, then areas
-    before lines and points, then upper layers). Mention counts are for the app's panels and never shown."""
+    before lines and points, then upper layers). Mention counts are for the app's panels and never shown.
+    The user's label edits apply as on the static maps: hidden labels are left out, a label's own text
+    replaces its name, a forced label is shown even where it must cross something, a moved one is "fixed"
+    with its centre where it was put and placed first."""
+    from corridor_viewer.render.labels import FORCED_STYLE
+
     out = []
+    overrides = state.label_overrides or {}
     for lv in state.layers:
-        ls = lv.style.labels
-        if not lv.visible or ls is None:
+        if not lv.visible:
             continue
         for f in lv.features:  # umbrellas (the Zangezur corridor) are drawn through their parts but labelled
+            edit = overrides.get(f.id)
+            forced = edit is not None and (edit.forced or edit.at is not None)
+            ls = lv.style.labels or (FORCED_STYLE if forced else None)
             status = state.status_of(f)
-            if f.label_anchor is None or status is None:
+            if ls is None or (f.label_anchor is None and not forced) or status is None or (edit and edit.hidden):
                 continue
-            text = display_label(f, lang, status)
+            own = edit.text.for_lang(lang).strip() if edit is not None and edit.text else ""
+            text = own or display_label(f, lang, status)
             placement = "point" if f.geometry.kind == "point" else ls.placement
             style = lv.style.for_feature(f.id, f.kind, status)
             marker = style.marker.size if (style.marker and f.geometry.kind == "point") else 0.0
-            lon, lat = projection.inverse(*f.label_anchor)
+            b = f.geometry.bounds
+            lon, lat = projection.inverse(*(f.label_anchor or ((b[0] + b[2]) / 2, (b[1] + b[3]) / 2)))
+            if edit is not None and edit.at is not None:
+                lon, lat = edit.at
+                placement = "fixed"
             # What the map is about (the selection, the story's places) and the countries come first, as on
             # the static maps; a lower-priority label yields to them.
-            must = f.id in state.selection or f.id in state.emphasis or f.kind == "country"
-            order = (0 if must else 1, f.priority, placement != "centroid", -lv.z)
+            must = f.id in state.selection or f.id in state.emphasis or f.kind == "country" or forced
+            order = (-1 if placement == "fixed" else (0 if must else 1), f.priority, placement != "centroid", -lv.z)
             parts = ([s.id for s in lv.features if s.part_of == f.id and state.status_of(s) is not None]
                      if lv.style.umbrella_hidden else [])
             out.append((order, {
@@ -138,9 +153,10 @@ def label_specs(state: MapState, lang: str) -> list[dict]:
                 "px": round(ls.size_pt * 4 / 3, 2), "bold": ls.bold,
                 "italic": ls.italic, "caps": ls.caps and lang == "en",
                 "color": safe_color(ls.color, "#222222"), "halo": safe_color(ls.halo, "#ffffff"),
-                "min": ls.min_m_per_px,
+                "min": 0 if forced else ls.min_m_per_px,
                 "max": 1e9 if must else min(ls.max_m_per_px, state.label_limits.get(f.priority, 700.0)),
-                "place": "point" if placement == "point" else ("line" if placement == "line" else "area"),
+                "place": placement if placement in ("point", "line", "fixed") else "area",
+                "force": forced,
                 "gap": round(marker / 2 + 3, 1) if placement == "point" else 3,
                 "wrap": placement == "centroid" and len(text) > WRAP_CHARS,
                 **({"parts": parts} if parts else {}),
@@ -192,12 +208,18 @@ def _inscribed_lonlat(b: tuple[float, float, float, float], steps: int = 24) -> 
     return [[south, west], [north, east]]
 
 
-def _header(state: MapState, settings: ExportSettings) -> str:
+def _logo_corner(settings: ExportSettings, hs: HouseStyle) -> str:
+    return settings.logo_corner if settings.logo_corner in CORNERS else hs.logo_corner
+
+
+def _header(state: MapState, settings: ExportSettings, hs: HouseStyle | None = None) -> str:
     lang = settings.language
     e = html.escape
     title, subtitle = settings.title.strip(), settings.subtitle.strip()
-    bare = not (title or subtitle or state.date)
-    parts = [f"<header class='cv-head{' cv-bare' if bare else ''}'>"]
+    hs = hs or HouseStyle()
+    top_logo = logo_html(hs, _logo_corner(settings, hs)) if _logo_corner(settings, hs).startswith("t") else ""
+    bare = not (title or subtitle or state.date or top_logo)
+    parts = [f"<header class='cv-head{' cv-bare' if bare else ''}'>", top_logo]
     # One heading always, for screen readers; without a title it is not shown (a page titled "Map" is not
     # something an editor would publish).
     rtl = lang == "ar"
@@ -215,16 +237,18 @@ def _header(state: MapState, settings: ExportSettings) -> str:
     return "".join(parts)
 
 
-def _footer(settings: ExportSettings) -> str:
+def _footer(settings: ExportSettings, hs: HouseStyle | None = None) -> str:
     lang = settings.language
     e = html.escape
-    credit = isolate(settings.credit_text(), lang == "ar")
+    hs = hs or HouseStyle()
+    credit = isolate(settings.credit_text(maker=hs.credit.for_lang(lang)), lang == "ar")
     try:
         credit += f" · <bdi>{e(news_date(settings.date, lang))}</bdi>" if settings.date else ""
     except ValueError:
         credit += f" · <bdi>{e(settings.date)}</bdi>"
-    return (f"<footer class='cv-foot'><p class='cv-note'>{isolate(_approx_note(lang), lang == 'ar')}</p>"
-            f"<p class='cv-credit'>{credit}</p></footer>")
+    bottom_logo = logo_html(hs, _logo_corner(settings, hs)) if _logo_corner(settings, hs).startswith("b") else ""
+    return (f"<footer class='cv-foot'>{bottom_logo}<p class='cv-note'>{isolate(_approx_note(lang), lang == 'ar')}"
+            f"</p><p class='cv-credit'>{credit}</p></footer>")
 
 
 def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse_layers: bool = True):
@@ -237,7 +261,10 @@ def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse
     from jinja2 import Template
 
     from corridor_viewer.export.web_legend import legend_html
+    from corridor_viewer.io.house_styles import resolve
 
+    hs = resolve(settings)
+    state = styled_state(state, hs)
     lang = settings.language
     rtl = lang == "ar"
     bounds = _bounds(state)
@@ -250,7 +277,8 @@ def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse
     m.default_css = []
     root = m.get_root()
     js, css = _leaflet_assets()
-    root.header.add_child(Element(f"<style>{css}</style><style>{PAGE_CSS}</style>"), name="cv_css")
+    root.header.add_child(Element(f"<style>{css}</style><style>{PAGE_CSS}</style><style>{house_css(hs)}</style>"),
+                          name="cv_css")
     root.header.add_child(Element(f"<script>{js}</script><script>{PAGE_JS}</script>"), name="cv_leaflet")
     background = safe_color(state.background, "#eef1ec")
     root.header.add_child(Element(f"<style>.cv-map,.leaflet-container{{background:{background}}}</style>"),
@@ -282,6 +310,7 @@ def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse
         # Where the base data stops: the page cannot be panned or zoomed out past it (no bare edge shows).
         "data_bounds": _inscribed_lonlat(state.data_bounds) if state.data_bounds else None,
         "labels": label_specs(state, lang),
+        "annotations": annotation_specs(state, lang, safe_color),
         "layers": [{"id": lv.id, "name": unit(lv.title_for(lang))} for lv, _ in groups],
         "words": {**{k: WORDS[lang][k] for k in ("zoom_in", "zoom_out", "layers")}, **SCALE_WORDS[lang]},
     }
@@ -299,9 +328,9 @@ def build_map(state: MapState, settings: ExportSettings, links=None, *, collapse
             self.groups = [(lv.id, g.get_name()) for lv, g in groups]
 
     m.add_child(Page())
-    page = (_header(state, settings) + legend_html(state, lang)
+    page = (_header(state, settings, hs) + legend_html(state, lang)
             + f"<main class='cv-map' id='cv-map' aria-label='{html.escape(WORDS[lang]['map'])}'></main>"
-            + _footer(settings))
+            + _footer(settings, hs))
     root.html.add_child(Element(page), name="cv_page")
     # branca writes the title into <title> unescaped.
     root.title = html.escape(settings.title.strip() or APP_NAME)

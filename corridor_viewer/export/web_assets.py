@@ -64,6 +64,7 @@ html[lang=ar] body{font-family:'Noto Sans Arabic','Noto Naskh Arabic',Tahoma,'Se
 .cv-label.cv-at-tl{transform:translate(calc(-100% - var(--g)*.7),calc(-100% - var(--g)*.7))}
 .cv-label.cv-at-br{transform:translate(calc(var(--g)*.7),calc(var(--g)*.7))}
 .cv-label.cv-at-bl{transform:translate(calc(-100% - var(--g)*.7),calc(var(--g)*.7))}
+.cv-label.cv-at-c{transform:translate(-50%,-50%)}
 .cv-label.cv-off{visibility:hidden}
 .cv-sym{background:none;border:0}.cv-sym svg{display:block}
 .leaflet-popup-content{margin:12px 16px;font-size:13px;line-height:1.45;max-width:calc(100vw - 80px)}
@@ -81,6 +82,13 @@ html[lang=ar] body{font-family:'Noto Sans Arabic','Noto Naskh Arabic',Tahoma,'Se
 .cv-popup cite{font-style:normal;color:#555}.cv-popup q:lang(ar){quotes:'«' '»'}
 html[dir=rtl] .leaflet-container a.leaflet-popup-close-button{right:auto;left:0}
 .cv-scale .leaflet-control-scale-line{white-space:nowrap}
+.cv-ann{font-weight:400}.cv-ann.cv-bold{font-weight:700}
+.cv-ann>div{white-space:nowrap;text-align:start}
+.cv-ann.cv-box{text-shadow:none;background:var(--h);border:1px solid var(--c);border-radius:3px;padding:3px 6px}
+.cv-ann-icon{background:none;border:0}.cv-ann-icon svg{display:block;overflow:visible}
+.cv-num{display:flex;align-items:center;justify-content:center;border-radius:50%;font-weight:700;
+  box-sizing:border-box;font-size:12px;line-height:1}
+.cv-head .cv-logo,.cv-foot .cv-logo{display:block;max-width:30%;object-fit:contain}
 """
 
 # Entry point: cvPage(map, config, groups), called by the exporter's macro once every layer exists.
@@ -132,6 +140,116 @@ function metresPerPixel(map) {
 
 function overlaps(a, b) { return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]; }
 
+// The user's annotations (export/web_annotations.py): paths, icons, arrowheads and texts, all from data; texts
+// go into the DOM as text. Returns the elements the map's labels keep clear of.
+function cvNotes(map, list) {
+  map.createPane('cvNotes');
+  var pane = map.getPane('cvNotes');
+  pane.style.zIndex = 640; pane.style.pointerEvents = 'none';
+  var heads = [], els = [];
+  function svgEl(tag, attrs) {
+    var el = document.createElementNS(SVG, tag);
+    Object.keys(attrs).forEach(function (k) { el.setAttribute(k, attrs[k]); });
+    return el;
+  }
+  function icon(a) {
+    var r = a.r, s = 2 * r + 6, c = s / 2, h = a.icon === 'pin' ? 24 + r : s;
+    if (a.icon === 'number') {
+      var n = document.createElement('span');
+      n.className = 'cv-num'; n.textContent = String(a.number);
+      n.style.width = n.style.height = (2 * r) + 'px'; n.style.background = a.color; n.style.color = a.halo;
+      n.style.border = '1.5px solid ' + a.halo;
+      return {el: n, size: [2 * r, 2 * r], anchor: [r, r]};
+    }
+    var svg = svgEl('svg', {width: s, height: h, 'aria-hidden': 'true'}), el;
+    var paint = {fill: a.color, stroke: a.halo, 'stroke-width': 1.5};
+    if (a.icon === 'square') {
+      el = svgEl('rect', Object.assign({x: c - r, y: c - r, width: 2 * r, height: 2 * r}, paint));
+    } else if (a.icon === 'star') {
+      var pts = [];
+      for (var i = 0; i < 10; i++) {
+        var rr = i % 2 ? r * 0.42 : r, t = -Math.PI / 2 + i * Math.PI / 5;
+        pts.push((c + rr * Math.cos(t)).toFixed(2) + ',' + (c + rr * Math.sin(t)).toFixed(2));
+      }
+      el = svgEl('polygon', Object.assign({points: pts.join(' ')}, paint));
+    } else if (a.icon === 'pin') {
+      var tip = h - 3, hy = tip - 15;
+      el = svgEl('path', Object.assign({d: 'M' + c + ' ' + tip + ' C' + (c - 2) + ' ' + (tip - 6) + ' ' + (c - r * 1.05)
+        + ' ' + (hy + r * 0.9) + ' ' + (c - r) + ' ' + hy + ' A' + r + ' ' + r + ' 0 0 1 ' + (c + r) + ' ' + hy
+        + ' C' + (c + r * 1.05) + ' ' + (hy + r * 0.9) + ' ' + (c + 2) + ' ' + (tip - 6) + ' ' + c + ' ' + tip + 'Z'},
+        paint));
+      svg.appendChild(el);
+      el = svgEl('circle', {cx: c, cy: hy, r: r * 0.38, fill: a.halo});
+      svg.appendChild(el);
+      return {el: svg, size: [s, h], anchor: [c, tip]};
+    } else {
+      el = svgEl('circle', Object.assign({cx: c, cy: c, r: r}, paint));
+    }
+    svg.appendChild(el);
+    return {el: svg, size: [s, s], anchor: [c, c]};
+  }
+  function block(a, t) {
+    var el = document.createElement('div');
+    el.className = 'cv-label cv-ann' + (t.bold ? ' cv-bold' : '') + (a.frame === 'box' ? ' cv-box' : '')
+      + ' cv-at-' + (t.at === 'c' ? 'c' : t.at);
+    t.lines.forEach(function (line) {
+      var div = document.createElement('div');
+      div.dir = line.dir;
+      line.runs.forEach(function (r) {
+        if (!r[1]) { div.appendChild(document.createTextNode(r[0])); return; }
+        var b = document.createElement('bdi'); b.dir = r[1]; b.textContent = r[0]; div.appendChild(b);
+      });
+      el.appendChild(div);
+    });
+    el.dataset.note = a.id;
+    el.style.setProperty('--c', a.color); el.style.setProperty('--h', a.halo);
+    el.style.setProperty('--s', a.px + 'px'); el.style.setProperty('--g', t.gap + 'px');
+    return el;
+  }
+  list.forEach(function (a) {
+    var opts = {interactive: false, pane: 'cvNotes'};
+    if (a.kind === 'area') {
+      L.polygon(a.rings, Object.assign({color: a.color, weight: a.width, dashArray: a.dash || null, fill: true,
+        fillColor: a.fill, fillOpacity: a.fill_opacity}, opts)).addTo(map);
+    } else if (a.kind === 'line' || a.kind === 'distance') {
+      L.polyline(a.latlngs, Object.assign({color: a.halo, weight: a.width + 2.5, opacity: 1, lineCap: 'round'}, opts))
+        .addTo(map);
+      L.polyline(a.latlngs, Object.assign({color: a.color, weight: a.width, opacity: 1, dashArray: a.dash || null,
+        lineCap: a.dash ? 'butt' : 'round'}, opts)).addTo(map);
+      a.heads.forEach(function (end) {
+        var len = Math.max(10, 4.2 * a.width), s = 2 * len + 4;
+        var svg = svgEl('svg', {width: s, height: s, 'aria-hidden': 'true'});
+        svg.appendChild(svgEl('polygon', {points: [s / 2, s / 2, s / 2 - len, s / 2 - len / 2, s / 2 - len,
+          s / 2 + len / 2].join(' '), fill: a.color, stroke: a.halo, 'stroke-width': 1.6}));
+        var ll = end === 'end' ? a.latlngs[a.latlngs.length - 1] : a.latlngs[0];
+        var prev = end === 'end' ? a.latlngs[a.latlngs.length - 2] : a.latlngs[1];
+        var mk = L.marker(ll, {icon: L.divIcon({className: 'cv-ann-icon cv-arrowhead', html: svg, iconSize: [s, s]}),
+                               interactive: false, keyboard: false, pane: 'cvNotes'}).addTo(map);
+        heads.push({mk: mk, svg: svg, at: ll, from: prev});
+      });
+    } else if (a.kind === 'marker') {
+      var ic = icon(a);
+      var mk = L.marker([a.lat, a.lon], {icon: L.divIcon({className: 'cv-ann-icon', html: ic.el, iconSize: ic.size,
+        iconAnchor: ic.anchor}), interactive: false, keyboard: false, pane: 'cvNotes'}).addTo(map);
+      els.push(mk);
+    }
+    if (a.text) {
+      var t = a.text, el = block(a, t);
+      L.marker([t.lat, t.lon], {icon: L.divIcon({className: 'cv-anchor', html: el, iconSize: [0, 0],
+        iconAnchor: [0, t.lift]}), interactive: false, keyboard: false, pane: 'cvNotes'}).addTo(map);
+    }
+  });
+  function orient() {  // each arrowhead along its line's end, as the line runs on screen now
+    heads.forEach(function (h) {
+      var p = map.latLngToContainerPoint(h.at), q = map.latLngToContainerPoint(h.from);
+      var deg = Math.atan2(p.y - q.y, p.x - q.x) * 180 / Math.PI;
+      h.svg.style.transformOrigin = '50% 50%'; h.svg.style.transform = 'rotate(' + deg.toFixed(1) + 'deg)';
+    });
+  }
+  map.on('zoomend moveend viewreset', orient);
+  orient();
+}
+
 window.cvPage = function (map, cfg, groups) {
   var slot = document.getElementById('cv-map');
   if (slot && map.getContainer().parentNode !== slot) { slot.appendChild(map.getContainer()); }
@@ -159,6 +277,7 @@ window.cvPage = function (map, cfg, groups) {
   var scale = new Scale({position: 'bottom' + start, imperial: false, maxWidth: 140}).addTo(map);
   L.DomUtil.addClass(scale.getContainer(), 'cv-scale');
 
+  if (cfg.annotations && cfg.annotations.length) { cvNotes(map, cfg.annotations); }
   map.createPane('cvLabels');
   var pane = map.getPane('cvLabels');
   pane.style.zIndex = 620; pane.style.pointerEvents = 'none';
@@ -252,6 +371,7 @@ window.cvPage = function (map, cfg, groups) {
                 b: [-0.5, 0, 0, 1], tr: [0, -1, 0.7, -0.7], tl: [-1, -1, -0.7, -0.7], br: [0, 0, 0.7, 0.7],
                 bl: [-1, 0, -0.7, 0.7]};
   function candidates(d, a) {
+    if (d.place === 'fixed') { return [[a.x, a.y, 'c']]; }  // moved by the user: exactly there
     if (d.place === 'point') {
       var order = cfg.rtl ? ['l', 'r', 't', 'b', 'tl', 'bl', 'tr', 'br'] : ['r', 'l', 't', 'b', 'tr', 'br', 'tl', 'bl'];
       return order.map(function (k) { return [a.x, a.y, k]; });
@@ -271,6 +391,14 @@ window.cvPage = function (map, cfg, groups) {
     var origin = map.getContainer().getBoundingClientRect();
     map.getContainer().querySelectorAll('.leaflet-control').forEach(function (c) {
       var r = c.getBoundingClientRect();
+      if (r.width && r.height) {
+        obstacles.push({id: null, box: [r.left - origin.left, r.top - origin.top, r.right - origin.left,
+                                        r.bottom - origin.top]});
+      }
+    });
+    // The annotations' texts and icons: what the user added is never covered by a map label.
+    map.getContainer().querySelectorAll('.cv-ann, .cv-ann-icon').forEach(function (n) {
+      var r = n.getBoundingClientRect();
       if (r.width && r.height) {
         obstacles.push({id: null, box: [r.left - origin.left, r.top - origin.top, r.right - origin.left,
                                         r.bottom - origin.top]});
@@ -296,14 +424,23 @@ window.cvPage = function (map, cfg, groups) {
       if (map.hasLayer(it.mk) && mpp >= d.min && mpp <= d.max) {
         if (!it.w) { it.w = it.el.offsetWidth; it.h = it.el.offsetHeight; }
         var a = map.latLngToContainerPoint([d.lat, d.lon]), w = it.w, h = it.h;
-        var test = function (c) {
+        var box = function (c) {
           var o = OFFSET[c[2]], x = c[0] + o[0] * w + o[2] * d.gap, y = c[1] + o[1] * h + o[3] * d.gap;
-          var b = [x - 2, y - 1, x + w + 2, y + h + 1];
-          if (fits(d, b, a)) { chosen = c; taken.push(b); return true; }
+          return [x - 2, y - 1, x + w + 2, y + h + 1];
+        };
+        var test = function (c) {
+          var b = box(c);
+          if (d.place === 'fixed' || fits(d, b, a)) { chosen = c; taken.push(b); return true; }
           return false;
         };
-        candidates(d, a).some(test) || (d.place !== 'point' && spots(it, a, size).some(test))
+        var cands = candidates(d, a);
+        cands.some(test) || (d.place !== 'point' && d.place !== 'fixed' && spots(it, a, size).some(test))
           || (d.place === 'area' && d.max >= 1e9 && around(a).some(test));
+        if (!chosen && d.force) {  // forced on by the user: the first spot inside the map, whatever it crosses
+          chosen = cands.find(function (c) { var b = box(c); return b[0] >= 0 && b[1] >= 0 && b[2] <= size.x
+            && b[3] <= size.y; }) || null;
+          if (chosen) { taken.push(box(chosen)); }
+        }
       }
       if (chosen) {
         it.el.className = it.el.className.replace(/ cv-at-\w+/g, '') + ' cv-at-' + chosen[2];

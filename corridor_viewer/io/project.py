@@ -2,8 +2,9 @@
 
 A project holds the map view, every layer's visibility and opacity, the user's imported layers (their
 features copied in, or a reference to the file — the user's choice) with their styles, the user's
-articles (text copied in, with their dates), the scenes, the export settings and the reader's
-confirm/reject decisions on links (``link_decisions``, written only when there are some).
+articles (text copied in, with their dates), the scenes, the annotations and label edits, the export
+settings (with the house style) and the reader's confirm/reject decisions on links (``link_decisions``,
+written only when there are some). Format 1 files (before annotations) open as they always did.
 
 Loading never trusts the file: a damaged section is dropped with a warning that says what was lost, and
 only a file that is not a project at all is refused (:class:`ProjectError`). Copied layers go through the
@@ -23,6 +24,8 @@ from typing import Any
 
 from corridor_viewer import __version__
 from corridor_viewer.io.articles import normalise_published
+from corridor_viewer.model import label_edits
+from corridor_viewer.model.annotations import list_from_dicts_tolerant
 from corridor_viewer.model.export_settings import ExportSettings
 from corridor_viewer.model.project import VERSION, ArticleEntry, LayerEntry, LoadedProject, Project
 from corridor_viewer.model.user_layers import style_from_dict, style_to_dict
@@ -74,6 +77,8 @@ def project_bytes(project: Project, target: Path) -> bytes:
         "scenes": project.scenes,
         "export_settings": project.export_settings,
         "selection": project.selection,
+        "annotations": [a.to_dict() for a in project.annotations],
+        "label_edits": label_edits.to_list(project.label_edits),
     }
     if project.origin:
         data["origin"] = project.origin
@@ -170,7 +175,7 @@ def parse_project(data: bytes, path: Path) -> LoadedProject:
                  "edit it")
     p = loaded.project
     known = {"format", "version", "app_version", "view", "layers", "imported_layers", "articles", "scenes",
-             "export_settings", "selection", "origin", "link_decisions"}
+             "export_settings", "selection", "origin", "link_decisions", "annotations", "label_edits"}
     p.extra = {k: v for k, v in raw.items() if k not in known}
     p.view = _view(raw.get("view"), w)
     p.layer_state = _layer_state(raw.get("layers"), w)
@@ -188,6 +193,8 @@ def parse_project(data: bytes, path: Path) -> LoadedProject:
         w.append("the export settings are damaged; the defaults are used")
     sel = raw.get("selection", [])
     p.selection = [s for s in sel if isinstance(s, str)][:100] if isinstance(sel, list) else []
+    p.annotations = list_from_dicts_tolerant(raw.get("annotations"), w)
+    p.label_edits = label_edits.from_list_tolerant(raw.get("label_edits"), w)
     origin = raw.get("origin")
     p.origin = origin if isinstance(origin, str) and origin else None
     p.link_decisions = _link_decisions(raw.get("link_decisions"), w)

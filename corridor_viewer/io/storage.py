@@ -160,6 +160,32 @@ class FileStorage:
         except LessonError as exc:
             raise SessionError(str(exc)) from exc
 
+    # -- annotations and house styles
+    def read_annotations(self, path: Path):
+        from corridor_viewer.io.annotation_files import AnnotationFileError, read_annotations
+
+        try:
+            return read_annotations(path)
+        except AnnotationFileError as exc:
+            raise SessionError(str(exc)) from exc
+
+    def write_annotations(self, path: Path, items) -> None:
+        from corridor_viewer.io.annotation_files import write_annotations
+        from corridor_viewer.io.atomicfile import AtomicWriteError
+
+        try:
+            write_annotations(path, items)
+        except (AtomicWriteError, OSError) as exc:
+            raise SessionError(f"{path}: cannot write the annotations ({exc})") from exc
+
+    def read_style(self, path: Path):
+        from corridor_viewer.io.house_styles import StyleFileError, read_style_file
+
+        try:
+            return read_style_file(path)
+        except StyleFileError as exc:
+            raise SessionError(str(exc)) from exc
+
     # -- the links cache
     def cached_links(self, corpus: Any, layers: Any):
         from corridor_viewer.io import linkcache

@@ -10,11 +10,13 @@ from typing import Any
 MM_PER_INCH = 25.4
 # A credit line that stands alone: a reader of an image cannot open a feature's accuracy note.
 DEFAULT_CREDIT_EN = ("Data: Natural Earth, © OpenStreetMap contributors (ODbL), GeoNames; routes approximate, from "
-                     "public sources{as_of}. Map: Corridor\u00a0Viewer")
+                     "public sources{as_of}. Map: {maker}")
 # OpenStreetMap's credit stays in the form its licence asks for, in Arabic pages too.
 DEFAULT_CREDIT_AR = ("البيانات: Natural Earth و© OpenStreetMap contributors (ODbL) وGeoNames؛ المسارات تقريبية من "
-                     "مصادر عامة{as_of}. الخريطة: Corridor\u00a0Viewer")
+                     "مصادر عامة{as_of}. الخريطة: {maker}")
 INSET_CORNERS = ("auto", "tl", "tr", "bl", "br")
+BUILTIN_STYLES = ("light", "dark", "print")  # resources/styles/<id>.json; "custom": ExportSettings.house
+SCALES = (1, 2, 3)
 
 
 @dataclass(frozen=True)
@@ -66,16 +68,24 @@ class ExportSettings:
     inset_corner: str = "auto"  # auto (where it hides least) | tl | tr | bl | br
     frame: str = "view"  # view: the map as it is on screen | selection: the selection in context
     digits: str = "western"  # numbers in Arabic output: western (0-9) | arabic-indic
+    style: str = "light"  # the house style: a BUILTIN_STYLES id, or "custom" (its data in ``house``)
+    house: dict = field(default_factory=dict)  # a user's house style, whole (logo included): travels with it
+    transparent: bool = False  # PNG and SVG: no page background (the map frame stays opaque)
+    scale: int = 1  # PNG: x2 / x3 the pixels for retina and broadcast, the same layout
+    logo_corner: str = "auto"  # auto: the house style's corner | tl | tr | bl | br
 
-    def credit_text(self, as_of: str | None = None) -> str:
-        """The credit line: the user's, or the data sources with the month the newest source is from."""
+    def credit_text(self, as_of: str | None = None, maker: str = "") -> str:
+        """The credit line: the user's, or the data sources with the month the newest source is from and who
+        made the map (a house style's credit, else Corridor Viewer)."""
         if self.credit.strip():
             return self.credit.strip()
         from corridor_viewer.model.dates import news_date
 
+        maker = maker.strip() or "Corridor\u00a0Viewer"
         if self.language == "ar":
-            return DEFAULT_CREDIT_AR.format(as_of=f"؛ حتى {news_date(as_of, 'ar', self.digits)}" if as_of else "")
-        return DEFAULT_CREDIT_EN.format(as_of=f"; as of {news_date(as_of, 'en')}" if as_of else "")
+            return DEFAULT_CREDIT_AR.format(as_of=f"؛ حتى {news_date(as_of, 'ar', self.digits)}" if as_of else "",
+                                            maker=maker)
+        return DEFAULT_CREDIT_EN.format(as_of=f"; as of {news_date(as_of, 'en')}" if as_of else "", maker=maker)
 
     def pixel_size(self) -> tuple[int, int, int]:
         """(width px, height px, dpi) of the output, validated."""
@@ -148,4 +158,19 @@ class ExportSettings:
             out.frame = "view"
         if out.digits not in ("western", "arabic-indic"):
             out.digits = "western"
+        if out.scale not in SCALES:
+            out.scale = 1
+        if out.logo_corner not in INSET_CORNERS:
+            out.logo_corner = "auto"
+        if out.style not in (*BUILTIN_STYLES, "custom"):
+            out.style = "light"
+        if out.style == "custom":
+            from corridor_viewer.model.house_style import HouseStyle, HouseStyleError
+
+            try:
+                out.house = HouseStyle.from_dict(out.house).to_dict()
+            except HouseStyleError:  # a damaged custom style: the default one, never a failed export
+                out.style, out.house = "light", {}
+        else:
+            out.house = {}
         return out

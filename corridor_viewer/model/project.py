@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-VERSION = 1  # the project format this version writes
+from corridor_viewer.model.annotations import Annotation
+from corridor_viewer.model.label_edits import NO_EDITS, LabelEdit
+
+# The project format this version writes. 2 added annotations and label edits (the project's and each
+# scene's): a version that reads only format 1 opens such a file read-only instead of dropping them on save.
+VERSION = 2
 
 
 @dataclass
@@ -45,6 +51,8 @@ class Project:
     selection: list[str] = field(default_factory=list)
     # A reader's confirm/reject decisions on links (LinkDecisions.to_dict()); None in projects without any.
     link_decisions: dict[str, Any] | None = None
+    annotations: tuple[Annotation, ...] = ()
+    label_edits: Mapping[str, LabelEdit] = field(default_factory=lambda: NO_EDITS)
     origin: str | None = None  # recovery files: the project file the work belongs to (a hint, never a target)
     extra: dict[str, Any] = field(default_factory=dict)  # keys this version does not know, kept as they were
 

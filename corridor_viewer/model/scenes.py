@@ -8,9 +8,13 @@ changes the live document.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from corridor_viewer.model import label_edits as label_edit_list
+from corridor_viewer.model.annotations import Annotation, AnnotationError, list_from_dicts
+from corridor_viewer.model.label_edits import NO_EDITS, LabelEdit, LabelEditError
 from corridor_viewer.model.signals import signal
 from corridor_viewer.model.timeline import normalise_date
 
@@ -31,6 +35,8 @@ class Scene:
     date: str | None = None
     sources: list[dict[str, str]] = field(default_factory=list)  # cited on screen: title, publisher, date, url
     labels: list[str] = field(default_factory=list)  # features labelled without being highlighted
+    annotations: tuple[Annotation, ...] = ()  # the teacher's markers, arrows, texts … drawn with the scene
+    label_edits: Mapping[str, LabelEdit] = field(default_factory=lambda: NO_EDITS)  # moved, hidden, renamed labels
     builtin: bool = field(default=False, compare=False)  # from the app's story (not saved with the scene)
 
     def __post_init__(self) -> None:
@@ -55,6 +61,10 @@ class Scene:
             out["sources"] = [dict(s) for s in self.sources]
         if self.labels:
             out["labels"] = list(self.labels)
+        if self.annotations:
+            out["annotations"] = [a.to_dict() for a in self.annotations]
+        if self.label_edits:
+            out["label_edits"] = label_edit_list.to_list(self.label_edits)
         return out
 
     @classmethod
@@ -98,8 +108,14 @@ class Scene:
         labels = d.get("labels", []) or []
         if not (isinstance(labels, list) and all(isinstance(x, str) for x in labels)):
             raise SceneError(f"scene {sid}: labels must be a list of feature ids")
+        try:
+            annotations = list_from_dicts(d.get("annotations", []) or [], f"scene {sid}: annotations")
+            edits = label_edit_list.from_list(d.get("label_edits", []) or [])
+        except (AnnotationError, LabelEditError) as exc:
+            msg = str(exc)
+            raise SceneError(msg if msg.startswith(f"scene {sid}") else f"scene {sid}: {msg}") from exc
         return cls(sid, title, caption, (w, s, e, n), layers, list(highlight), passages, date,
-                   [dict(x) for x in sources], list(labels))
+                   [dict(x) for x in sources], list(labels), annotations, edits)
 
 
 def _texts(value: Any, sid: str, what: str) -> dict[str, str]:
@@ -126,7 +142,8 @@ def scene_state(base, scene: Scene):
     st = base
     if scene.layers is not None:
         st = st.with_layers_visible(frozenset(scene.layers))
-    st = st.with_(date=scene.date, dim_except=None, emphasis=base.emphasis | frozenset(scene.labels))
+    st = st.with_(date=scene.date, dim_except=None, emphasis=base.emphasis | frozenset(scene.labels),
+                  annotations=tuple(scene.annotations), label_overrides=scene.label_edits)
     st = st.with_selection(tuple(scene.highlight))
     return st.with_extent(scene_bounds(scene))
 

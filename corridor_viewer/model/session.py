@@ -21,9 +21,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from corridor_viewer.model.annotations import Annotation
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportSettings
 from corridor_viewer.model.feature import Layer
+from corridor_viewer.model.label_edits import NO_EDITS, LabelEdits, edits
 from corridor_viewer.model.lesson import Lesson, LoadedLesson, refers_to, renamed
 from corridor_viewer.model.link_decisions import Decision, LinkDecisions
 from corridor_viewer.model.project import ArticleEntry, LayerEntry, LoadedProject, Project
@@ -70,6 +72,9 @@ class Storage(Protocol):
     def save_lesson(self, path: Path, lesson: Lesson) -> None: ...
     def cached_links(self, corpus: Any, layers: Any) -> Any: ...
     def store_links(self, corpus: Any, layers: Any, links: Any) -> None: ...
+    def read_annotations(self, path: Path) -> Any: ...
+    def write_annotations(self, path: Path, items: tuple[Annotation, ...]) -> None: ...
+    def read_style(self, path: Path) -> Any: ...
 
 
 @dataclass
@@ -127,6 +132,9 @@ class Session:
     link_inputs_changed = signal()  # the user's layers or articles changed: the links are out of date
     gazetteer_changed = signal()
     decisions_changed = signal()  # the reader confirmed, rejected or reassigned a link (or undid that)
+    annotations_changed = signal(tuple)  # the map's annotations, replaced whole (edits make new values)
+    label_edits_changed = signal(object)  # the map's label edits (feature id -> LabelEdit)
+    work_replaced = signal()  # another project (or none) was put in place: edits before it cannot be undone
 
     def __init__(self, doc: Document, storage: Storage) -> None:
         self.doc = doc
@@ -144,6 +152,8 @@ class Session:
         self._story: list[Scene] | None = None
         self.scenes_warning: str | None = None
         self.export_settings = ExportSettings(language=doc.language)
+        self.annotations: tuple[Annotation, ...] = ()  # drawn on the map, in this order (last on top)
+        self.label_edits: LabelEdits = NO_EDITS
         self.revision = 0
         self.saved_revision = 0
         self.autosaved_revision: int | None = None
@@ -188,7 +198,8 @@ class Session:
         self.dirty_changed.emit(True)
 
     def has_user_content(self) -> bool:
-        return bool(self.user_layers or self.user_articles or self.unresolved or self.path or len(self.decisions))
+        return bool(self.user_layers or self.user_articles or self.unresolved or self.path or len(self.decisions)
+                    or self.annotations or self.label_edits)
 
     def needs_saving(self) -> bool:
         """Closing or replacing the work now would lose something the user made."""
@@ -344,6 +355,43 @@ class Session:
             self.export_settings_changed.emit()
             if self.path is not None:
                 self._bump()
+
+    # -- annotations and label edits (values: the undo stack in ui/ keeps the ones before)
+    def set_annotations(self, items: tuple[Annotation, ...] | list[Annotation]) -> None:
+        items = tuple(items)
+        ids = [a.id for a in items]
+        if len(ids) != len(set(ids)):
+            raise SessionError("two annotations share an id")
+        if items != self.annotations:
+            self.annotations = items
+            self.annotations_changed.emit(items)
+            self._bump()
+
+    def set_label_edits(self, current: LabelEdits) -> None:
+        current = edits(current)
+        if dict(current) != dict(self.label_edits):
+            self.label_edits = current
+            self.label_edits_changed.emit(current)
+            self._bump()
+
+    def import_annotations(self, path: Path) -> tuple[tuple[Annotation, ...], list[str]]:
+        """The annotations of a GeoJSON file, with ids that do not clash with the map's, and the file's
+        warnings (SessionError says why a file cannot be used). Nothing changes until the caller sets them."""
+        from corridor_viewer.model.annotations import new_id
+
+        read = self.storage.read_annotations(Path(path))
+        taken = {a.id for a in self.annotations}
+        out = []
+        for a in read.annotations:
+            if a.id in taken:
+                a = Annotation.from_dict({**a.to_dict(), "id": new_id(a.kind)})
+            taken.add(a.id)
+            out.append(a)
+        return tuple(out), list(read.warnings)
+
+    def export_annotations(self, path: Path) -> None:
+        """Write the map's annotations as simplestyle GeoJSON (atomically)."""
+        self.storage.write_annotations(Path(path), self.annotations)
 
     # -- the user's layers
     def add_user_layer(self, result: Any, layer: Layer, *, title: str, style: Any, mode: str,
@@ -598,8 +646,8 @@ class Session:
             layer_state={lay.id: {"visible": lay.visible, "opacity": lay.opacity} for lay in self.doc.layers},
             imported=imported + list(self.unresolved), articles=list(self.user_articles),
             scenes=self.scenes.to_list(), export_settings=self.export_settings.to_dict(),
-            selection=list(self.doc.selection), extra=dict(self.extra),
-            link_decisions=self.decisions.to_dict() if len(self.decisions) else None)
+            selection=list(self.doc.selection), annotations=self.annotations, label_edits=self.label_edits,
+            extra=dict(self.extra), link_decisions=self.decisions.to_dict() if len(self.decisions) else None)
 
     def save(self, path: Path) -> Path | None:
         """Write the project to ``path`` (atomically); returns the .bak kept of a damaged original, if any."""
@@ -666,6 +714,8 @@ class Session:
         self.extra = {}
         if len(self.decisions) or self.decision_history:
             self.set_decisions(LinkDecisions())
+        self.set_annotations(())
+        self.set_label_edits(NO_EDITS)
         if self.doc.focus is not None and self.doc.focus[0].startswith("user-"):
             self.doc.set_focus(None)
 
@@ -712,6 +762,8 @@ class Session:
             if p.export_settings:
                 self.export_settings = ExportSettings.from_dict(p.export_settings)
                 self.export_settings_changed.emit()
+            self.set_annotations(p.annotations)
+            self.set_label_edits(p.label_edits)
             camera = Camera.from_dict(p.view) if p.view else None
             if camera is not None:
                 self.doc.set_camera(camera)
@@ -730,6 +782,7 @@ class Session:
         else:
             self.mark_clean()
         self.project_changed.emit()
+        self.work_replaced.emit()
         self.link_inputs_changed.emit()
         return warnings
 
@@ -751,6 +804,7 @@ class Session:
             self._quiet -= 1
         self.mark_clean()
         self.project_changed.emit()
+        self.work_replaced.emit()
         self.link_inputs_changed.emit()
 
 

@@ -11,8 +11,15 @@ Where a label may go:
   Iran, Turkey and Georgia are named even when their usual label point is off the map;
 * a line's name sits along the line, beside it, never on it.
 No label touches another label, a marker, a route line, or a reserved rectangle (the page's inset, north
-arrow and scale bar, handed in by the exporter). ``plan_labels`` is pure geometry on a MapState and is
-cached per view, so hover and selection repaints do not place the labels again.
+arrow and scale bar, handed in by the exporter; the annotations' texts and markers).
+
+The user's label edits (``MapState.label_overrides``, model.label_edits) come first: a hidden label is not
+placed, a label with a text of its own shows that text, a forced label is placed whatever its scale and even
+where it must cross something, and a moved label is placed with its centre where the user put it (a
+longitude/latitude), before any other, so the engine works around it.
+
+``plan_labels`` is pure geometry on a MapState and is cached per view, so hover and selection repaints do not
+place the labels again.
 """
 
 from __future__ import annotations
@@ -26,13 +33,16 @@ from itertools import pairwise
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QPainter, QPainterPath
 
+from corridor_viewer.model import label_edits
 from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.mapstate import MapState
+from corridor_viewer.model.style import LabelStyle
 from corridor_viewer.model.terms import display_label
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.render.text import draw_halo_text, pt_to_px, text_box
 
 AREA_KINDS = {"country", "sea", "lake"}  # named inside their visible part
+FORCED_STYLE = LabelStyle(size_pt=9.0, bold=True)  # a forced label of a layer that has no labels of its own
 
 
 @dataclass(frozen=True)
@@ -254,12 +264,15 @@ def _from_rows(rows: list, state: MapState) -> list[PlacedLabel] | None:
 
 
 def plan_labels(state: MapState, k: float = 1.0, obstacles: tuple[QRectF, ...] = (),
-                high_contrast: bool = False) -> list[PlacedLabel]:
-    """Where every label goes (cached per state look, view and obstacles)."""
+                high_contrast: bool = False, lines: tuple[tuple[float, float, float, float], ...] = ()
+                ) -> list[PlacedLabel]:
+    """Where every label goes (cached per state look, view and obstacles). ``lines``: screen segments labels
+    keep off like routes (the annotations' lines and arrows)."""
     vp = state.viewport
     key = (state.look_key(), vp.cx, vp.cy, vp.m_per_px, vp.width, vp.height, state.language, k, state.selection,
            state.emphasis, tuple((r.x(), r.y(), r.width(), r.height()) for r in obstacles), tuple(
-               sorted(state.badges.items())) if state.badges else (), high_contrast)
+               sorted(state.badges.items())) if state.badges else (), high_contrast,
+           label_edits.key(state.label_overrides), lines)
     hit = _cache.get(key)
     if hit is not None:
         _cache.move_to_end(key)
@@ -268,7 +281,7 @@ def plan_labels(state: MapState, k: float = 1.0, obstacles: tuple[QRectF, ...] =
     text = json.dumps(key, default=_canon, ensure_ascii=False) if store is not None else ""
     placed = _from_rows(store.get(text) or [], state) if store is not None else None
     if not placed:
-        placed = _plan(state, k, obstacles, high_contrast)
+        placed = _plan(state, k, obstacles, high_contrast, lines)
         if store is not None:
             store.put(text, _rows(placed))
     _cache[key] = placed
@@ -277,7 +290,8 @@ def plan_labels(state: MapState, k: float = 1.0, obstacles: tuple[QRectF, ...] =
     return placed
 
 
-def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contrast: bool) -> list[PlacedLabel]:
+def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contrast: bool,
+          lines: tuple[tuple[float, float, float, float], ...] = ()) -> list[PlacedLabel]:
     from corridor_viewer.render.paint import _path_for, world_transform
 
     vp = state.viewport
@@ -289,6 +303,7 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
     wb = vp.world_bounds
     tf = world_transform(vp)
     must_ids = set(state.selection) | set(state.emphasis)
+    overrides = state.label_overrides or {}
     markers: list[tuple[str, QRectF]] = []
     route_lines: dict[str, list] = {}
     todo = []
@@ -316,39 +331,65 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
                 if f.id in state.selection:  # the highlight's halo ring (paint._draw_highlight) is the marker now
                     m = max(m, (style.marker.size + 10) * k)
                 markers.append((f.id, QRectF(x - m / 2, y - m / 2, m, m)))
-            if ls is None or (f.label_anchor is None and f.kind not in AREA_KINDS):
+            edit = overrides.get(f.id)
+            if edit is not None and edit.hidden:
+                continue
+            forced = edit is not None and (edit.forced or edit.at is not None)
+            fls = ls if ls is not None else (FORCED_STYLE if forced else None)
+            if fls is None or (f.label_anchor is None and f.kind not in AREA_KINDS and not forced):
                 continue
             area_like = f.kind in AREA_KINDS and g.kind == "polygon"
-            must = f.id in must_ids or f.part_of in state.selection or (f.kind == "country" and area_like)
+            must = f.id in must_ids or f.part_of in state.selection or (f.kind == "country" and area_like) or forced
             if not must:
-                if not (ls.min_m_per_px <= scale <= ls.max_m_per_px) or scale > state.label_limits.get(f.priority,
-                                                                                                       700.0):
+                if not (fls.min_m_per_px <= scale <= fls.max_m_per_px) or scale > state.label_limits.get(f.priority,
+                                                                                                         700.0):
                     continue
                 if state.dim_except is not None and f.id not in state.dim_except and lv.group != "context":
                     continue
-            placement = "point" if g.kind == "point" else ("inside" if area_like else ls.placement)
-            # The selection (a scene's highlights) first, then the other names the map is about; among
-            # equals the smaller area first, as it has fewer places for its name (the Lachin corridor's
-            # strip before the district around it, whose name can move).
-            rank = (0 if f.id in state.selection or f.part_of in state.selection else 1) if must else 2
+            placement = "point" if g.kind == "point" else ("inside" if area_like else fls.placement)
+            if edit is not None and edit.at is not None:
+                placement = "at"
+            # A label the user put somewhere first; then the selection (a scene's highlights), then the other
+            # names the map is about; among equals the smaller area first, as it has fewer places for its name
+            # (the Lachin corridor's strip before the district around it, whose name can move).
+            if placement == "at":
+                rank = -1
+            else:
+                rank = (0 if f.id in state.selection or f.part_of in state.selection else 1) if must else 2
             size = (b[2] - b[0]) * (b[3] - b[1]) if g.kind == "polygon" else 0.0
             order = (rank, f.priority, {"inside": 0, "centroid": 0, "line": 1}.get(placement, 2), size, -lv.z)
-            todo.append((order, f, lv, ls, status, style, placement, must))
+            todo.append((order, f, lv, fls, status, style, placement, must, edit))
     todo.sort(key=lambda t: t[0])
     route_segments = {fid: _Segments(_segments(lines, view)) for fid, lines in route_lines.items()}
-    all_route_segments = _Segments([s for segs in route_segments.values() for s in segs.items])
+    all_route_segments = _Segments([s for segs in route_segments.values() for s in segs.items] + list(lines))
     placed: list[PlacedLabel] = []
     taken: list[QRectF] = []
     hard = list(obstacles)
-    for _order, f, lv, ls, status, style, placement, must in todo:
-        text = label_text(f, lang, ls.caps, status)
-        count = state.badges.get(f.id) if state.badges else None
+    for _order, f, lv, ls, status, style, placement, must, edit in todo:
+        own = edit.text.for_lang(lang).strip() if edit is not None and edit.text else ""
+        text = own or label_text(f, lang, ls.caps, status)
+        count = state.badges.get(f.id) if state.badges and not own else None
         if count:
             text = f"{text} ({count})"
         px = pt_to_px(ls.size_pt) * k
         box = text_box(text, px, ls.bold or high_contrast, ls.italic)
         own_markers = {f.id}
         reach = 48 if must else 12  # a name the map is about may look further inside its area for room
+        anchor = f.label_anchor or ((f.geometry.bounds[0] + f.geometry.bounds[2]) / 2,
+                                    (f.geometry.bounds[1] + f.geometry.bounds[3]) / 2)
+        forced = edit is not None and (edit.forced or edit.at is not None)
+        if placement == "at":
+            from corridor_viewer.model import projection
+
+            cx, cy = vp.to_screen(*projection.forward(*edit.at))
+            origin = _centred(QPointF(cx, cy), box)
+            rect = box.translated(origin).adjusted(-2 * k, -1 * k, 2 * k, 1 * k)
+            if rect.intersects(view):
+                color, halo = ("#000000", "#ffffff") if high_contrast else (ls.color, ls.halo)
+                placed.append(PlacedLabel(f.id, text, origin, rect, px, ls.bold or high_contrast, ls.italic, color,
+                                          halo, True))
+                taken.append(rect)
+            continue
         if placement == "point":
             x, y = vp.to_screen(*f.geometry.point)
             marker = (style.marker.size * k) if style.marker else 0.0
@@ -366,13 +407,13 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
         elif placement == "line":
             lines = route_lines.get(f.id) or _screen_lines(f, vp) if f.geometry.kind == "line" else \
                 [ln for s in lv.features if s.part_of == f.id and s.id in route_lines for ln in route_lines[s.id]]
-            if not lines and f.label_anchor is not None:
-                cands = _area_candidates(QPointF(*vp.to_screen(*f.label_anchor)), box)
+            if not lines:
+                cands = _area_candidates(QPointF(*vp.to_screen(*anchor)), box)
             else:
                 width = (style.line_width or style.width) * k
                 cands = _line_candidates(lines, box, inner, width)
         else:
-            cands = _area_candidates(QPointF(*vp.to_screen(*f.label_anchor)), box)
+            cands = _area_candidates(QPointF(*vp.to_screen(*anchor)), box)
             if f.geometry.kind == "polygon":
                 # An area whose usual label point is off the map (or taken) is named inside what is in view.
                 path = tf.map(_path_for(f, lv.layer))
@@ -396,6 +437,12 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
                 break
             if chosen is not None:
                 break
+        if chosen is None and forced:
+            # Forced on: the best spot in view even if it crosses something (the user asked for this name).
+            spot = next((o for o in candidates if inner.contains(box.translated(o))), candidates[0] if candidates
+                        else None)
+            if spot is not None:
+                chosen = (spot, box.translated(spot).adjusted(-2 * k, -1 * k, 2 * k, 1 * k))
         if chosen is None:
             continue
         origin, rect = chosen
@@ -408,9 +455,9 @@ def _plan(state: MapState, k: float, obstacles: tuple[QRectF, ...], high_contras
 
 def draw_labels(painter: QPainter, state: MapState, k: float = 1.0, as_text: bool = False,
                 raster: bool = False, high_contrast: bool = False,
-                obstacles: tuple[QRectF, ...] = ()) -> list[tuple[str, QRectF]]:
+                obstacles: tuple[QRectF, ...] = (), lines: tuple = ()) -> list[tuple[str, QRectF]]:
     """Place and draw the labels; returns (feature id, box) of each (tests and exports check them)."""
-    placed = plan_labels(state, k, obstacles, high_contrast)
+    placed = plan_labels(state, k, obstacles, high_contrast, lines)
     hw = (5 if high_contrast else 3) * k
     for lab in placed:
         draw_halo_text(painter, lab.text, lab.origin, lab.px, lab.color, lab.halo, bold=lab.bold, italic=lab.italic,

@@ -18,6 +18,7 @@ from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.mapstate import LayerView, MapState
 from corridor_viewer.model.style import Marker, Style
 from corridor_viewer.model.viewport import Viewport
+from corridor_viewer.render import annotations as annotation_layer
 from corridor_viewer.render import batch, raster
 from corridor_viewer.render import labels as label_engine
 from corridor_viewer.render.text import draw_halo_text, font, pt_to_px, text_box
@@ -39,6 +40,9 @@ class PaintOptions:
     only_groups: frozenset[str] | None = None  # draw only these layer groups (export inset)
     high_contrast: bool = False  # projectors: thicker routes, black labels on heavy white halos
     obstacles: tuple[QRectF, ...] = ()  # rectangles labels must keep clear of (an export's inset, arrow, bar)
+    annotations: bool = True  # the state's annotations (markers, arrows, callouts …)
+    ink: str = "#222222"  # scale bar and north arrow (a house style's dark page lightens them)
+    paper: str = "#ffffff"
 
 
 # Projected paths are built once per feature and reused for every paint (design for 8 ms repaints).
@@ -335,13 +339,21 @@ def paint_overlay(state: MapState, painter: QPainter, opt: PaintOptions) -> list
             sf = state.feature(fid)
             if sf is not None:
                 _draw_highlight(painter, state, sf, tf, HIGHLIGHT, k)
+    notes = annotation_layer.layout(state, k) if opt.annotations else []
+    if notes:
+        annotation_layer.draw_shapes(painter, notes, k, opt.text_as_text, raster=opt.raster_labels)
     if opt.labels:
         obstacles = opt.obstacles + ((scale_bar_rect(vp, lang, k), north_arrow_rect(vp, k)) if opt.decorations else ())
+        # Map labels keep clear of the annotations' texts and markers: what the user added is never covered.
+        obstacles += annotation_layer.obstacles(notes)
         placed = label_engine.draw_labels(painter, state, k, opt.text_as_text, raster=opt.raster_labels,
-                                          high_contrast=opt.high_contrast, obstacles=obstacles)
+                                          high_contrast=opt.high_contrast, obstacles=obstacles,
+                                          lines=annotation_layer.segments(notes))
+    if notes:
+        annotation_layer.draw_texts(painter, notes, k, opt.text_as_text, raster=opt.raster_labels)
     if opt.decorations:
-        draw_scale_bar(painter, vp, lang, k, opt.text_as_text, raster=opt.raster_labels)
-        draw_north_arrow(painter, vp, k, opt.text_as_text, raster=opt.raster_labels)
+        draw_scale_bar(painter, vp, lang, k, opt.text_as_text, raster=opt.raster_labels, ink=opt.ink, paper=opt.paper)
+        draw_north_arrow(painter, vp, k, opt.text_as_text, raster=opt.raster_labels, ink=opt.ink, paper=opt.paper)
     painter.restore()
     return placed
 
@@ -368,18 +380,25 @@ def north_arrow_rect(vp: Viewport, k: float = 1.0, centre: QPointF | None = None
     return QRectF(c.x() - 21 * k, c.y() - 21 * k, 42 * k, 42 * k + 10 * k)
 
 
+def _paper(color: str) -> QColor:
+    c = QColor(color)
+    c.setAlpha(210)
+    return c
+
+
 def draw_scale_bar(painter: QPainter, vp: Viewport, lang: str, k: float = 1.0, as_text: bool = False,
-                   anchor: QPointF | None = None, raster: bool = False) -> None:
+                   anchor: QPointF | None = None, raster: bool = False, ink: str = "#222222",
+                   paper: str = "#ffffff") -> None:
     km, px, x0, y0 = _scale_bar_origin(vp, lang, k, anchor)
     rtl = lang == "ar"
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(255, 255, 255, 210))
+    painter.setBrush(_paper(paper))
     painter.drawRoundedRect(QRectF(x0 - 6 * k, y0 - 24 * k, px + 12 * k, 34 * k), 4 * k, 4 * k)
     half = px / 2
-    painter.setBrush(QColor("#222222"))
+    painter.setBrush(QColor(ink))
     painter.drawRect(QRectF(x0, y0, half, 5 * k))
-    painter.setBrush(QColor("#ffffff"))
-    painter.setPen(make_pen("#222222", 1 * k))
+    painter.setBrush(QColor(paper))
+    painter.setPen(make_pen(ink, 1 * k))
     painter.drawRect(QRectF(x0 + half, y0, half, 5 * k))
     painter.drawRect(QRectF(x0, y0, px, 5 * k))
     value = f"{km:g}"
@@ -387,12 +406,13 @@ def draw_scale_bar(painter: QPainter, vp: Viewport, lang: str, k: float = 1.0, a
     px_font = 11 * k
     for t, x in (("0", x0), (text, x0 + px)):
         box = text_box(t, px_font)
-        draw_halo_text(painter, t, QPointF(x - box.width() / 2, y0 - 5 * k), px_font, "#222222", None,
+        draw_halo_text(painter, t, QPointF(x - box.width() / 2, y0 - 5 * k), px_font, ink, None,
                        as_text=as_text, raster=raster)
 
 
 def draw_north_arrow(painter: QPainter, vp: Viewport, k: float = 1.0, as_text: bool = False,
-                     centre: QPointF | None = None, raster: bool = False) -> None:
+                     centre: QPointF | None = None, raster: bool = False, ink: str = "#222222",
+                     paper: str = "#ffffff") -> None:
     """North arrow rotated by the conic's meridian convergence at the view centre."""
     lon, _ = projection.inverse(vp.cx, vp.cy)
     gamma = projection._N * math.radians(lon - projection.LON0)
@@ -400,18 +420,18 @@ def draw_north_arrow(painter: QPainter, vp: Viewport, k: float = 1.0, as_text: b
     painter.save()
     painter.translate(c)
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor(255, 255, 255, 210))
+    painter.setBrush(_paper(paper))
     painter.drawEllipse(QPointF(0, 0), 20 * k, 20 * k)
     painter.rotate(-math.degrees(gamma))
     r = 15 * k
-    painter.setBrush(QColor("#222222"))
+    painter.setBrush(QColor(ink))
     painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(6 * k, 4 * k), QPointF(0, 0)]))
-    painter.setBrush(QColor("#ffffff"))
-    painter.setPen(make_pen("#222222", 1 * k))
+    painter.setBrush(QColor(paper))
+    painter.setPen(make_pen(ink, 1 * k))
     painter.drawPolygon(QPolygonF([QPointF(0, -r), QPointF(-6 * k, 4 * k), QPointF(0, 0)]))
     painter.restore()
     painter.setFont(font(10 * k, True))
-    draw_halo_text(painter, "N", c + QPointF(-4 * k, 16 * k), 10 * k, "#222222", "#ffffff", bold=True,
+    draw_halo_text(painter, "N", c + QPointF(-4 * k, 16 * k), 10 * k, ink, paper, bold=True,
                    as_text=as_text, halo_width=2 * k, raster=raster)
 
 

@@ -12,12 +12,33 @@ from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPaint
 
 # Noto covers Latin and Arabic with matching metrics; DejaVu is the usual Linux fallback.
 FAMILIES = ["Noto Sans", "Noto Sans Arabic", "Noto Naskh Arabic", "DejaVu Sans", "Arial", "Tahoma"]
+_house: tuple[str, ...] = ()  # a house style's fonts, tried before ours while an export runs (house_fonts)
+
+
+def families() -> list[str]:
+    """The font families text is drawn in now: a house style's first, then the app's own."""
+    return [*_house, *(f for f in FAMILIES if f not in _house)]
+
+
+@contextmanager
+def house_fonts(names: tuple[str, ...] | list[str]):
+    """While active, text is set in ``names`` first (an outlet's fonts); exports run on one thread."""
+    global _house
+    previous, _house = _house, tuple(names)
+    try:
+        yield
+    finally:
+        _house = previous
+
+
+def font(px: float, bold: bool = False, italic: bool = False) -> QFont:
+    return _font(px, bold, italic, _house)
 
 
 @lru_cache(maxsize=256)
-def font(px: float, bold: bool = False, italic: bool = False) -> QFont:
+def _font(px: float, bold: bool, italic: bool, house: tuple[str, ...]) -> QFont:
     f = QFont()
-    f.setFamilies(FAMILIES)
+    f.setFamilies([*house, *(x for x in FAMILIES if x not in house)])
     f.setPixelSize(max(1, round(px)))
     f.setBold(bold)
     f.setItalic(italic)
@@ -29,25 +50,38 @@ def pt_to_px(pt: float) -> float:
     return pt * 4.0 / 3.0
 
 
-@lru_cache(maxsize=4096)
 def _text_path(text: str, px: int, bold: bool, italic: bool) -> tuple[QPainterPath, QRectF]:
+    return _text_path_in(text, px, bold, italic, _house)
+
+
+@lru_cache(maxsize=4096)
+def _text_path_in(text: str, px: int, bold: bool, italic: bool, house: tuple[str, ...]) -> tuple[QPainterPath, QRectF]:
     p = QPainterPath()
-    p.addText(0, 0, font(px, bold, italic), text)
+    p.addText(0, 0, _font(px, bold, italic, house), text)
     return p, p.boundingRect()
 
 
-@lru_cache(maxsize=4096)
 def text_box(text: str, px: float, bold: bool = False, italic: bool = False) -> QRectF:
     """Ink-independent box (advance width x font height), baseline at y=0."""
-    fm = QFontMetricsF(font(px, bold, italic))
+    return _text_box(text, px, bold, italic, _house)
+
+
+@lru_cache(maxsize=4096)
+def _text_box(text: str, px: float, bold: bool, italic: bool, house: tuple[str, ...]) -> QRectF:
+    fm = QFontMetricsF(_font(px, bold, italic, house))
     return QRectF(0, -fm.ascent(), fm.horizontalAdvance(text), fm.ascent() + fm.descent())
 
 
-@lru_cache(maxsize=2048)
 def _sprite(text: str, px: int, bold: bool, italic: bool, color: str, halo: str | None, halo_width: float,
             dpr: float) -> tuple[QImage, QPointF]:
+    return _sprite_in(text, px, bold, italic, color, halo, halo_width, dpr, _house)
+
+
+@lru_cache(maxsize=2048)
+def _sprite_in(text: str, px: int, bold: bool, italic: bool, color: str, halo: str | None, halo_width: float,
+               dpr: float, house: tuple[str, ...]) -> tuple[QImage, QPointF]:
     """The haloed label rendered once; later paints only blit it (labels dominate paint time)."""
-    _path, rect = _text_path(text, px, bold, italic)
+    _path, rect = _text_path_in(text, px, bold, italic, house)
     pad = halo_width + 1
     w, h = rect.width() + 2 * pad, rect.height() + 2 * pad
     img = QImage(max(1, ceil(w * dpr)), max(1, ceil(h * dpr)), QImage.Format.Format_ARGB32_Premultiplied)
@@ -57,7 +91,7 @@ def _sprite(text: str, px: int, bold: bool, italic: bool, color: str, halo: str 
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     p.translate(pad - rect.left(), pad - rect.top())
-    p.setFont(font(px, bold, italic))
+    p.setFont(_font(px, bold, italic, house))
     if halo:
         # The halo as the text drawn around a small circle: ~12x faster than stroking the glyph outlines
         # (which made the first paint wait ~3 ms per label) and the same look at label sizes.

@@ -45,6 +45,8 @@ class MapCanvas(QWidget):
         self.interactive = interactive  # False: pan and zoom only (a presentation never selects)
         self._camera: Camera | None = None
         self.scene: Scene | None = None  # when set, the canvas shows this scene's state
+        self.session = None  # the main map's: its annotations and label edits are drawn (attach_session)
+        self.editor = None  # ui.annotation_editor.MapEditor: drawing tools, handles, label drags
         self.badges = False  # mention counts beside labels: View → Mention counts on the map (off: read as km)
         self.stamp = True  # "Data as of <month year>" in the corner the scale bar leaves free
         self.options = PaintOptions()
@@ -94,12 +96,22 @@ class MapCanvas(QWidget):
     def _on_camera(self, _camera: Camera) -> None:
         self._after_view_change()
 
+    def attach_session(self, session) -> None:
+        """Draw the session's annotations and label edits (the main map; a presentation shows scenes)."""
+        self.session = session
+        listen_all(self, [session.annotations_changed, session.label_edits_changed], self._redraw)
+
     def map_state(self, viewport: Viewport | None = None) -> MapState:
         """What this canvas shows, as a value (exports of "the current view" start from it)."""
         vp = viewport or self.viewport
         base = self.doc.map_state(vp, badges=self.badges)
         if self.scene is not None:
             return scene_state(base, self.scene).with_viewport(vp)
+        if self.session is not None:
+            notes, edits = self.session.annotations, self.session.label_edits
+            if self.editor is not None:  # a drag in progress is shown before it becomes an edit
+                notes, edits = self.editor.preview(notes, edits)
+            base = base.with_(annotations=notes, label_overrides=edits)
         return base
 
     def show_scene(self, scene: Scene | None) -> None:
@@ -244,6 +256,8 @@ class MapCanvas(QWidget):
         self.last_labels = paint_overlay(state, painter, opt)
         if box is not None:
             self._draw_stamp(painter, stamp, box)
+        if self.editor is not None:
+            self.editor.paint(painter, state)
         painter.end()
         self.painted.emit((time.perf_counter() - t0) * 1000.0)
 
@@ -298,6 +312,8 @@ class MapCanvas(QWidget):
         return self.doc.pick(x, y, self._tolerance_m())
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.editor is not None and self.editor.mouse_press(event):
+            return
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag_from = event.position()
             self._press_at = event.position()
@@ -307,6 +323,8 @@ class MapCanvas(QWidget):
         pos = event.position()
         lon, lat = self.viewport.to_lonlat(pos.x(), pos.y())
         self.cursor_moved.emit(lon, lat)
+        if self.editor is not None and self.editor.mouse_move(event):
+            return
         if self._drag_from is not None:
             d = pos - self._drag_from
             self._drag_from = pos
@@ -325,6 +343,8 @@ class MapCanvas(QWidget):
             QToolTip.hideText()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.editor is not None and self.editor.mouse_release(event):
+            return
         if event.button() != Qt.MouseButton.LeftButton:
             return
         self.unsetCursor()
@@ -335,7 +355,13 @@ class MapCanvas(QWidget):
             self.doc.select(f.id if f else None)
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        if self.editor is not None and self.editor.double_click(event):
+            return
         self.zoom(2.0, event.position())
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        if self.editor is not None:
+            self.editor.context_menu(event)
 
     def leaveEvent(self, event) -> None:  # noqa: N802
         if self.interactive:
@@ -349,6 +375,8 @@ class MapCanvas(QWidget):
             self.zoom(1.25 ** (delta / 120.0), event.position())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if self.editor is not None and self.editor.key_press(event):
+            return
         key = event.key()
         pans = {Qt.Key.Key_Left: (KEY_PAN_PX, 0), Qt.Key.Key_Right: (-KEY_PAN_PX, 0),
                 Qt.Key.Key_Up: (0, KEY_PAN_PX), Qt.Key.Key_Down: (0, -KEY_PAN_PX)}

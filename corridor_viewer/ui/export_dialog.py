@@ -40,7 +40,7 @@ def render_preview(state: MapState, s: ExportSettings, quote: Quote | None, widt
     w, h, _ = s.pixel_size()
     scale = width / w
     img = QImage(width, max(1, round(h * scale)), QImage.Format.Format_ARGB32_Premultiplied)
-    img.fill(0xFFFFFFFF)
+    img.fill(0xFFC8C8C8 if s.transparent else 0xFFFFFFFF)  # a transparent page shows as grey
     p = QPainter(img)
     try:  # ended whatever happens: a painter left open on a dying image kills the process
         p.scale(scale, scale)
@@ -52,9 +52,10 @@ def render_preview(state: MapState, s: ExportSettings, quote: Quote | None, widt
 
 class ExportDialog(QDialog):
     def __init__(self, session: Session, state_provider: Callable[[], MapState],
-                 quote_provider: Callable[[], Quote | None], parent: QWidget | None = None) -> None:
+                 quote_provider: Callable[[], Quote | None], parent: QWidget | None = None, history=None) -> None:
         super().__init__(parent)
         self.session = session
+        self.history = history  # ui.undo.EditHistory: a changed house style is an undoable edit
         self.doc = doc = session.doc
         self.state_provider = state_provider  # the map as the export shows it: the main view, as a value
         self.quote_provider = quote_provider
@@ -110,6 +111,32 @@ class ExportDialog(QDialog):
         self.digits.addItem(self.tr("Western digits (0-9)"), "western")
         self.digits.addItem(self.tr("Arabic-Indic digits (٠-٩)"), "arabic-indic")
         form.addRow(self.tr("Digits in Arabic"), self.digits)
+        # House style: the outlet's fonts, colours, logo and credit; chosen here and remembered.
+        self._house = dict(s.house)
+        self.style = QComboBox()
+        self._fill_styles(s)
+        self.style_file = QPushButton(self.tr("Style file…"))
+        self.style_file.clicked.connect(lambda: self.load_style_file())
+        style_row = QWidget()
+        srow = QHBoxLayout(style_row)
+        srow.setContentsMargins(0, 0, 0, 0)
+        srow.addWidget(self.style, 1)
+        srow.addWidget(self.style_file)
+        form.addRow(self.tr("House style"), style_row)
+        self.logo_corner = QComboBox()
+        for key, text in (("auto", self.tr("The style's corner")), ("tl", self.tr("Top left")),
+                          ("tr", self.tr("Top right")), ("bl", self.tr("Bottom left")),
+                          ("br", self.tr("Bottom right"))):
+            self.logo_corner.addItem(text, key)
+        form.addRow(self.tr("Logo corner"), self.logo_corner)
+        self.scale = QComboBox()
+        for n in (1, 2, 3):
+            self.scale.addItem(f"×{n}", n)
+        self.scale.setToolTip(self.tr("PNG: two or three times the pixels, the same layout (retina, broadcast)"))
+        form.addRow(self.tr("Pixel scale"), self.scale)
+        self.transparent = QCheckBox(self.tr("Transparent background (PNG, SVG)"))
+        self.transparent.setChecked(s.transparent)
+        form.addRow("", self.transparent)
         include = QGroupBox(self.tr("Include"))
         inc = QVBoxLayout(include)
         self.checks = {
@@ -159,12 +186,17 @@ class ExportDialog(QDialog):
         self._set_combo(self.frame, s.frame)
         self._set_combo(self.corner, s.inset_corner)
         self._set_combo(self.digits, s.digits)
+        self._set_combo(self.logo_corner, s.logo_corner)
+        self._set_combo(self.scale, s.scale)
         self._timer = QTimer(self, singleShot=True, interval=150)
         self._timer.timeout.connect(self.update_preview)
         for wdg in (self.title, self.subtitle, self.credit, self.date):
             wdg.textChanged.connect(self._changed)
-        for wdg in (self.language, self.preset, self.unit, self.format, self.frame, self.corner, self.digits):
+        for wdg in (self.language, self.preset, self.unit, self.format, self.frame, self.corner, self.digits,
+                    self.logo_corner, self.scale):
             wdg.currentIndexChanged.connect(self._changed)
+        self.style.currentIndexChanged.connect(self._style_chosen)
+        self.transparent.toggled.connect(self._changed)
         for wdg in (self.custom_w, self.custom_h, self.dpi):
             wdg.valueChanged.connect(self._changed)
         for box in self.checks.values():
@@ -184,10 +216,76 @@ class ExportDialog(QDialog):
                            custom_height=self.custom_h.value(), custom_unit=self.unit.currentData(),
                            dpi=self.dpi.value(), format=self.format.currentData(),
                            frame=self.frame.currentData(), inset_corner=self.corner.currentData(),
-                           digits=self.digits.currentData())
+                           digits=self.digits.currentData(), style=self.style.currentData(),
+                           house=dict(self._house) if self.style.currentData() == "custom" else {},
+                           transparent=self.transparent.isChecked(), scale=self.scale.currentData(),
+                           logo_corner=self.logo_corner.currentData())
         for key, box in self.checks.items():
             setattr(s, key, box.isChecked())
         return s
+
+    # -- house styles
+    def _fill_styles(self, s: ExportSettings) -> None:
+        from corridor_viewer.io.house_styles import builtins
+        from corridor_viewer.model.house_style import HouseStyle, HouseStyleError
+
+        lang = self.doc.language
+        self.style.blockSignals(True)
+        self.style.clear()
+        for hs in builtins():
+            self.style.addItem(hs.name.for_lang(lang), hs.id)
+        if self._house:
+            try:
+                name = HouseStyle.from_dict(self._house).name.for_lang(lang)
+            except HouseStyleError:
+                name = self.tr("Your style")
+            self.style.addItem(name, "custom")
+        self._set_combo(self.style, s.style if (s.style != "custom" or self._house) else "light")
+        self.style.blockSignals(False)
+
+    def load_style_file(self, path: Path | None = None) -> bool:
+        """Choose a house style file (JSON with its logo beside it); it becomes the custom style."""
+        from corridor_viewer.model.session import SessionError
+
+        if path is None:
+            name, _ = QFileDialog.getOpenFileName(self, self.tr("House style"), "",
+                                                  self.tr("House style") + " (*.json *.cvstyle)")
+            if not name:
+                return False
+            path = Path(name)
+        try:
+            hs = self.session.storage.read_style(Path(path))
+        except SessionError as exc:
+            QMessageBox.warning(self, self.tr("Cannot use this style"), str(exc))
+            return False
+        self._house = hs.to_dict()
+        s = self.settings()
+        s.style = "custom"
+        self._fill_styles(s)
+        self._style_chosen()
+        return True
+
+    def _style_chosen(self, *_args) -> None:
+        """A style's default options (size, legend, inset …) are put in the dialog when it is chosen."""
+        from corridor_viewer.io.house_styles import resolve
+
+        hs = resolve(self.settings())
+        for key, value in hs.defaults:
+            if key in self.checks:
+                self.checks[key].setChecked(bool(value))
+            elif key == "preset":
+                self._set_combo(self.preset, value)
+            elif key == "transparent":
+                self.transparent.setChecked(bool(value))
+            elif key == "scale":
+                self._set_combo(self.scale, value)
+        self._changed()
+
+    def _remember(self, s: ExportSettings) -> None:
+        if self.history is not None:
+            self.history.set_export_settings(s, self.tr("Change the export settings"))
+        else:
+            self.session.set_export_settings(s)
 
     def _state(self, s: ExportSettings) -> MapState:
         """The map to export: the view on screen, or the selection framed in its context."""
@@ -249,14 +347,14 @@ class ExportDialog(QDialog):
         except (ExportError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return None
-        self.session.set_export_settings(s)
+        self._remember(s)
         self.status.setText(self.tr("Saved %1").replace("%1", f"{path.name}: {summary}"))
         return summary
 
     def copy_image(self) -> None:
         s = self.settings()
         copy_to_clipboard(self._state(s), s, self._quote(s))
-        self.session.set_export_settings(s)
+        self._remember(s)
         self.status.setText(self.tr("Copied the map image to the clipboard"))
 
 

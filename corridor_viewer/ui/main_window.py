@@ -21,6 +21,7 @@ from corridor_viewer.ui.bind import listen
 from corridor_viewer.ui.canvas import MapCanvas
 from corridor_viewer.ui.feature_panel import FeaturePanel
 from corridor_viewer.ui.linking import LinkRunner
+from corridor_viewer.ui.map_edits import MapEdits
 from corridor_viewer.ui.settings import get_bool, get_float, load_export_settings, save_export_settings
 from corridor_viewer.ui.timeline import TimelinePanel
 
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.scale_label)
         self.statusBar().addPermanentWidget(self.coord_label)
         self._make_actions()
+        self.layers_split = None  # set by MapEdits: the Layers dock's splitter (layers above, annotations below)
+        self.edits = MapEdits(self, self.session)  # annotations, label edits, undo/redo
         self.linker = LinkRunner(self.session, self)
         self.linker.failed.connect(lambda msg: self.statusBar().showMessage(
             self.tr("Could not link the articles: %1").replace("%1", msg), 10000))
@@ -119,12 +122,17 @@ class MainWindow(QMainWindow):
     def layers_panel(self) -> LayersPanel:
         from corridor_viewer.ui.layers_panel import LayersPanel
 
-        def make() -> LayersPanel:
-            panel = LayersPanel(self.doc, self)
+        panel = self._lazy.get("layers")
+        if panel is None:
+            panel = self._lazy["layers"] = LayersPanel(self.doc, self)
             panel.zoom_requested.connect(self.canvas.zoom_to_feature)
-            return panel
-
-        return self._panel("layers", make, self.layers_dock)
+            if self.layers_split is None:
+                self.layers_dock.setWidget(panel)
+            else:
+                self.layers_split.insertWidget(0, panel)
+                self.layers_split.setStretchFactor(0, 3)
+                self.layers_split.setStretchFactor(1, 1)
+        return panel
 
     def _panel(self, key: str, make, dock: QDockWidget):
         widget = self._lazy.get(key)
@@ -153,6 +161,7 @@ class MainWindow(QMainWindow):
             panel = ScenesPanel(self.session, self.canvas, self)
             panel.present_requested.connect(self.present)
             self.scenes_dock.visibilityChanged.connect(panel.on_screen)  # its tab brought to the front
+            panel.scene_shown.connect(self.edits.scene_shown)
             return panel
 
         return self._panel("scenes", make, self.scenes_dock)
@@ -325,7 +334,9 @@ class MainWindow(QMainWindow):
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export handout"), "handout.pdf", "PDF (*.pdf)")
         if not path:
             return
-        base = ExportSettings(preset="a4-portrait", format="pdf", language=self.doc.language)
+        mine = self.session.export_settings  # the house style chosen for exports
+        base = ExportSettings(preset="a4-portrait", format="pdf", language=self.doc.language, style=mine.style,
+                              house=dict(mine.house), logo_corner=mine.logo_corner)
         scenes = list(self.session.scenes)
         try:
             export_handout(self.doc.map_state(), scenes, Path(path), base, links=self.doc.links)
@@ -371,7 +382,7 @@ class MainWindow(QMainWindow):
     def open_export(self) -> None:
         from corridor_viewer.ui.export_dialog import ExportDialog
 
-        dlg = ExportDialog(self.session, self.canvas.map_state, self.current_quote, self)
+        dlg = ExportDialog(self.session, self.canvas.map_state, self.current_quote, self, history=self.edits.history)
         dlg.resize(1180, 720)
         dlg.exec()
 

@@ -48,24 +48,28 @@ def view_box(canvas) -> tuple[float, float, float, float]:
 
 
 def scene_from_map(doc: Document, canvas, sid: str, title: dict[str, str], caption: dict[str, str]) -> Scene:
-    """A scene capturing what the map shows now: view, visible layers, selection, date, reader passage."""
+    """A scene capturing what the map shows now: view, visible layers, selection, date, reader passage, and
+    the map's annotations and label edits (a teacher's marks travel with the scene)."""
     passages = []
     if doc.focus is not None and doc.links is not None:
         art = doc.links.corpus.get(doc.focus[0])
         if art is not None:
             passages.append((art.id, art.passage_index_at(doc.focus[1])))
+    shown = canvas.map_state()
     return Scene(sid, title, caption, view_box(canvas), [layer.id for layer in doc.layers if layer.visible],
-                 list(doc.selection), passages, doc.date)
+                 list(doc.selection), passages, doc.date, annotations=tuple(shown.annotations),
+                 label_edits=shown.label_overrides)
 
 
 def scene_edited(old: Scene, title: dict[str, str], caption: dict[str, str], date: str | None,
                  highlight: list[str] | None = None, passages: list[tuple[str, int]] | None = None) -> Scene:
-    """The scene with new texts, date, highlights and passages; its view and layers stay (sources and labels
-    too). A feature cannot be both highlighted and merely labelled: highlighting it takes it off ``labels``."""
+    """The scene with new texts, date, highlights and passages; its view and layers stay (sources, labels,
+    annotations and label edits too). A feature cannot be both highlighted and merely labelled: highlighting
+    it takes it off ``labels``."""
     highlight = list(old.highlight if highlight is None else highlight)
     return Scene(old.id, title, caption, old.view, old.layers, highlight,
                  list(old.passages if passages is None else passages), date, old.sources,
-                 [fid for fid in old.labels if fid not in highlight])
+                 [fid for fid in old.labels if fid not in highlight], old.annotations, old.label_edits)
 
 
 def render_thumbnail(state, size: QSize = THUMB, dpr: float = 1.0) -> QImage:
@@ -88,7 +92,8 @@ def render_thumbnail(state, size: QSize = THUMB, dpr: float = 1.0) -> QImage:
 
 def thumbnail_key(state, scene: Scene) -> tuple:
     """What a preview's pixels depend on: the drawn layers' look, the date, the highlights and the view."""
-    return (state.look_key(), tuple(scene.highlight), tuple(scene.view))
+    return (state.look_key(), tuple(scene.highlight), tuple(scene.view), repr(scene.annotations),
+            repr(sorted(scene.label_edits.items())))
 
 
 class SceneDialog(QDialog):
@@ -110,7 +115,7 @@ class SceneDialog(QDialog):
             box.setFixedHeight(90)
         self.date = QLineEdit(scene.date or "")
         self.date.setPlaceholderText(self.tr("YYYY-MM-DD, or empty for today"))
-        self.recapture = QCheckBox(self.tr("Use the map's current view and layers"))
+        self.recapture = QCheckBox(self.tr("Use the map's current view, layers, annotations and label edits"))
         # Several highlighted features and several passages: lists the map and the reader add to.
         self.highlight_list = QListWidget()
         self.passage_list = QListWidget()
@@ -231,6 +236,7 @@ def _with_buttons(lst: QListWidget, *buttons: QPushButton) -> QWidget:
 
 class ScenesPanel(QWidget):
     present_requested = Signal(int)
+    scene_shown = Signal(object)  # the Scene put on the map (its annotations are loaded by ui.map_edits)
 
     def __init__(self, session: Session, canvas, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -366,6 +372,7 @@ class ScenesPanel(QWidget):
         if 0 <= row < len(self.scenes):
             scene = self.scenes[row]
             apply_to(self.doc, scene)
+            self.scene_shown.emit(scene)
             from corridor_viewer.ui.motion import system_prefers_reduced_motion
 
             self.canvas.fly_to(scene_bounds(scene), 0 if system_prefers_reduced_motion() else 900)
@@ -401,6 +408,7 @@ class ScenesPanel(QWidget):
         if dlg.recapture.isChecked():
             captured = scene_from_map(self.doc, self.canvas, scene.id, title, caption)
             new.view, new.layers = captured.view, captured.layers
+            new.annotations, new.label_edits = captured.annotations, captured.label_edits
         try:
             self.scenes.replace(new)
         except SceneError as exc:

@@ -1,6 +1,403 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="ar">
 <context>
+    <name>AnnotationDialog</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="46" />
+        <source>Marker</source>
+        <translation>علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="46" />
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="46" />
+        <source>Line or arrow</source>
+        <translation>خط أو سهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="47" />
+        <source>Distance</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="47" />
+        <source>Area</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="51" />
+        <source>Shown in the Annotations list (default: its text)</source>
+        <translation>يظهر في قائمة التعليقات (افتراضيًا: نصه)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="57" />
+        <source>Text (English)</source>
+        <translation>النص (بالإنجليزية)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="58" />
+        <source>Text (Arabic)</source>
+        <translation>النص (بالعربية)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="59" />
+        <source>Name</source>
+        <translation>الاسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="74" />
+        <source>Other colour…</source>
+        <translation>لون آخر…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="78" />
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="142" />
+        <source>Colour</source>
+        <translation>اللون</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="80" />
+        <source>Text size</source>
+        <translation>حجم النص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="81" />
+        <source>On a halo</source>
+        <translation>بهالة حوله</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="81" />
+        <source>In a box</source>
+        <translation>داخل إطار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="82" />
+        <source>Text background</source>
+        <translation>خلفية النص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="84" />
+        <source>Dot</source>
+        <translation>نقطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="84" />
+        <source>Pin</source>
+        <translation>دبوس</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="84" />
+        <source>Star</source>
+        <translation>نجمة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="85" />
+        <source>Square</source>
+        <translation>مربع</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="85" />
+        <source>Numbered circle</source>
+        <translation>دائرة مرقّمة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="87" />
+        <source>Automatic (after the marker)</source>
+        <translation>تلقائي (بعد العلامة)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="87" />
+        <source>East</source>
+        <translation>شرق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="88" />
+        <source>North-east</source>
+        <translation>شمال شرق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="88" />
+        <source>North</source>
+        <translation>شمال</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="89" />
+        <source>North-west</source>
+        <translation>شمال غرب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="89" />
+        <source>West</source>
+        <translation>غرب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="90" />
+        <source>South-west</source>
+        <translation>جنوب غرب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="90" />
+        <source>South</source>
+        <translation>جنوب</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="91" />
+        <source>South-east</source>
+        <translation>جنوب شرق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="92" />
+        <source>Set the label off with a leader line</source>
+        <translation>إبعاد التسمية مع خط يصلها بالعلامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="95" />
+        <source>None</source>
+        <translation>بلا</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="95" />
+        <source>At the end</source>
+        <translation>في النهاية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="96" />
+        <source>At the start</source>
+        <translation>في البداية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="96" />
+        <source>At both ends</source>
+        <translation>في الطرفين</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="98" />
+        <source>0 is straight; the sign says which side it bends to</source>
+        <translation>0 يعني خطًا مستقيمًا؛ والإشارة تحدد جهة الانحناء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="99" />
+        <source>Solid</source>
+        <translation>متصل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="99" />
+        <source>Dashed</source>
+        <translation>متقطع</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="100" />
+        <source>Dotted</source>
+        <translation>منقّط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="102" />
+        <source>Automatic (three figures)</source>
+        <translation>تلقائي (ثلاثة أرقام)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="102" />
+        <source>Whole kilometres</source>
+        <translation>كيلومترات كاملة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="103" />
+        <source>One decimal</source>
+        <translation>منزلة عشرية واحدة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="107" />
+        <source>Icon</source>
+        <translation>الرمز</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="107" />
+        <source>Number</source>
+        <translation>الرقم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="108" />
+        <source>Label direction</source>
+        <translation>جهة التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="109" />
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="111" />
+        <source>Arrowheads</source>
+        <translation>رؤوس الأسهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="109" />
+        <source>Curve</source>
+        <translation>الانحناء</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="110" />
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="112" />
+        <source>Dash</source>
+        <translation>نمط الخط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="110" />
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="112" />
+        <source>Width</source>
+        <translation>العرض</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="111" />
+        <source>Length shown</source>
+        <translation>الطول المعروض</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="113" />
+        <source>Fill opacity</source>
+        <translation>عتامة التعبئة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="113" />
+        <source>Outline</source>
+        <translation>الحد الخارجي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="114" />
+        <source>Outline width</source>
+        <translation>عرض الحد الخارجي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="116" />
+        <source>Radius</source>
+        <translation>نصف القطر</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationsPanel</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="73" />
+        <source>Annotations</source>
+        <translation>التعليقات على الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="74" />
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="74" />
+        <source>Forward</source>
+        <translation>إلى الأمام</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="74" />
+        <source>Back</source>
+        <translation>إلى الخلف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="75" />
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="75" />
+        <source>Import GeoJSON…</source>
+        <translation>استيراد GeoJSON…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="76" />
+        <source>Export GeoJSON…</source>
+        <translation>تصدير GeoJSON…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="79" />
+        <source>Draw it above the next one</source>
+        <translation>ارسمه فوق التالي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="80" />
+        <source>Draw it below the previous one</source>
+        <translation>ارسمه تحت السابق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="81" />
+        <source>Reset</source>
+        <translation>إعادة تعيين</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="82" />
+        <source>Every label back to automatic</source>
+        <translation>إعادة كل التسميات إلى الوضع التلقائي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="86" />
+        <source>Marker</source>
+        <translation>علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="86" />
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="86" />
+        <source>Arrow</source>
+        <translation>سهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="87" />
+        <source>Line</source>
+        <translation>خط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="87" />
+        <source>Distance</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="88" />
+        <source>Area</source>
+        <translation>منطقة</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="113" />
+        <source>%n label edit(s)</source>
+        <translation>
+            <numerusform>لا تعديلات على التسميات</numerusform>
+            <numerusform>تعديل واحد على التسميات</numerusform>
+            <numerusform>تعديلان على التسميات</numerusform>
+            <numerusform>%n تعديلات على التسميات</numerusform>
+            <numerusform>%n تعديلًا على التسميات</numerusform>
+            <numerusform>%n تعديل على التسميات</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="139" />
+        <source>Show annotation</source>
+        <translation>إظهار التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="139" />
+        <source>Hide annotation</source>
+        <translation>إخفاء التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="144" />
+        <source>Rename annotation</source>
+        <translation>إعادة تسمية التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="150" />
+        <source>Change the drawing order</source>
+        <translation>تغيير ترتيب الرسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="160" />
+        <source>Delete annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+</context>
+<context>
     <name>ArticleReader</name>
     <message>
         <location filename="../../corridor_viewer/ui/article_reader.py" line="91" />
@@ -173,184 +570,240 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="61" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="237" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="62" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="335" />
         <source>Export map</source>
         <translation>تصدير الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="67" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="68" />
         <source>Default: the data sources and Corridor Viewer</source>
         <translation>الافتراضي: مصادر البيانات و Corridor Viewer</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="75" />
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="96" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="76" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="97" />
         <source>Custom size</source>
         <translation>حجم مخصص</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="90" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="91" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="91" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="92" />
         <source>Subtitle</source>
         <translation>العنوان الفرعي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="92" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="93" />
         <source>Source / credit</source>
         <translation>المصدر / الإسناد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="93" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="94" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="94" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="95" />
         <source>Map language</source>
         <translation>لغة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="95" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="96" />
         <source>Size</source>
         <translation>الحجم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="97" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="98" />
         <source>Resolution (dpi)</source>
         <translation>الدقة (نقطة/بوصة)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="98" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="99" />
         <source>Format</source>
         <translation>الصيغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="100" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="101" />
         <source>The map as it is on screen</source>
         <translation>الخريطة كما تظهر على الشاشة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="101" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="102" />
         <source>The selection in context</source>
         <translation>العنصر المحدَّد في سياقه</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="102" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="103" />
         <source>Frame</source>
         <translation>الإطار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="104" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="105" />
         <source>Where it hides least</source>
         <translation>حيث يحجب أقل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="104" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="105" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="127" />
         <source>Top left</source>
         <translation>أعلى اليسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="105" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="128" />
         <source>Top right</source>
         <translation>أعلى اليمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="105" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="128" />
         <source>Bottom left</source>
         <translation>أسفل اليسار</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="106" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="107" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="129" />
         <source>Bottom right</source>
         <translation>أسفل اليمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="108" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="109" />
         <source>Inset corner</source>
         <translation>زاوية الخريطة المصغّرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="110" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
         <source>Western digits (0-9)</source>
         <translation>أرقام غربية (0-9)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="111" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
         <source>Arabic-Indic digits (٠-٩)</source>
         <translation>أرقام هندية (٠-٩)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="112" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
         <source>Digits in Arabic</source>
         <translation>الأرقام في النص العربي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="113" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
+        <source>Style file…</source>
+        <translation>ملف النمط…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="125" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="251" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="252" />
+        <source>House style</source>
+        <translation>نمط المؤسسة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="127" />
+        <source>The style's corner</source>
+        <translation>زاوية النمط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="131" />
+        <source>Logo corner</source>
+        <translation>زاوية الشعار</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="135" />
+        <source>PNG: two or three times the pixels, the same layout (retina, broadcast)</source>
+        <translation>PNG: ضعفا البكسلات أو ثلاثة أضعافها بالتخطيط نفسه (شاشات عالية الدقة، بث تلفزيوني)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="136" />
+        <source>Pixel scale</source>
+        <translation>مضاعفة البكسلات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="137" />
+        <source>Transparent background (PNG, SVG)</source>
+        <translation>خلفية شفافة (PNG وSVG)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="140" />
         <source>Include</source>
         <translation>تضمين</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="116" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="143" />
         <source>Legend of the visible layers</source>
         <translation>مفتاح الطبقات الظاهرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="117" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="144" />
         <source>Scale bar</source>
         <translation>مقياس الرسم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="118" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="145" />
         <source>North arrow</source>
         <translation>سهم الشمال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="119" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="146" />
         <source>Locator inset</source>
         <translation>خريطة موقع مصغرة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="120" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="147" />
         <source>Highlight the selected feature</source>
         <translation>إبراز المعلم المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="121" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="148" />
         <source>Quote box with the selected passage</source>
         <translation>مربع اقتباس للمقطع المحدد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="144" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="171" />
         <source>Export…</source>
         <translation>تصدير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="145" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="172" />
         <source>Copy image</source>
         <translation>نسخ الصورة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="230" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="241" />
+        <source>Your style</source>
+        <translation>نمطك</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="259" />
+        <source>Cannot use this style</source>
+        <translation>تعذّر استخدام هذا النمط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="286" />
+        <source>Change the export settings</source>
+        <translation>تغيير إعدادات التصدير</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="328" />
         <source>%1 × %2 px at %3 dpi</source>
         <translation>%1 × %2 بكسل بدقة %3 نقطة/بوصة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="250" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="348" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="253" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="351" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/export_dialog.py" line="260" />
+        <location filename="../../corridor_viewer/ui/export_dialog.py" line="358" />
         <source>Copied the map image to the clipboard</source>
         <translation>نُسخت صورة الخريطة إلى الحافظة</translation>
     </message>
@@ -1059,6 +1512,24 @@
     </message>
 </context>
 <context>
+    <name>LabelTextDialog</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="175" />
+        <source>Label text for this map</source>
+        <translation>نص التسمية في هذه الخريطة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="182" />
+        <source>English</source>
+        <translation>الإنجليزية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_dialog.py" line="183" />
+        <source>Arabic</source>
+        <translation>العربية</translation>
+    </message>
+</context>
+<context>
     <name>LayerStyleDialog</name>
     <message>
         <location filename="../../corridor_viewer/ui/import_dialogs.py" line="74" />
@@ -1506,189 +1977,189 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="80" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="82" />
         <source>Could not link the articles: %1</source>
         <translation>تعذّر ربط المقالات: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="235" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="238" />
         <source>South Caucasus corridors</source>
         <translation>ممرات جنوب القوقاز</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="236" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="239" />
         <source>&amp;File</source>
         <translation>&amp;ملف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="237" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="240" />
         <source>&amp;Edit</source>
         <translation>&amp;تحرير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="238" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="241" />
         <source>&amp;View</source>
         <translation>&amp;عرض</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="239" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="242" />
         <source>&amp;Help</source>
         <translation>&amp;مساعدة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="240" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="243" />
         <source>&amp;Language</source>
         <translation>ال&amp;لغة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="242" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="245" />
         <source>&amp;Export map…</source>
         <translation>&amp;تصدير الخريطة…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="242" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="245" />
         <source>&amp;Copy map image</source>
         <translation>&amp;نسخ صورة الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="243" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="246" />
         <source>&amp;Quit</source>
         <translation>&amp;خروج</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="243" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="246" />
         <source>&amp;Fit all</source>
         <translation>&amp;عرض الكل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="244" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="247" />
         <source>Zoom &amp;in</source>
         <translation>&amp;تكبير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="244" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="247" />
         <source>Zoom &amp;out</source>
         <translation>ت&amp;صغير</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="245" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
         <source>Zoom to &amp;selection</source>
         <translation>التكبير إلى ال&amp;تحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="245" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
         <source>&amp;Clear selection</source>
         <translation>إل&amp;غاء التحديد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="246" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="249" />
         <source>&amp;Search…</source>
         <translation>&amp;بحث…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="246" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="249" />
         <source>&amp;Mentioned in the articles only</source>
         <translation>ما ورد في المقالات &amp;فقط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="247" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="250" />
         <source>Mention &amp;counts on the map</source>
         <translation>أعداد الإشارات على ال&amp;خريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="251" />
         <source>&amp;Present the scenes</source>
         <translation>&amp;عرض المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="248" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="251" />
         <source>Export &amp;handout (PDF)…</source>
         <translation>تصدير &amp;المطبوعة (PDF)…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="249" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="252" />
         <source>&amp;About Corridor Viewer</source>
         <translation>&amp;حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="250" />
-        <location filename="../../corridor_viewer/ui/main_window.py" line="277" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="253" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="280" />
         <source>&amp;Undo link decision</source>
         <translation>&amp;تراجع عن قرار الربط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="254" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="257" />
         <source>Layers</source>
         <translation>الطبقات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="255" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="258" />
         <source>Feature</source>
         <translation>المعلم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="256" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="259" />
         <source>Article</source>
         <translation>المقال</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="257" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="260" />
         <source>Search</source>
         <translation>بحث</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="258" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="261" />
         <source>Scenes</source>
         <translation>المشاهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="259" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="262" />
         <source>Timeline</source>
         <translation>الخط الزمني</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="270" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="273" />
         <source>confirm</source>
         <translation>تأكيد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="270" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="273" />
         <source>not this place</source>
         <translation>ليس هذا المكان</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="270" />
-        <location filename="../../corridor_viewer/ui/main_window.py" line="271" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="273" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="274" />
         <source>this is …</source>
         <translation>هذا هو …</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="271" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="274" />
         <source>undo my decision</source>
         <translation>التراجع عن قراري</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="274" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="277" />
         <source>&amp;Undo link decision: %1</source>
         <translation>&amp;تراجع عن قرار الربط: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="281" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="284" />
         <source>Link decision undone</source>
         <translation>تم التراجع عن قرار الربط</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="325" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="328" />
         <source>Export handout</source>
         <translation>تصدير المطبوعة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="333" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="338" />
         <source>Export failed</source>
         <translation>فشل التصدير</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/main_window.py" line="336" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="341" />
         <source>PDF handout, %n page(s)</source>
         <translation>
             <numerusform>مطبوعة PDF بلا صفحات</numerusform>
@@ -1700,42 +2171,42 @@
         </translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="337" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="342" />
         <source>Saved %1</source>
         <translation>حُفظ %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="383" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="388" />
         <source>Copied a %1 × %2 map image to the clipboard</source>
         <translation>نُسخت صورة خريطة بحجم %1 × %2 إلى الحافظة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="397" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="402" />
         <source>Scale: %1 m per pixel</source>
         <translation>المقياس: %1 م لكل بكسل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="400" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="405" />
         <source>About Corridor Viewer</source>
         <translation>حول عارض الممرات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="405" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="410" />
         <source>A map of the South Caucasus transport corridors, linked to Arabic news articles.</source>
         <translation>خريطة لممرات النقل في جنوب القوقاز، مرتبطة بمقالات إخبارية عربية.</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="406" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="411" />
         <source>Map data:</source>
         <translation>بيانات الخريطة:</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="409" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="414" />
         <source>routes and dates from the project fact sheet (sources listed per feature).</source>
         <translation>المسارات والتواريخ من صحيفة الوقائع الخاصة بالمشروع (المصادر مذكورة لكل معلم).</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/main_window.py" line="410" />
+        <location filename="../../corridor_viewer/ui/main_window.py" line="415" />
         <source>Proposed alignments are approximate: each feature states its accuracy.</source>
         <translation>مسارات المشاريع المقترحة تقريبية: يذكر كل معلم مدى دقته.</translation>
     </message>
@@ -1743,9 +2214,331 @@
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../corridor_viewer/ui/canvas.py" line="260" />
+        <location filename="../../corridor_viewer/ui/canvas.py" line="274" />
         <source>Data as of %1</source>
         <translation>البيانات حتى %1</translation>
+    </message>
+</context>
+<context>
+    <name>MapEditor</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="121" />
+        <source>Delete annotation</source>
+        <translation>حذف التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="125" />
+        <source>Change the drawing order</source>
+        <translation>تغيير ترتيب الرسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="132" />
+        <source>Hide label</source>
+        <translation>إخفاء التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="135" />
+        <source>Show label always</source>
+        <translation>إظهار التسمية دائمًا</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="138" />
+        <source>Change label text</source>
+        <translation>تغيير نص التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="141" />
+        <source>Move label</source>
+        <translation>نقل التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="144" />
+        <source>Reset label</source>
+        <translation>إعادة التسمية إلى التلقائي</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="147" />
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="435" />
+        <source>Reset all label edits</source>
+        <translation>إلغاء كل تعديلات التسميات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="239" />
+        <source>Move annotation</source>
+        <translation>نقل التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="239" />
+        <source>Reshape annotation</source>
+        <translation>تعديل شكل التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="306" />
+        <source>Add a marker</source>
+        <translation>إضافة علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="306" />
+        <source>Add a text</source>
+        <translation>إضافة نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="312" />
+        <source>Draw an arrow</source>
+        <translation>رسم سهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="312" />
+        <source>Draw a line</source>
+        <translation>رسم خط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="313" />
+        <source>Measure a distance</source>
+        <translation>قياس مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="313" />
+        <source>Draw a circle</source>
+        <translation>رسم دائرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="314" />
+        <source>Draw a rectangle</source>
+        <translation>رسم مستطيل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="315" />
+        <source>Draw</source>
+        <translation>رسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="337" />
+        <source>Draw an area</source>
+        <translation>رسم منطقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="412" />
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="413" />
+        <source>Bring to front</source>
+        <translation>إحضار إلى الأمام</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="414" />
+        <source>Send to back</source>
+        <translation>إرسال إلى الخلف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="416" />
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="425" />
+        <source>Show its label always</source>
+        <translation>إظهار تسميته دائمًا</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="429" />
+        <source>Hide this label</source>
+        <translation>إخفاء هذه التسمية</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="430" />
+        <source>Change the label's text…</source>
+        <translation>تغيير نص التسمية…</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/annotation_editor.py" line="432" />
+        <source>Reset the label to automatic</source>
+        <translation>إعادة التسمية إلى الوضع التلقائي</translation>
+    </message>
+</context>
+<context>
+    <name>MapEdits</name>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="113" />
+        <source>Select</source>
+        <translation>تحديد</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="113" />
+        <source>Marker</source>
+        <translation>علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="113" />
+        <source>Text</source>
+        <translation>نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="114" />
+        <source>Arrow</source>
+        <translation>سهم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="114" />
+        <source>Line</source>
+        <translation>خط</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="114" />
+        <source>Distance</source>
+        <translation>مسافة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="115" />
+        <source>Area</source>
+        <translation>منطقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="115" />
+        <source>Circle</source>
+        <translation>دائرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="115" />
+        <source>Rectangle</source>
+        <translation>مستطيل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="116" />
+        <source>Select, move and reshape annotations; drag a map label to move it</source>
+        <translation>حدّد التعليقات وانقلها وعدّل شكلها؛ اسحب أي تسمية على الخريطة لنقلها</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="117" />
+        <source>Click to place a marker</source>
+        <translation>انقر لوضع علامة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="117" />
+        <source>Click to place a text</source>
+        <translation>انقر لوضع نص</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="118" />
+        <source>Drag to draw an arrow (Shift: straight)</source>
+        <translation>اسحب لرسم سهم (مع Shift: مستقيم)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="119" />
+        <source>Drag to draw a line (Shift: straight)</source>
+        <translation>اسحب لرسم خط (مع Shift: مستقيم)</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="120" />
+        <source>Drag to measure a distance on the ground</source>
+        <translation>اسحب لقياس مسافة على الأرض</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="121" />
+        <source>Click the corners; double-click or Enter to close the area</source>
+        <translation>انقر على الزوايا؛ ثم انقر نقرًا مزدوجًا أو اضغط Enter لإغلاق المنطقة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="122" />
+        <source>Drag from the centre to draw a circle</source>
+        <translation>اسحب من المركز لرسم دائرة</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="123" />
+        <source>Drag from corner to corner to draw a rectangle</source>
+        <translation>اسحب من زاوية إلى الزاوية المقابلة لرسم مستطيل</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="127" />
+        <source>Annotation tools</source>
+        <translation>أدوات التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="128" />
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="129" />
+        <source>&amp;Draw</source>
+        <translation>&amp;رسم</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="130" />
+        <source>&amp;Delete annotation</source>
+        <translation>&amp;حذف التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="131" />
+        <source>Reset all &amp;label edits</source>
+        <translation>إلغاء كل تعديلات ال&amp;تسميات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="139" />
+        <source>&amp;Undo %1</source>
+        <translation>&amp;تراجع %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="140" />
+        <source>&amp;Redo %1</source>
+        <translation>إ&amp;عادة %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="164" />
+        <source>Edit annotation</source>
+        <translation>تحرير التعليق</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="186" />
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="196" />
+        <source>Import annotations</source>
+        <translation>استيراد التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="187" />
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="206" />
+        <source>GeoJSON</source>
+        <translation>GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="194" />
+        <source>Cannot import the annotations</source>
+        <translation>تعذّر استيراد التعليقات</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="197" />
+        <source>Added %n annotation(s)</source>
+        <translation>
+            <numerusform>لم يُضف أي تعليق</numerusform>
+            <numerusform>أُضيف تعليق واحد</numerusform>
+            <numerusform>أُضيف تعليقان</numerusform>
+            <numerusform>أُضيف %n تعليقات</numerusform>
+            <numerusform>أُضيف %n تعليقًا</numerusform>
+            <numerusform>أُضيف %n تعليق</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="205" />
+        <source>Export annotations</source>
+        <translation>تصدير التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="213" />
+        <source>Cannot export the annotations</source>
+        <translation>تعذّر تصدير التعليقات</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="215" />
+        <source>Saved %1</source>
+        <translation>حُفظ %1</translation>
+    </message>
+    <message>
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="224" />
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="227" />
+        <source>Show the scene's annotations</source>
+        <translation>عرض تعليقات المشهد</translation>
     </message>
 </context>
 <context>
@@ -2095,68 +2888,68 @@
 <context>
     <name>SceneDialog</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="100" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="104" />
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="112" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="116" />
         <source>YYYY-MM-DD, or empty for today</source>
         <translation>YYYY-MM-DD، أو فارغ لليوم</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="113" />
-        <source>Use the map's current view and layers</source>
-        <translation>استخدام العرض والطبقات الحالية للخريطة</translation>
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="117" />
+        <source>Use the map's current view, layers, annotations and label edits</source>
+        <translation>استخدام ما تعرضه الخريطة الآن: المنظور والطبقات والتعليقات وتعديلات التسميات</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="126" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="130" />
         <source>Add the map's selection</source>
         <translation>إضافة المحدَّد على الخريطة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="128" />
         <location filename="../../corridor_viewer/ui/scenes_panel.py" line="132" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="136" />
         <source>Remove</source>
         <translation>إزالة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="130" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="134" />
         <source>Add the reader's passage</source>
         <translation>إضافة المقطع المفتوح في القارئ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="137" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
         <source>Title (English)</source>
         <translation>العنوان (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="138" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="142" />
         <source>Title (Arabic)</source>
         <translation>العنوان (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="139" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="143" />
         <source>Caption (English)</source>
         <translation>الشرح (بالإنجليزية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="140" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="144" />
         <source>Caption (Arabic)</source>
         <translation>الشرح (بالعربية)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="141" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="145" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="142" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="146" />
         <source>Highlighted features</source>
         <translation>المعالم المُبرَزة</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="144" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="148" />
         <source>Passages</source>
         <translation>المقاطع</translation>
     </message>
@@ -2164,49 +2957,49 @@
 <context>
     <name>ScenesPanel</name>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="283" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="288" />
         <source>Add from view</source>
         <translation>إضافة من العرض الحالي</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="283" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="288" />
         <source>Edit…</source>
         <translation>تحرير…</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="283" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="288" />
         <source>Move up</source>
         <translation>نقل لأعلى</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="284" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="289" />
         <source>Move down</source>
         <translation>نقل لأسفل</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="284" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="289" />
         <source>Delete</source>
         <translation>حذف</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="284" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="289" />
         <source>Present (F5)</source>
         <translation>عرض (F5)</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="395" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="398" />
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="407" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="401" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="404" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="414" />
         <source>Scene</source>
         <translation>مشهد</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="395" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="401" />
         <source>The date is not valid: %1</source>
         <translation>التاريخ غير صالح: %1</translation>
     </message>
     <message>
-        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="398" />
+        <location filename="../../corridor_viewer/ui/scenes_panel.py" line="404" />
         <source>A scene needs a title.</source>
         <translation>يحتاج المشهد إلى عنوان.</translation>
     </message>

@@ -2,6 +2,17 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>AnnotationsPanel</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/annotations_panel.py" line="113"/>
+        <source>%n label edit(s)</source>
+        <translation>
+            <numerusform>%n label edit</numerusform>
+            <numerusform>%n label edits</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message numerus="yes">
         <location filename="../../corridor_viewer/ui/crash_dialog.py" line="73"/>
@@ -159,11 +170,22 @@
 <context>
     <name>MainWindow</name>
     <message numerus="yes">
-        <location filename="../../corridor_viewer/ui/main_window.py" line="336"/>
+        <location filename="../../corridor_viewer/ui/main_window.py" line="341"/>
         <source>PDF handout, %n page(s)</source>
         <translation>
             <numerusform>PDF handout, %n page</numerusform>
             <numerusform>PDF handout, %n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>MapEdits</name>
+    <message numerus="yes">
+        <location filename="../../corridor_viewer/ui/map_edits.py" line="197"/>
+        <source>Added %n annotation(s)</source>
+        <translation>
+            <numerusform>Added %n annotation</numerusform>
+            <numerusform>Added %n annotations</numerusform>
         </translation>
     </message>
 </context>
