@@ -29,7 +29,6 @@ from corridor_viewer.model.document import Document
 from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.ui.bind import listen
-from corridor_viewer.ui.link_menu import link_menu, status_note, variant_note
 from corridor_viewer.ui.mentions_chart import MentionsChart, month_name
 
 # Isolates keep a number or a date in its own order inside the other script: LRI for what is always
@@ -204,6 +203,8 @@ class FeaturePanel(QWidget):
                 s0, s1 = v.first_mention or (v.start, v.start)
                 href = e(f"passage:{art.id}:{s0}:{s1}")
                 plain = "color:#1a1a1a;text-decoration:none"
+                from corridor_viewer.ui.link_menu import status_note, variant_note  # after the first paint
+
                 parts, notes = [], []
                 # The passage is the link (clicking it opens the article at its first mention); each name in it
                 # is a link of its own, so a click or right-click says which name is meant.
@@ -253,6 +254,8 @@ class FeaturePanel(QWidget):
 
     def menu_for_href(self, href: str):
         """The menu of the mention a passage or name link points at (None for any other link)."""
+        from corridor_viewer.ui.link_menu import link_menu
+
         m = self.mention_for(href)
         return link_menu(self, self.doc, self.session, m) if m is not None else None
 

@@ -6,6 +6,7 @@ the session; files are read and written by the session's storage."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QSplitte
 from corridor_viewer.model.annotations import find, replaced
 from corridor_viewer.model.label_edits import NO_EDITS
 from corridor_viewer.model.session import Session, SessionError
-from corridor_viewer.ui.annotation_dialog import AnnotationDialog, LabelTextDialog
 from corridor_viewer.ui.annotation_editor import TOOLS, MapEditor
 from corridor_viewer.ui.annotations_panel import AnnotationsPanel
 from corridor_viewer.ui.bind import listen
 from corridor_viewer.ui.undo import EditHistory
+
+if TYPE_CHECKING:  # the dialogs load when first opened, not before the first paint
+    from corridor_viewer.ui.annotation_dialog import AnnotationDialog
 
 
 class MapEdits(QObject):
@@ -149,6 +152,8 @@ class MapEdits(QObject):
         return resolve(self.session.export_settings).palette
 
     def open_dialog(self, aid: str) -> AnnotationDialog | None:
+        from corridor_viewer.ui.annotation_dialog import AnnotationDialog
+
         a = find(self.session.annotations, aid)
         if a is None:
             return None
@@ -175,6 +180,7 @@ class MapEdits(QObject):
             return
         edit = self.session.label_edits.get(fid)
         from corridor_viewer.model.annotations import Text
+        from corridor_viewer.ui.annotation_dialog import LabelTextDialog
 
         dlg = LabelTextDialog(f.label(self.session.doc.language), edit.text if edit else Text(), self.win)
         if dlg.exec() == QDialog.DialogCode.Accepted:
