@@ -374,3 +374,14 @@ def test_karabakh_is_drawn_differently_on_the_three_dates(qapp, linked_doc):
     assert any("offensive" in t for t in texts[1]) and not any("offensive" in t for t in texts[2])
     assert any("dissolved" in t for t in texts[2])
     assert images[0] != images[1] and images[1] != images[2] and images[0] != images[2]
+
+
+def test_stepping_scenes_never_leaves_the_last_slides_passages_on_screen(slides):
+    """A clicker steps faster than deferred deletions run: the old passages must be off screen at once."""
+    from PySide6.QtWidgets import QLabel
+
+    pw = slides(1920, 1080, "ar")
+    pw.go(3, animate=False)
+    pw.go(12, animate=False)  # no event loop turn between them
+    shown = [lab for lab in pw.side.findChildren(QLabel) if lab.property("kind") and lab.isVisible()]
+    assert shown and set(shown) == set(pw.passage_labels + pw.citation_labels + pw.source_labels)

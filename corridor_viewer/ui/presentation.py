@@ -425,6 +425,7 @@ class PresentationWindow(QWidget):
 
         for lab in self.passage_labels + self.citation_labels + self.source_labels:
             self.passage_box.removeWidget(lab)
+            lab.hide()  # at once: until its deferred deletion it would still be drawn under the new passages
             lab.deleteLater()
         self.passage_labels, self.citation_labels, self.source_labels = [], [], []
         quotes = self._quotes(scene)
