@@ -101,6 +101,29 @@ def test_failed_export_leaves_no_partial_file_and_keeps_the_old_one(gui, doc, tm
     assert [p.name for p in tmp_path.iterdir()] == ["map.png"]
 
 
+def test_a_pdf_that_fails_half_way_ends_its_painter_and_keeps_the_old_file(gui, doc, tmp_path, monkeypatch):
+    """A painter left active on its PDF writer crashes PySide when the writer goes; every PDF (map, handout,
+    worksheet) draws through export.static.pdf_painter, which ends it whatever happens."""
+    from corridor_viewer.export import handout
+    from corridor_viewer.io.scenes import read_story
+    from corridor_viewer.model.scenes import SceneList
+
+    out = tmp_path / "handout.pdf"
+    out.write_bytes(b"previous handout")
+    calls = []
+
+    def fail_on_second_page(*a, **k):
+        calls.append(1)
+        if len(calls) == 2:
+            raise ExportError("the disk is full (simulated)")
+
+    monkeypatch.setattr(handout, "compose", fail_on_second_page)
+    with pytest.raises(ExportError):
+        handout.export_handout(doc.map_state(), list(SceneList(read_story()))[:3], out,
+                               ExportSettings(preset="a4-portrait", format="pdf"))
+    assert out.read_bytes() == b"previous handout" and [p.name for p in tmp_path.iterdir()] == ["handout.pdf"]
+
+
 def test_bad_sizes_are_refused():
     with pytest.raises(ExportError):
         ExportSettings(preset="custom", custom_width=50, custom_height=50).pixel_size()

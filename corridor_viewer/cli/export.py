@@ -286,5 +286,5 @@ def _export_worksheet(args, session, settings, out: Path) -> int:
         return _fail(str(exc))
     except OSError as exc:
         return _fail(f"cannot write {out}: {exc.strerror or exc}")
-    print(f"wrote {out}: {result.summary}; {args.lang}")
+    print(f"wrote {out}: {result.summary}; {settings.language}")
     return 0

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QSizeF
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import QPageSize
 
 from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
 from corridor_viewer.export.compose import compose
+from corridor_viewer.export.static import mm_page, pdf_painter
 from corridor_viewer.model.dates import news_date
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
 from corridor_viewer.model.mapstate import MapState
@@ -116,18 +116,9 @@ def export_handout(base: MapState, scenes: list[Scene], path: Path, settings: Ex
         raise ExportError("there are no scenes to put in a handout")
     settings = settings or ExportSettings(preset="a4-portrait", format="pdf")
     w, h, dpi = settings.pixel_size()
-    with atomic_path(Path(path)) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(dpi)
-        size_mm = QSizeF(w / dpi * 25.4, h / dpi * 25.4)
-        writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter),
-                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        writer.setTitle(f"{APP_NAME} — handout")
-        writer.setCreator(APP_NAME)
-        p = QPainter(writer)
-        if not p.isActive():
-            raise ExportError(f"could not start a PDF at {path}")
-        p.scale(writer.width() / w, writer.height() / h)
+    page_size = mm_page(w, h, dpi)
+    with atomic_path(Path(path)) as tmp, pdf_painter(tmp, path, dpi, page_size, f"{APP_NAME} — handout", w,
+                                                      h) as (p, writer):
         lang, digits = settings.language, settings.digits
         for i, scene in enumerate(scenes):
             if i:
@@ -137,5 +128,5 @@ def export_handout(base: MapState, scenes: list[Scene], path: Path, settings: Ex
             quotes = scene_quotes(links, scene, lang, digits)
             compose(state, s, p, w, h, vector=True, quote=quotes, notes=fitted_sources(state, s, w, h, quotes),
                     folio=folio(i + 1, len(scenes), state, lang, digits))
-        p.end()
+    size_mm = page_size.size(QPageSize.Unit.Millimeter)
     return f"{len(scenes)}-page PDF handout ({size_mm.width():.0f}×{size_mm.height():.0f} mm)"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QSizeF
@@ -55,28 +57,42 @@ def export_png(state: MapState, settings: ExportSettings, path: Path, quote: Quo
         dropped_note(state, settings, quote)
 
 
+@contextmanager
+def pdf_painter(tmp: Path, path: Path | str, dpi: int, page_size: QPageSize, title: str, w: float,
+                h: float) -> Iterator[tuple[QPainter, QPdfWriter]]:
+    """A painter on a new PDF at ``tmp`` (the atomic write's temp file): pages of ``page_size``, drawn in our
+    w×h pixel space (the writer's device may round the page a little, so it is scaled to it). The painter is
+    ended whatever happens: a painter left active on its device crashes PySide when the device goes."""
+    writer = QPdfWriter(str(tmp))
+    writer.setResolution(dpi)
+    writer.setPageLayout(QPageLayout(page_size, QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+    writer.setTitle(title)
+    writer.setCreator(APP_NAME)
+    p = QPainter(writer)
+    if not p.isActive():
+        raise ExportError(f"could not start a PDF at {path}")
+    try:
+        p.scale(writer.width() / w, writer.height() / h)
+        yield p, writer
+    finally:
+        p.end()
+
+
+def mm_page(w: float, h: float, dpi: int) -> QPageSize:
+    """A page of w×h pixels at ``dpi``, in millimetres."""
+    return QPageSize(QSizeF(w / dpi * 25.4, h / dpi * 25.4), QPageSize.Unit.Millimeter)
+
+
 def export_pdf(state: MapState, settings: ExportSettings, path: Path, quote: Quote | list[Quote] | None = None) -> str:
     from corridor_viewer.export.svg import dropped_note
 
     w, h, dpi = settings.pixel_size()
     quotes = quote if isinstance(quote, list) else ([quote] if quote is not None else [])
     page = layout(state, settings, w, h, quotes)
-    with atomic_path(path) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(dpi)
-        size_mm = QSizeF(w / dpi * 25.4, h / dpi * 25.4)
-        writer.setPageLayout(QPageLayout(QPageSize(size_mm, QPageSize.Unit.Millimeter),
-                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-        writer.setTitle(settings.title or APP_NAME)
-        writer.setCreator(APP_NAME)
-        p = QPainter(writer)
-        if not p.isActive():
-            raise ExportError(f"could not start a PDF at {path}")
-        try:
-            # The writer's device may round the page a little; draw in our pixel space scaled to it.
-            p.scale(writer.width() / w, writer.height() / h)
-            compose(state, settings, p, w, h, vector=True, quote=quotes, page=page)
-        finally:
-            p.end()
+    page_size = mm_page(w, h, dpi)
+    with atomic_path(path) as tmp, pdf_painter(tmp, path, dpi, page_size, settings.title or APP_NAME, w,
+                                                h) as (p, _writer):
+        compose(state, settings, p, w, h, vector=True, quote=quotes, page=page)
+    size_mm = page_size.size(QPageSize.Unit.Millimeter)
     return (f"{size_mm.width():.0f}×{size_mm.height():.0f} mm vector PDF ({dpi} dpi raster equivalent)"
             + dropped_note(state, settings, quote))

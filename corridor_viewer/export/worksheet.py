@@ -14,12 +14,12 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPageSize, QPainter
 
-from corridor_viewer import APP_NAME
 from corridor_viewer.export.atomic import atomic_path
 from corridor_viewer.export.compose import text_block
+from corridor_viewer.export.static import pdf_painter
 from corridor_viewer.model.dates import news_date
 from corridor_viewer.model.export_settings import ExportError, ExportSettings
 from corridor_viewer.model.mapstate import MapState
@@ -210,38 +210,26 @@ def export_worksheet(base: MapState, sheet: Worksheet, scenes: list[Scene], path
     anchors = [(mk.n, *a) for mk in sheet.markers if (a := _marker_anchor(state, mk.feature_id)) is not None]
     r = 9.5 * k
     placed = _place_markers(vp, anchors, r, QRectF(0, 0, frame.width(), frame.height()))
-    with atomic_path(Path(path)) as tmp:
-        writer = QPdfWriter(str(tmp))
-        writer.setResolution(dpi)
-        writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
-                                         QMarginsF(0, 0, 0, 0)))
-        writer.setTitle(words["title"])
-        writer.setCreator(APP_NAME)
-        p = QPainter(writer)
-        if not p.isActive():
-            raise ExportError(f"could not start a PDF at {path}")
-        try:
-            p.scale(writer.width() / w, writer.height() / h)
-            for i, blocks in enumerate(pages):
-                if i:
-                    writer.newPage()
-                p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
-                y = m
-                if i == 0:
-                    y += text_block(p, words["title"], m, y, inner, 22 * k, bold=True, rtl=rtl) + 4 * MM
-                    _fields(p, words, m, y, inner, body_px, k, rtl)
-                    y += fields_h
-                    text_block(p, words["intro"], m, y, inner, body_px, color="#333333", rtl=rtl)
-                    _draw_map(p, state, vp, frame, placed, r, k, lang)
-                    y = frame.bottom() + 6 * MM
-                for b in blocks:
-                    y = _draw_block(p, b, m, y, inner, k, body_px, small_px, line_gap, rtl)
-                folio = words["page"].format(i=i + 1, n=n_pages) + (f" · {asof}" if asof else "")
-                text_block(p, folio, m, h - m - 4 * MM, inner, 9 * k, color="#555555", rtl=rtl)
-                if i == 0:
-                    text_block(p, credit, m, h - m + 1 * MM, inner, 7.5 * k, color="#777777", rtl=rtl)
-        finally:
-            p.end()
+    with atomic_path(Path(path)) as tmp, pdf_painter(tmp, path, dpi, QPageSize(QPageSize.PageSizeId.A4),
+                                                      words["title"], w, h) as (p, writer):
+        for i, blocks in enumerate(pages):
+            if i:
+                writer.newPage()
+            p.fillRect(QRectF(0, 0, w, h), QColor("#ffffff"))
+            y = m
+            if i == 0:
+                y += text_block(p, words["title"], m, y, inner, 22 * k, bold=True, rtl=rtl) + 4 * MM
+                _fields(p, words, m, y, inner, body_px, k, rtl)
+                y += fields_h
+                text_block(p, words["intro"], m, y, inner, body_px, color="#333333", rtl=rtl)
+                _draw_map(p, state, vp, frame, placed, r, k, lang)
+                y = frame.bottom() + 6 * MM
+            for b in blocks:
+                y = _draw_block(p, b, m, y, inner, k, body_px, small_px, line_gap, rtl)
+            folio = words["page"].format(i=i + 1, n=n_pages) + (f" · {asof}" if asof else "")
+            text_block(p, folio, m, h - m - 4 * MM, inner, 9 * k, color="#555555", rtl=rtl)
+            if i == 0:
+                text_block(p, credit, m, h - m + 1 * MM, inner, 7.5 * k, color="#777777", rtl=rtl)
     pt = 72 / dpi
     box = (frame.left() * pt, frame.top() * pt, frame.right() * pt, frame.bottom() * pt)
     summary = (f"{n_pages}-page A4 PDF worksheet: {len(sheet.markers)} numbered markers, {len(sheet.questions)} "
