@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -29,12 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from corridor_viewer.model.annotations import PALETTE, Annotation, AnnotationError, Text
-
-
-def swatch(color: str, size: int = 18) -> QIcon:
-    pm = QPixmap(size, size)
-    pm.fill(QColor(color))
-    return QIcon(pm)
+from corridor_viewer.ui.annotations_panel import swatch
 
 
 class AnnotationDialog(QDialog):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,8 +18,14 @@ from PySide6.QtWidgets import (
 )
 
 from corridor_viewer.model.annotations import Annotation, find, moved, replaced, without
-from corridor_viewer.ui.annotation_dialog import swatch
 from corridor_viewer.ui.bind import listen
+
+
+def swatch(color: str, size: int = 18) -> QIcon:
+    """A square of ``color``: the list's and the dialog's colour chips (here, so the list loads no dialog)."""
+    pm = QPixmap(size, size)
+    pm.fill(QColor(color))
+    return QIcon(pm)
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
