@@ -126,4 +126,18 @@ def run_gui(args: argparse.Namespace) -> int:
     win.show()
     rc = app.exec()
     win.ended = True  # what the first paint scheduled and has not run yet is not wanted now
+    _tear_down(app, win)
     return rc
+
+
+def _tear_down(app, win) -> None:
+    """Let the window's worker tasks end, then delete the window while the application object is whole.
+    Left to the interpreter's exit, the window (kept alive by its signal connections) can be destroyed after
+    the application or while a task still runs: a rare crash at exit, seen under load."""
+    from PySide6.QtCore import QEvent, QThreadPool
+
+    for pool in win.findChildren(QThreadPool):
+        pool.clear()
+        pool.waitForDone(10_000)
+    win.deleteLater()
+    app.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
