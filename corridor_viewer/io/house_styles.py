@@ -51,17 +51,10 @@ def resolve(settings: ExportSettings) -> HouseStyle:
 
 def read_style_file(path: Path | str) -> HouseStyle:
     """Read and check a style JSON file and the logo it names; StyleFileError says what is wrong."""
-    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+    from corridor_viewer.io.safeio import RefusedFileError, read_limited, read_user_file
 
     path = Path(path)
-    try:
-        data = read_limited(path, MAX_STYLE_BYTES, "a house style file")
-    except FileNotFoundError as exc:
-        raise StyleFileError(f"{path}: no such file") from exc
-    except RefusedFileError as exc:
-        raise StyleFileError(str(exc)) from exc
-    except OSError as exc:
-        raise StyleFileError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    data = read_user_file(path, MAX_STYLE_BYTES, "a house style file", StyleFileError)
     try:
         raw = json.loads(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:

@@ -70,18 +70,10 @@ def write_lesson(path: Path | str, lesson: Lesson) -> None:
 
 
 def read_lesson(path: Path | str) -> LoadedLesson:
-    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+    from corridor_viewer.io.safeio import read_user_file
 
     path = Path(path)
-    try:
-        data = read_limited(path, MAX_LESSON_BYTES, "a lesson file")
-    except RefusedFileError as exc:
-        raise LessonError(str(exc)) from exc
-    except FileNotFoundError as exc:
-        raise LessonError(f"{path}: no such file") from exc
-    except OSError as exc:
-        raise LessonError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
-    return parse_lesson(data, path)
+    return parse_lesson(read_user_file(path, MAX_LESSON_BYTES, "a lesson file", LessonError), path)
 
 
 def parse_lesson(data: bytes, path: Path) -> LoadedLesson:

@@ -123,19 +123,13 @@ def backup(path: Path | str) -> Path:
 
 def load_project(path: Path | str) -> LoadedProject:
     """Read a project or recovery file; ProjectError names the file and says what to do."""
-    from corridor_viewer.io.safeio import RefusedFileError, read_limited
+    from corridor_viewer.io.safeio import read_user_file
 
     path = Path(path)
-    try:
-        # One open, type checked on the handle, bytes counted as read: a FIFO or a link to /dev/zero is
-        # refused at once instead of hanging or reading until memory runs out.
-        data = read_limited(path, MAX_PROJECT_BYTES, "a project file")
-    except RefusedFileError as exc:
-        raise ProjectError(str(exc)) from exc
-    except FileNotFoundError as exc:
-        raise ProjectError(f"{path}: no such file; it may have been moved or deleted") from exc
-    except OSError as exc:
-        raise ProjectError(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+    # One open, type checked on the handle, bytes counted as read: a FIFO or a link to /dev/zero is refused at
+    # once instead of hanging or reading until memory runs out.
+    data = read_user_file(path, MAX_PROJECT_BYTES, "a project file", ProjectError,
+                          missing="no such file; it may have been moved or deleted")
     return parse_project(data, path)
 
 

@@ -125,6 +125,20 @@ def read_limited(path: Path | str, limit: int, what: str = "a regular file") -> 
         return read_handle(fh, path, limit, what)
 
 
+def read_user_file(path: Path | str, limit: int, what: str, error: type[Exception],
+                   missing: str = "no such file") -> bytes:
+    """``read_limited`` for a file the user chose, every failure raised as ``error`` with a message to show:
+    the refusal's own (not a regular file, too large), "<path>: <missing>", or "<path>: cannot read the file"."""
+    try:
+        return read_limited(path, limit, what)
+    except RefusedFileError as exc:
+        raise error(str(exc)) from exc
+    except FileNotFoundError as exc:
+        raise error(f"{path}: {missing}") from exc
+    except OSError as exc:
+        raise error(f"{path}: cannot read the file ({exc.strerror or exc})") from exc
+
+
 def read_handle(fh: BinaryIO, path: Path | str, limit: int, what: str = "a regular file") -> bytes:
     """Read at most ``limit`` bytes from an open handle; FileTooLargeError if there are more."""
     data = fh.read(limit + 1)
