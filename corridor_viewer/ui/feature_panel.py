@@ -188,6 +188,7 @@ class FeaturePanel(QWidget):
         if not groups:
             none = self.tr("No article mentions this feature.")
             return f"<p style='color:#666'>{e(none)}</p>"
+        from corridor_viewer.ui.link_menu import status_note, variant_note  # loaded once there are passages
         out = []
         for art, views in groups:
             title = art.title if self.doc.language == "ar" or not art.title_en else art.title_en
@@ -203,8 +204,6 @@ class FeaturePanel(QWidget):
                 s0, s1 = v.first_mention or (v.start, v.start)
                 href = e(f"passage:{art.id}:{s0}:{s1}")
                 plain = "color:#1a1a1a;text-decoration:none"
-                from corridor_viewer.ui.link_menu import status_note, variant_note  # after the first paint
-
                 parts, notes = [], []
                 # The passage is the link (clicking it opens the article at its first mention); each name in it
                 # is a link of its own, so a click or right-click says which name is meant.
