@@ -190,3 +190,26 @@ def test_a_deferred_window_ends_up_with_the_same_panels_and_menus(qtbot, doc):
     assert len(menus["file"]) > len(before)
     assert late.layers_split.widget(0) is late.layers_panel and late.layers_split.count() == 2  # annotations below
     assert late.layers_panel.tree.topLevelItemCount() == eager.layers_panel.tree.topLevelItemCount() > 5
+
+
+def test_a_failing_paint_is_reported_and_the_app_goes_on(qtbot, doc, monkeypatch):
+    """PySide 6.11 crashes when an exception escapes paintEvent: ui.crash.guarded_paint reports it instead."""
+    import sys
+
+    from corridor_viewer.ui.canvas import MapCanvas
+
+    reported = []
+    monkeypatch.setattr(sys, "excepthook", lambda t, e, tb: reported.append(e))
+    win = MainWindow(doc, None)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+
+    def broken(self):
+        raise RuntimeError("a paint that fails")
+
+    monkeypatch.setattr(MapCanvas, "_paint", broken)
+    win.canvas.grab()  # paints
+    assert [str(e) for e in reported] == ["a paint that fails"]
+    monkeypatch.undo()
+    assert not win.canvas.grab().isNull()  # and the next frame draws again

@@ -7,7 +7,6 @@ has a camera of its own and shows a scene's state, so it never moves or changes 
 from __future__ import annotations
 
 import math
-import sys
 import time
 from dataclasses import replace
 from html import escape
@@ -23,6 +22,7 @@ from corridor_viewer.model.viewport import Bounds, Camera, Viewport
 from corridor_viewer.render.paint import PaintOptions, paint_base, paint_overlay
 from corridor_viewer.render.text import draw_halo_text, text_box
 from corridor_viewer.ui.bind import listen, listen_all
+from corridor_viewer.ui.crash import guarded_paint
 
 PICK_TOLERANCE_PX = 6.0
 KEY_PAN_PX = 80.0
@@ -222,13 +222,9 @@ class MapCanvas(QWidget):
             return None
         return target
 
+    @guarded_paint
     def paintEvent(self, event) -> None:  # noqa: N802
-        # PySide 6.11 crashes the process when a paintEvent override raises (shiboken's error path
-        # segfaults), so a failure here is reported like any other and the frame is skipped.
-        try:
-            self._paint()
-        except Exception as exc:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self._paint()
 
     def _paint(self) -> None:
         t0 = time.perf_counter()

@@ -7,6 +7,7 @@ The dialog (crash_dialog.py) is imported only when an error happens: start-up do
 
 from __future__ import annotations
 
+import functools
 import sys
 import threading
 from pathlib import Path
@@ -16,6 +17,20 @@ from PySide6.QtCore import QObject, Qt, QThread, Signal
 from PySide6.QtWidgets import QApplication
 
 from corridor_viewer import crash
+
+
+def guarded_paint(paint_event):
+    """For paintEvent overrides: PySide 6.11 crashes the process when one raises (shiboken's error path
+    segfaults), so a failure is reported like any other error (the crash dialog) and the frame is skipped."""
+
+    @functools.wraps(paint_event)
+    def guarded(self, event) -> None:
+        try:
+            paint_event(self, event)
+        except Exception as exc:
+            sys.excepthook(type(exc), exc, exc.__traceback__)
+
+    return guarded
 
 _HEADLESS_PLATFORMS = ("offscreen", "minimal")
 

@@ -14,7 +14,6 @@ pinned passages, in English our own translation (marked as ours) with the Arabic
 from __future__ import annotations
 
 import math
-import sys
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPainterPath, QPen, QRadialGradient
@@ -24,6 +23,7 @@ from corridor_viewer.model.document import Document
 from corridor_viewer.model.scenes import SceneList, pinned_passages, scene_bounds
 from corridor_viewer.model.viewport import Viewport
 from corridor_viewer.ui.canvas import MapCanvas
+from corridor_viewer.ui.crash import guarded_paint
 from corridor_viewer.ui.motion import system_prefers_reduced_motion
 
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Return, Qt.Key.Key_Enter}  # always the next scene
@@ -75,11 +75,9 @@ class Overlay(QWidget):
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         event.accept()  # not a zoom either
 
+    @guarded_paint
     def paintEvent(self, event) -> None:  # noqa: N802
-        try:
-            self._paint()
-        except Exception as exc:  # PySide 6.11 crashes when an exception escapes paintEvent
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self._paint()
 
     def _paint(self) -> None:
         p = QPainter(self)
@@ -155,11 +153,9 @@ class LegendStrip(QWidget):
         if event.oldSize().width() != event.size().width():
             self._fit()
 
+    @guarded_paint
     def paintEvent(self, event) -> None:  # noqa: N802
-        try:
-            self._paint()
-        except Exception as exc:  # PySide 6.11 crashes when an exception escapes paintEvent
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self._paint()
 
     def _paint(self) -> None:
         from corridor_viewer.export import legend

@@ -10,7 +10,6 @@ scoring is model/quiz.py's, the same as the student web page's.
 from __future__ import annotations
 
 import math
-import sys
 
 from PySide6.QtCore import QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPen
@@ -22,6 +21,7 @@ from corridor_viewer.model.quiz import Answer, Quiz
 from corridor_viewer.model.scenes import Scene
 from corridor_viewer.model.terms import display_name
 from corridor_viewer.render.text import draw_halo_text, text_box
+from corridor_viewer.ui.crash import guarded_paint
 
 QUIZ_LAYERS = ("countries", "water", "regions", "places")
 CLICK_SLOP_PX = 5  # a press and release further apart than this is a pan, not an answer
@@ -36,11 +36,9 @@ class _Marks(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents, True)
         self.setAttribute(Qt.WidgetAttribute.WA_NoSystemBackground, True)
 
+    @guarded_paint
     def paintEvent(self, event) -> None:  # noqa: N802
-        try:  # an exception escaping paintEvent crashes PySide 6.11
-            self._paint()
-        except Exception as exc:
-            sys.excepthook(type(exc), exc, exc.__traceback__)
+        self._paint()
 
     def _screen(self, lon: float, lat: float) -> QPointF:
         x, y = projection.forward(lon, lat)
