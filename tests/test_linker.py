@@ -301,6 +301,30 @@ def test_linking_in_two_processes_gives_the_same_mentions(corpus, gazetteer):
     one = link_corpus(articles, gazetteer)
     assert link_corpus(articles, gazetteer, jobs=2) == one
     assert len(one) > 1000 and all(type(m) is Mention for m in link_corpus(articles, gazetteer, jobs=2)[:5])
+    # Mentions that carry a rule and a variant travel back from the worker as they are.
+    three = link_corpus(articles, gazetteer, jobs=3)
+    assert three == one and {m.match for m in three} >= {"exact"} and all(type(m) is Mention for m in three)
+
+
+def test_a_worker_that_dies_loses_no_mention(corpus, gazetteer, monkeypatch, tmp_path):
+    import corridor_viewer.model.linker as linker
+
+    pool = [p.text for a in corpus for p in a.passages]
+    articles = [Article.from_text(f"s{i:03d}", "\n\n".join(pool[(i * 3 + k) % len(pool)] for k in range(4)))
+                for i in range(300)]
+    one = link_corpus(articles, gazetteer)
+
+    def dies_after_claiming_a_slice(conn):
+        _articles, _gazetteer, bounds, counter, lock = linker._FORKED[0]
+        taken = linker._claim(counter, lock, len(bounds))  # taken, never sent
+        (tmp_path / "taken").write_text(str(taken))
+        import os
+
+        os._exit(3)
+
+    monkeypatch.setattr(linker, "_link_worker", dies_after_claiming_a_slice)
+    assert link_corpus(articles, gazetteer, jobs=2) == one
+    assert (tmp_path / "taken").read_text() != "None"  # the worker did take a slice with it
 
 
 def test_the_gazetteer_compiles_only_when_it_first_links(doc_factory):

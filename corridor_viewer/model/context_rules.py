@@ -40,10 +40,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 from corridor_viewer.model.normalize import PROCLITIC, SEP, compact, is_arabic, name_pattern, normalize
 
+_FEATURE, _RULE = itemgetter(0), itemgetter(8)  # Mention.feature_id, Mention.rule
 _DASH_GAP_RE = re.compile(r"[^\S\n]*[-‐‑‒–—―−][^\S\n]*\Z")
 DEFAULT_WINDOW = 300
 
@@ -194,49 +196,66 @@ class ContextRules:
 
     def apply(self, text: str, mentions: list[Any]) -> list[Any]:
         """The article's mentions with the rules applied (chains, then requirements, then nearby cues)."""
+        # Set operations over map(itemgetter) run in C: this runs on every article an archive holds.
+        if not mentions:
+            return mentions
+        features, rules = set(map(_FEATURE, mentions)), set(map(_RULE, mentions))
         triggers = self._triggers
-        if not mentions or not any(m.feature_id in triggers or m.rule in triggers for m in mentions):
+        if triggers.isdisjoint(features) and triggers.isdisjoint(rules):
             return mentions  # the common case: nothing in this article has a rule
-        if self.chains and any(m.feature_id in self.chains for m in mentions):
+        if self.chains and not features.isdisjoint(self.chains):
             mentions = self._chains(text, mentions)
-        if self.requires and any(m.rule in self.requires for m in mentions):
+        if self.requires and not rules.isdisjoint(self.requires):
             mentions = [m for m in mentions if m.rule not in self.requires or self._required(text, m, mentions)]
-        if self._after_cues and any(m.rule in self._after_cues for m in mentions):
+        if self._after_cues and not rules.isdisjoint(self._after_cues):
             mentions = [self._after_word_cued(text, m, mentions) if m.rule in self._after_cues else m
                         for m in mentions]
-        if self.nearby and any(m.feature_id in self.nearby for m in mentions):
+        if self.nearby and not features.isdisjoint(self.nearby):
             mentions = [self._nearby(text, m, mentions) if m.feature_id in self.nearby and not m.rule else m
                         for m in mentions]
         return mentions
 
     def _chains(self, text: str, mentions: list[Any]) -> list[Any]:
+        chains = self.chains
+        # Only a run of dash-joined mentions that holds a chain feature can change: grow runs around those.
+        seeds = [i for i, f in enumerate(map(_FEATURE, mentions)) if f in chains]
         out: list[Any] = []
-        i = 0
-        while i < len(mentions):
-            j = i  # grow the run of mentions joined by dashes
-            while j + 1 < len(mentions) and _DASH_GAP_RE.match(text[mentions[j].end:mentions[j + 1].start]):
+        done = 0  # mentions before this index are in out
+        last = len(mentions) - 1
+        for seed in seeds:
+            if seed < done:
+                continue
+            i = seed
+            while i > done and _DASH_GAP_RE.match(text[mentions[i - 1].end:mentions[i].start]):
+                i -= 1
+            j = seed  # grow the run of mentions joined by dashes
+            while j < last and _DASH_GAP_RE.match(text[mentions[j].end:mentions[j + 1].start]):
                 j += 1
+            if j == i:
+                continue
             run = mentions[i:j + 1]
             found = None
-            if len(run) > 1:
-                for m in run:
-                    for r in self.chains.get(m.feature_id, ()):
-                        if any(o.feature_id in r.with_features for o in run if o is not m):
-                            span = self._chain_span(text, r, run)
-                            if span is not None:
-                                found = (r, span)
-                                break
-                    if found:
-                        break
+            for m in run:
+                for r in chains.get(m.feature_id, ()):
+                    if any(o.feature_id in r.with_features for o in run if o is not m):
+                        span = self._chain_span(text, r, run)
+                        if span is not None:
+                            found = (r, span)
+                            break
+                if found:
+                    break
             if found is None:
-                out += run
-            else:
-                rule, (start, end) = found
-                first = run[0]
-                match = "exact" if all(m.match == "exact" for m in run) else "variant"
-                out.append(first._replace(feature_id=rule.becomes, start=start, end=end, surface=text[start:end],
-                                          match=match, rule=rule.id))
-            i = j + 1
+                continue
+            out += mentions[done:i]
+            rule, (start, end) = found
+            first = run[0]
+            match = "exact" if all(m.match == "exact" for m in run) else "variant"
+            out.append(first._replace(feature_id=rule.becomes, start=start, end=end, surface=text[start:end],
+                                      match=match, rule=rule.id))
+            done = j + 1
+        if not done:
+            return mentions
+        out += mentions[done:]
         return out
 
     @staticmethod

@@ -286,6 +286,7 @@ class Gazetteer:
         group_names = p.group_names
         cache, resolve = self._cache, self._resolve
         after_word = self.rules.after_word
+        append, new = out.append, tuple.__new__
         for m in p.regex.finditer(ctext, lo, len(ctext) if hi is None else hi):
             group = m.lastindex
             proclitic_end, key_end = m.end(1), m.end()
@@ -331,8 +332,9 @@ class Gazetteer:
                 # Place names take no tanween: "تركياً", "أرمينيًّا" are the adjectives "Turkish", "Armenian".
                 if k_end > k and _TANWEEN_RE.search(text, start, end):
                     continue
-            out.append(Mention(feature_id, article_id, start, end, text[start:end],
-                               bisect_right(starts, start) - 1 if starts is not None else -1, match, AUTO, rule))
+            # tuple.__new__ skips the NamedTuple's Python-level __new__ (a frame per mention).
+            append(new(Mention, (feature_id, article_id, start, end, text[start:end],
+                                 bisect_right(starts, start) - 1 if starts is not None else -1, match, AUTO, rule)))
 
     def _resolve(self, names: tuple[_Name, ...], span: str) -> tuple[str, str, bool, str] | None:
         """(feature, match, has_article, rule) for a matched spelling, or None: blocked or ambiguous."""
@@ -591,8 +593,9 @@ def link_corpus(corpus: Corpus | Iterable[Article], gazetteer: Gazetteer, jobs: 
     return out
 
 
-_MIN_PARALLEL = 64  # articles per worker below which starting processes costs more than it saves
-_FORKED: list[Any] = []  # (articles, gazetteer) for forked workers, which inherit it instead of a pickle
+_MIN_PARALLEL = 64  # articles per process below which starting processes costs more than it saves
+_SLICE = 48  # articles per slice handed out: small, so that all processes run out of work together
+_FORKED: list[Any] = []  # what forked workers inherit instead of a pickle: see _link_forked
 
 
 def _can_fork() -> bool:
@@ -602,36 +605,128 @@ def _can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods() and sys.platform != "darwin"
 
 
-def _link_slice(bounds: tuple[int, int]) -> list[tuple]:
-    articles, gazetteer = _FORKED[0]
+def _claim(counter: Any, lock: Any, n: int) -> int | None:
+    """The next slice nobody has taken yet, or None."""
+    with lock:
+        k = counter.value
+        if k >= n:
+            return None
+        counter.value = k + 1
+    return k
+
+
+def _link_worker(conn: Any) -> None:
+    """A forked worker: link slices until none are left, send each as (slice, combos, packed integers).
+
+    Packed because pickling 200,000 tuples and rebuilding them cost the two processes about as much as a
+    fifth of the linking; five int32 per mention (article in slice, combo, start, end, passage) pickle as
+    one bytes object, and the parent slices the surfaces from the texts it already holds.
+    """
+    from array import array
+
+    articles, gazetteer, bounds, counter, lock = _FORKED[0]
     gc.disable()
-    # Plain tuples travel back faster than named ones (no class lookup per object when unpickled).
-    return [tuple(m) for a in articles[bounds[0]:bounds[1]] for m in gazetteer.link(a)]
+    try:
+        while (k := _claim(counter, lock, len(bounds))) is not None:
+            lo, hi = bounds[k]
+            combos: dict[tuple[str, str, str, str], int] = {}
+            packed = array("i")
+            extend = packed.extend
+            for i in range(lo, hi):
+                for m in gazetteer.link(articles[i]):
+                    c = combos.setdefault((m.feature_id, m.match, m.status, m.rule), len(combos))
+                    extend((i - lo, c, m.start, m.end, m.passage_index))
+            conn.send((k, list(combos), packed.tobytes()))
+    except BaseException:  # the parent links what was not sent, and raises there if it fails
+        pass
+    finally:
+        conn.close()
+
+
+def _unpack(articles: Sequence[Article], lo: int, combos: list[tuple[str, str, str, str]],
+            data: bytes) -> list[Mention]:
+    from array import array
+
+    packed = array("i")
+    packed.frombytes(data)
+    it = iter(packed)
+    new = tuple.__new__
+    out: list[Mention] = []
+    append = out.append
+    last, article = -1, None
+    for a, c, s, e, p in zip(it, it, it, it, it, strict=False):  # five integers per mention
+        if a != last:
+            last, article = a, articles[lo + a]
+        f, match, status, rule = combos[c]
+        append(new(Mention, (f, article.id, s, e, article.text[s:e], p, match, status, rule)))
+    return out
 
 
 def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> list[Mention]:
+    """Link in this process and ``jobs - 1`` forked workers; every process takes the next slice as it
+    finishes one, and this one unpacks what the workers sent between its own slices."""
     import multiprocessing
+    from multiprocessing.connection import wait
 
+    ctx = multiprocessing.get_context("fork")
     gazetteer._passes()  # compile once, before the fork: every worker inherits it
-    step = max(1, -(-len(articles) // (jobs * 4)))  # a few slices per worker evens out their load
-    bounds = [(i, min(i + step, len(articles))) for i in range(0, len(articles), step)]
-    _FORKED[:] = [(articles, gazetteer)]
-    make = Mention._make
-    out: list[Mention] = []
+    bounds = [(i, min(i + _SLICE, len(articles))) for i in range(0, len(articles), _SLICE)]
+    counter, lock = ctx.RawValue("q", 0), ctx.Lock()
+    parts: list[list[Mention] | None] = [None] * len(bounds)
+    _FORKED[:] = [(articles, gazetteer, bounds, counter, lock)]
+    procs, conns = [], []
+
+    def take(block: bool) -> None:
+        for conn in wait(conns, None if block else 0):
+            try:
+                k, combos, data = conn.recv()
+            except (EOFError, OSError):
+                conns.remove(conn)
+                continue
+            parts[k] = _unpack(articles, bounds[k][0], combos, data)
+
     paused = gc.isenabled()
     gc.disable()
     # Frozen objects are left alone by the collector, so the workers' collections never touch (and copy)
     # the memory pages of the articles they inherited.
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(jobs) as pool:
-            for part in pool.imap(_link_slice, bounds):  # in order; rebuilt while the others still work
-                out += map(make, part)
+        for _ in range(jobs - 1):
+            receive, send = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_link_worker, args=(send,), daemon=True)
+            proc.start()
+            send.close()
+            procs.append(proc)
+            conns.append(receive)
+        link = gazetteer.link
+        while (k := _claim(counter, lock, len(bounds))) is not None:
+            lo, hi = bounds[k]
+            part: list[Mention] = []
+            for i in range(lo, hi):
+                part += link(articles[i])
+            parts[k] = part
+            if conns:
+                take(block=False)
+        while conns:
+            take(block=True)
     finally:
+        for proc in procs:
+            proc.join(5)
+            if proc.is_alive():
+                proc.kill()
+                proc.join()
+        for conn in conns:
+            conn.close()
         _FORKED.clear()
         gc.unfreeze()
         if paused:
             gc.enable()
+    out: list[Mention] = []
+    for k, part in enumerate(parts):
+        if part is None:  # a worker died with this slice: link it here (and fail here, with a traceback)
+            lo, hi = bounds[k]
+            part = [m for i in range(lo, hi) for m in gazetteer.link(articles[i])]
+        out += part
     return out
 
 
