@@ -17,7 +17,6 @@ from __future__ import annotations
 import functools
 import math
 import re
-import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from typing import Any
@@ -240,6 +239,8 @@ def _validate(a: Annotation) -> None:
 # -- making them
 
 def new_id(kind: str = "a") -> str:
+    import uuid  # here: ~3 ms at start-up, and ids are only made when the user adds a mark
+
     return f"{kind[:8]}-{uuid.uuid4().hex[:10]}"
 
 

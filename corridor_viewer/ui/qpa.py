@@ -10,10 +10,8 @@ moment later by Qt anyway, so a successful check costs nothing extra.
 
 from __future__ import annotations
 
-import ctypes
 import os
 import re
-import subprocess
 import sys
 from pathlib import Path
 
@@ -56,6 +54,8 @@ def _plugin_folders() -> list[Path]:
 
 def missing_libraries(plugin: Path) -> list[str]:
     """The libraries that stop ``plugin`` from loading (sonames, or the loader's message); [] if it loads."""
+    import ctypes  # here: on most starts (offscreen, Wayland, not Linux) nothing is checked at all
+
     try:
         ctypes.CDLL(str(plugin))
         return []
@@ -63,6 +63,8 @@ def missing_libraries(plugin: Path) -> list[str]:
         first = _SONAME.search(str(exc))
         reason = first.group(1) if first else str(exc)
     # The loader names only the first; ldd (glibc's, on every distribution) lists all, so one install fixes it.
+    import subprocess
+
     try:
         out = subprocess.run(["ldd", str(plugin)], capture_output=True, text=True, timeout=10).stdout
     except (OSError, subprocess.SubprocessError):

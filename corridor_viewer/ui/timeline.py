@@ -9,7 +9,7 @@ import datetime as dt
 
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QStyle, QStyleOptionSlider, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSlider, QVBoxLayout, QWidget
 
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.timeline import TIMELINE_START, normalise_date
@@ -27,6 +27,10 @@ class TickSlider(QSlider):
         self.setMinimumHeight(38)
 
     def _x_for(self, value: int) -> int:
+        # Imported here: PySide6 builds QStyle's Python enums (~5 ms) on first import, and the ticks (the
+        # articles' dates) are only known after the first paint.
+        from PySide6.QtWidgets import QStyle, QStyleOptionSlider
+
         opt = QStyleOptionSlider()
         self.initStyleOption(opt)
         groove = self.style().subControlRect(QStyle.ComplexControl.CC_Slider, opt,
