@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> int:
     return run_gui(args)
 
 
+REST_AFTER_MS = 250  # after the first paint, at the latest: the deferred panels and menus (see run_gui)
+
+
 def _remove_stale_parts() -> None:
     """Temp files of our writes that a killed process left (io/atomicfile.py keeps a list of them)."""
     import contextlib
@@ -82,15 +85,30 @@ def run_gui(args: argparse.Namespace) -> int:
     win = MainWindow(make_session(doc), settings, defer=True)
     win.restore()
     startup.track_first_paint(win, splash, None if args.exit_after_paint else settings)
-    # Link the articles once the map is on screen: start-up shows the map first.
-    def _link_after_first_paint(_ms: float) -> None:
-        win.canvas.painted.disconnect(_link_after_first_paint)
-        QTimer.singleShot(0, win.link_articles)
+    # Link the articles once the map is on screen: start-up shows the map first, then the articles. The rest
+    # (scenes, the Layers panel, the File menu's project actions, the panels behind tabs) waits for the links,
+    # which come from the cache in a few tens of milliseconds; ~70 ms of building widgets on the UI thread
+    # would otherwise keep the finished links from reaching the panels. When linking is slow (the first start,
+    # a changed corpus compiles the gazetteer), the rest is built after REST_AFTER_MS anyway.
+    rest_started = False
+
+    def _rest() -> None:
+        nonlocal rest_started
+        if rest_started or win.ended:
+            return
+        rest_started = True
         QTimer.singleShot(0, win.load_scenes)
         QTimer.singleShot(0, win.finish_setup)
         QTimer.singleShot(0, _remove_stale_parts)
 
+    def _link_after_first_paint(_ms: float) -> None:
+        win.canvas.painted.disconnect(_link_after_first_paint)
+        QTimer.singleShot(0, win.link_articles)
+        QTimer.singleShot(REST_AFTER_MS, win, _rest)  # the window as context: gone with it
+
     win.canvas.painted.connect(_link_after_first_paint)
+    win.linker.linked.connect(_rest)
+    win.linker.failed.connect(lambda _message: _rest())
     if args.exit_after_paint:
         started = process_start_time()
 

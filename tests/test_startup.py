@@ -149,3 +149,35 @@ def test_a_normal_start_after_a_slow_one_shows_the_splash(qapp, restore_hooks, m
     assert len(shown) == 1 and not shown[0].isVisible()
     recorded = int(open_settings().value(startup.LAST_STARTUP_KEY))
     assert 0 < recorded <= (time.time() - t0) * 1000 + 1  # this start's figure replaces the old one
+
+
+def _start_until_setup_is_finished(qapp, monkeypatch, *, link: bool) -> list[str]:
+    """A normal start (no measurement rules) that quits once the deferred panels and menus are built."""
+    from corridor_viewer.ui.linking import LinkRunner
+
+    events: list[str] = []
+    real_finish = MainWindow.finish_setup
+
+    def finish_then_quit(self):
+        events.append("finish_setup:" + ("linked" if self.doc.links is not None else "not linked"))
+        real_finish(self)
+        qapp.quit()
+
+    monkeypatch.setattr(MainWindow, "finish_setup", finish_then_quit)
+    if not link:  # linking that never ends (a slow first start): the rest must not wait for it
+        monkeypatch.setattr(LinkRunner, "request", lambda self: events.append("link requested"))
+    t0 = time.time()
+    monkeypatch.setattr(startup, "process_start_time", lambda: t0)
+    assert app.main(["--lang", "en"]) == 0
+    return events
+
+
+def test_after_the_first_paint_the_links_come_before_the_deferred_panels(qapp, restore_hooks, monkeypatch):
+    assert _start_until_setup_is_finished(qapp, monkeypatch, link=True) == ["finish_setup:linked"]
+
+
+def test_the_deferred_panels_do_not_wait_for_slow_linking(qapp, restore_hooks, monkeypatch):
+    t0 = time.time()
+    events = _start_until_setup_is_finished(qapp, monkeypatch, link=False)
+    assert events == ["link requested", "finish_setup:not linked"]
+    assert time.time() - t0 >= app.REST_AFTER_MS / 1000
