@@ -1,11 +1,14 @@
 """Load the committed geodata (manifest + GeoJSON) into model layers, projected once.
 
-Start-up path: json + pure-Python projection only (no shapely, no geopandas).
+Start-up path: json + pure-Python projection only (no shapely, no geopandas); the bundled data's projected
+vertices are kept between starts (io.projcache).
 """
 
 from __future__ import annotations
 
 import json
+from array import array
+from itertools import chain, islice
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +28,37 @@ def _bounds(points) -> tuple[float, float, float, float]:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
-def project_geometry(geom: dict[str, Any]) -> Geometry:
+class _Vertices:
+    """Projected vertices for project_geometry: computed (and recorded, for the cache), or read from it."""
+
+    def __init__(self, cached: array | None = None) -> None:
+        self._next = iter(cached) if cached is not None else None
+        self.recorded: array | None = array("d") if cached is None else None
+
+    def ring(self, coords: list) -> list[tuple[float, float]]:
+        if self._next is not None:
+            flat = islice(self._next, 2 * len(coords))
+            return list(zip(flat, flat, strict=False))
+        pts = projection.forward_many(coords)
+        self.recorded.extend(chain.from_iterable(pts))
+        return pts
+
+
+def _ring_vertices(geom: dict[str, Any]) -> int:
+    """How many vertices of ``geom`` project_geometry projects with forward_many (lines and polygons)."""
+    t, c = geom.get("type"), geom.get("coordinates") or []
+    if t == "LineString":
+        return len(c)
+    if t in ("MultiLineString", "Polygon"):
+        return sum(len(line) for line in c)
+    if t == "MultiPolygon":
+        return sum(len(ring) for poly in c for ring in poly)
+    return 0
+
+
+def project_geometry(geom: dict[str, Any], vertices: _Vertices | None = None) -> Geometry:
     t = geom["type"]
-    fwd = projection.forward_many
+    fwd = vertices.ring if vertices is not None else projection.forward_many
     if t == "Point":
         pt = projection.forward(*geom["coordinates"][:2])
         return Geometry("point", [[[pt]]], (pt[0], pt[1], pt[0], pt[1]))
@@ -42,6 +73,22 @@ def project_geometry(geom: dict[str, Any]) -> Geometry:
     raise GeodataError(f"unsupported geometry type {t!r}")
 
 
+def _projection_cache(folder: Path, manifest: dict[str, Any]):
+    """The projected-vertex cache of the bundled geodata (io.projcache), or None where it cannot be kept."""
+    try:
+        from corridor_viewer import __version__
+        from corridor_viewer.io.plancache import fingerprint_files
+        from corridor_viewer.io.projcache import ProjectionCache, cache_key
+        from corridor_viewer.io.userdirs import cache_dir
+
+        files = [folder / entry["file"] for entry in manifest["layers"]]
+        key = cache_key([__version__, projection.PROJ_STRING, fingerprint_files([Path(projection.__file__)]),
+                         fingerprint_files(files), [entry["file"] for entry in manifest["layers"]]])
+        return ProjectionCache(cache_dir(), key)
+    except (OSError, KeyError, TypeError):
+        return None
+
+
 def load_manifest(folder: Path) -> dict[str, Any]:
     path = folder / "layers.json"
     try:
@@ -51,18 +98,25 @@ def load_manifest(folder: Path) -> dict[str, Any]:
 
 
 def load_document(folder: Path | None = None) -> Document:
+    bundled = folder is None
     if folder is None:
         from corridor_viewer.resources import geodata_dir
 
         folder = geodata_dir()
     manifest = load_manifest(folder)
-    layers = []
+    collections = []
     for entry in manifest["layers"]:
         path = folder / entry["file"]
         try:
-            fc = json.loads(path.read_text(encoding="utf-8"))
+            collections.append(json.loads(path.read_text(encoding="utf-8")))
         except (OSError, ValueError) as exc:
             raise GeodataError(f"cannot read layer file {path}: {exc}") from exc
+    # The bundled data's projected vertices from the last start, when nothing they depend on changed.
+    cache = _projection_cache(folder, manifest) if bundled else None
+    count = sum(_ring_vertices(raw.get("geometry") or {}) for fc in collections for raw in fc.get("features", []))
+    vertices = _Vertices(cache.load(2 * count) if cache is not None else None)
+    layers = []
+    for entry, fc in zip(manifest["layers"], collections, strict=True):
         style = layer_style_from_manifest(entry, manifest.get("status_dash", {}))
         layer = Layer(id=entry["id"], title={"en": entry.get("title_en", entry["id"]),
                                              "ar": entry.get("title_ar", "")},
@@ -70,12 +124,14 @@ def load_document(folder: Path | None = None) -> Document:
         for raw in fc.get("features", []):
             props = raw.get("properties") or {}
             fid = props.get("id") or raw.get("id")
-            geom = project_geometry(raw["geometry"])
+            geom = project_geometry(raw["geometry"], vertices)
             anchor = props.get("label_lonlat")
             layer.features.append(Feature(
                 id=fid, layer_id=layer.id, props=props, geometry=geom,
                 label_anchor=projection.forward(*anchor) if anchor else None))
         layers.append(layer)
+    if cache is not None and vertices.recorded is not None:
+        cache.save(vertices.recorded)
     layers += _raster_layers(folder, manifest)
     home = manifest.get("home_lonlat")
     home_bounds = None
