@@ -643,6 +643,17 @@ def _link_worker(conn: Any) -> None:
         conn.close()
 
 
+def _widen_pipe(conn: Any) -> None:
+    """Room for a few slices' mentions in the pipe (Linux: 64 KiB by default, about one slice), so that a
+    worker never waits for this process to finish its own slice before it can go on."""
+    import contextlib
+
+    with contextlib.suppress(ImportError, OSError, AttributeError):
+        import fcntl
+
+        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+
+
 def _unpack(articles: Sequence[Article], lo: int, combos: list[tuple[str, str, str, str]],
             data: bytes) -> list[Mention]:
     from array import array
@@ -693,6 +704,7 @@ def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> li
     try:
         for _ in range(jobs - 1):
             receive, send = ctx.Pipe(duplex=False)
+            _widen_pipe(send)
             proc = ctx.Process(target=_link_worker, args=(send,), daemon=True)
             proc.start()
             send.close()
