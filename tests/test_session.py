@@ -222,3 +222,42 @@ def test_lint_imports_keeps_the_layers():
     out = subprocess.run([exe], capture_output=True, text=True, cwd=ROOT, timeout=300)
     assert out.returncode == 0, out.stdout + out.stderr
     assert "0 broken" in out.stdout and "KEPT" in out.stdout
+
+
+def test_a_listener_may_take_fewer_arguments_whatever_kind_of_callable_it_is():
+    """signals._max_args reads plain functions and methods off their code; it must agree with inspect."""
+    import functools
+    import inspect
+
+    from corridor_viewer.model import signals
+
+    def by_inspect(fn):
+        try:
+            params = inspect.signature(fn).parameters.values()
+        except (TypeError, ValueError):
+            return None
+        if any(p.kind is p.VAR_POSITIONAL for p in params):
+            return None
+        return sum(p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in params)
+
+    class C:
+        def method(self, a, b=1): ...
+        def star(self, *a): ...
+        @staticmethod
+        def static(a): ...
+        @classmethod
+        def klass(cls, a, b): ...
+        def __call__(self, x): ...
+
+    def plain(a, /, b, *, c): ...
+
+    def wrapped(fn):
+        @functools.wraps(fn)
+        def inner(*a, **k):
+            return fn(*a, **k)
+        return inner
+
+    cases = [C().method, C().star, C.static, C.klass, C(), plain, lambda: 0, lambda x, y: 0, wrapped(plain),
+             functools.partial(plain, 1), print, C.method]
+    assert [signals._max_args(c) for c in cases] == [by_inspect(c) for c in cases]
+    assert signals._max_args(C().method) == 2 and signals._max_args(wrapped(plain)) == 2
