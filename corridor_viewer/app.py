@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
+from typing import TYPE_CHECKING
 
 from corridor_viewer import APP_NAME, ORG_NAME, __version__
 from corridor_viewer.proctime import process_start_time
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -16,8 +19,7 @@ def main(argv: list[str] | None = None) -> int:
 
     if cli.is_command_line(argv):
         return cli.main(argv)
-    parser = cli.build_parser(with_commands=False)
-    args = parser.parse_args(argv)
+    args = cli.quick_gui_args(argv) or cli.build_parser(with_commands=False).parse_args(argv)
     if args.install_desktop or args.uninstall_desktop:
         from corridor_viewer import desktop  # no Qt: this must work without a display
 

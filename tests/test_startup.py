@@ -181,3 +181,24 @@ def test_the_deferred_panels_do_not_wait_for_slow_linking(qapp, restore_hooks, m
     events = _start_until_setup_is_finished(qapp, monkeypatch, link=False)
     assert events == ["link requested", "finish_setup:not linked"]
     assert time.time() - t0 >= app.REST_AFTER_MS / 1000
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--exit-after-paint"], ["--lang", "ar"], ["--lang=en", "--exit-after-paint"], ["--install-desktop"],
+    ["--uninstall-desktop", "--lang", "en"], ["--exit-after-paint", "--exit-after-paint"],
+])
+def test_the_quick_reading_of_the_window_flags_is_argparse_s(argv):
+    from corridor_viewer import cli
+
+    quick = cli.quick_gui_args(argv)
+    assert quick is not None and vars(quick) == vars(cli.build_parser(with_commands=False).parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ["--lang", "xx"], ["--lang"], ["--exit"], ["--version"], ["-h"], ["--install-desktop", "--uninstall-desktop"],
+    ["--lang", "ar", "extra"], ["--LANG=ar"],
+])
+def test_anything_else_goes_to_argparse(argv):
+    from corridor_viewer import cli
+
+    assert cli.quick_gui_args(argv) is None  # argparse then accepts it (--exit: an abbreviation) or says why not

@@ -6,12 +6,15 @@ Commands never import ``corridor_viewer.ui``; ``scenes``, ``links`` and ``check`
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from corridor_viewer import APP_NAME, __version__
+
+if TYPE_CHECKING:
+    import argparse
 
 # name -> module with add_parser(subparsers) -> ArgumentParser and run(args) -> exit status.
 COMMANDS: dict[str, str] = {
@@ -36,6 +39,8 @@ def add_gui_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    import argparse  # here: a plain start (no arguments, or only the window's own flags) never needs it
+
     p = argparse.ArgumentParser(
         prog="corridor-viewer",
         description=f"{APP_NAME}: map of the South Caucasus corridors. Without a command it opens the window.",
@@ -50,6 +55,36 @@ def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
                 continue
             mod.add_parser(sub).set_defaults(_run=mod.run)
     return p
+
+
+_GUI_FLAGS = {"--exit-after-paint": "exit_after_paint", "--install-desktop": "install_desktop",
+              "--uninstall-desktop": "uninstall_desktop"}
+
+
+def quick_gui_args(argv: list[str]) -> argparse.Namespace | None:
+    """The window's options without argparse for the plain cases (no arguments, as a double-click starts
+    it, or only whole flags and ``--lang ar|en``): importing argparse and building the parser cost ~6 ms
+    of every start. Anything else (--version, -h, abbreviations, bad values, both desktop flags) returns
+    None and goes to argparse, which then says what is wrong. Tested to give argparse's own result."""
+    from types import SimpleNamespace
+
+    out = {"lang": None, "exit_after_paint": False, "install_desktop": False, "uninstall_desktop": False}
+    i = 0
+    while i < len(argv):
+        a = argv[i]
+        if a in _GUI_FLAGS:
+            out[_GUI_FLAGS[a]] = True
+        elif a.startswith("--lang=") and a[7:] in ("ar", "en"):
+            out["lang"] = a[7:]
+        elif a == "--lang" and i + 1 < len(argv) and argv[i + 1] in ("ar", "en"):
+            out["lang"] = argv[i + 1]
+            i += 1
+        else:
+            return None
+        i += 1
+    if out["install_desktop"] and out["uninstall_desktop"]:
+        return None
+    return SimpleNamespace(**out)  # type: ignore[return-value]
 
 
 def is_command_line(argv: list[str]) -> bool:
