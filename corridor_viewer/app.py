@@ -125,7 +125,8 @@ def run_gui(args: argparse.Namespace) -> int:
             say(f"first-paint-ms={(time.time() - started) * 1000:.0f}")
 
         def ready() -> None:
-            # The articles are linked and the panels hold them (they refresh as the links arrive).
+            # The articles are linked and the panels on screen hold them (they refresh as the links arrive);
+            # the panels behind tabs are built right after (see _rest) and take them when built.
             win.linker.linked.disconnect(ready)
             say(f"ready-ms={(time.time() - started) * 1000:.0f}")
             QTimer.singleShot(0, app.quit)

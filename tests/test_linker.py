@@ -332,3 +332,55 @@ def test_the_gazetteer_compiles_only_when_it_first_links(doc_factory):
     assert g._compiled is None and g.search_names("زنغزور")[0] == ZANGEZUR and g._compiled is None
     g.link(Article.from_text("t", "ممر زنگزور"))
     assert g._compiled is not None
+
+
+def test_each_context_rule_sees_what_the_rule_before_it_made():
+    """An after-word change undone for want of cues gives the mention back its feature, whose nearby rule then
+    applies as if the after-word rule had never been there."""
+    features = [
+        {"id": "F", "name_en": "Fooville", "link_rules": [
+            {"kind": "after_word", "id": "aw", "words": ["region"], "becomes": "G", "cues": {"words": ["gcue"]}},
+            {"kind": "nearby", "id": "nb", "names": ["Fooville"], "becomes": "H",
+             "cues_for": {"words": ["hcue"]}}]},
+        {"id": "G", "name_en": "Gland"},
+        {"id": "H", "name_en": "Hland"},
+    ]
+    g = Gazetteer.from_features(features)
+
+    def link(text):
+        return [(m.feature_id, m.rule) for m in g.link(Article.from_text("a", text))]
+
+    assert link("We went to the region Fooville, near hcue.") == [("H", "nb")]  # undone, then nearby
+    assert link("In the region Fooville with gcue.") == [("G", "aw")]  # the cue holds the change
+    assert link("Fooville hcue") == [("H", "nb")]
+
+
+def test_a_failing_parent_stops_its_workers_at_once(corpus, gazetteer, monkeypatch, tmp_path):
+    import multiprocessing
+    import os
+
+    import corridor_viewer.model.linker as linker
+
+    pool = [p.text for a in corpus for p in a.passages]
+    articles = [Article.from_text(f"s{i:03d}", "\n\n".join(pool[(i * 7 + k) % len(pool)] for k in range(4)))
+                for i in range(1500)]
+    parent, real = os.getpid(), Gazetteer.link
+    calls = []
+    log = tmp_path / "worker-linked"
+
+    def link_then_fail_here(self, article):
+        if os.getpid() == parent:
+            calls.append(1)
+            if len(calls) > 60:
+                raise RuntimeError("the parent failed")
+        else:
+            with open(log, "a") as fh:
+                fh.write("x")
+        return real(self, article)
+
+    monkeypatch.setattr(Gazetteer, "link", link_then_fail_here)
+    with pytest.raises(RuntimeError, match="the parent failed"):
+        linker._link_forked(articles, gazetteer, 2)
+    assert multiprocessing.active_children() == []
+    # The worker finished the slice it had and took no more: it did not link the rest of the corpus alone.
+    assert len(log.read_text()) < len(articles) // 2

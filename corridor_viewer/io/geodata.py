@@ -82,7 +82,8 @@ def _projection_cache(folder: Path, manifest: dict[str, Any]):
         from corridor_viewer.io.userdirs import cache_dir
 
         files = [folder / entry["file"] for entry in manifest["layers"]]
-        key = cache_key([__version__, projection.PROJ_STRING, fingerprint_files([Path(projection.__file__)]),
+        code = [Path(projection.__file__), Path(__file__)]  # the formulas, and how geometries are walked
+        key = cache_key([__version__, projection.PROJ_STRING, fingerprint_files(code),
                          fingerprint_files(files), [entry["file"] for entry in manifest["layers"]]])
         return ProjectionCache(cache_dir(), key)
     except (OSError, KeyError, TypeError):

@@ -203,13 +203,17 @@ class ContextRules:
         triggers = self._triggers
         if triggers.isdisjoint(features) and triggers.isdisjoint(rules):
             return mentions  # the common case: nothing in this article has a rule
+        # Each step sees what the one before it made (a chain or a cue can change a mention's feature and rule).
         if self.chains and not features.isdisjoint(self.chains):
             mentions = self._chains(text, mentions)
+            features, rules = set(map(_FEATURE, mentions)), set(map(_RULE, mentions))
         if self.requires and not rules.isdisjoint(self.requires):
             mentions = [m for m in mentions if m.rule not in self.requires or self._required(text, m, mentions)]
+            features, rules = set(map(_FEATURE, mentions)), set(map(_RULE, mentions))
         if self._after_cues and not rules.isdisjoint(self._after_cues):
             mentions = [self._after_word_cued(text, m, mentions) if m.rule in self._after_cues else m
                         for m in mentions]
+            features = set(map(_FEATURE, mentions))
         if self.nearby and not features.isdisjoint(self.nearby):
             mentions = [self._nearby(text, m, mentions) if m.feature_id in self.nearby and not m.rule else m
                         for m in mentions]
@@ -221,9 +225,10 @@ class ContextRules:
         seeds = [i for i, f in enumerate(map(_FEATURE, mentions)) if f in chains]
         out: list[Any] = []
         done = 0  # mentions before this index are in out
+        seen = 0  # seeds before this index were in a run already tried
         last = len(mentions) - 1
         for seed in seeds:
-            if seed < done:
+            if seed < done or seed < seen:
                 continue
             i = seed
             while i > done and _DASH_GAP_RE.match(text[mentions[i - 1].end:mentions[i].start]):
@@ -231,6 +236,7 @@ class ContextRules:
             j = seed  # grow the run of mentions joined by dashes
             while j < last and _DASH_GAP_RE.match(text[mentions[j].end:mentions[j + 1].start]):
                 j += 1
+            seen = j + 1
             if j == i:
                 continue
             run = mentions[i:j + 1]

@@ -651,7 +651,7 @@ def _widen_pipe(conn: Any) -> None:
     with contextlib.suppress(ImportError, OSError, AttributeError):
         import fcntl
 
-        fcntl.fcntl(conn.fileno(), getattr(fcntl, "F_SETPIPE_SZ", 1031), 1 << 20)
+        fcntl.fcntl(conn.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)  # Linux only: elsewhere AttributeError
 
 
 def _unpack(articles: Sequence[Article], lo: int, combos: list[tuple[str, str, str, str]],
@@ -722,13 +722,17 @@ def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> li
         while conns:
             take(block=True)
     finally:
+        # If this process failed or was interrupted, the workers must not go on taking slices: mark them all
+        # taken, and close the pipes first, so that a worker blocked on sending stops (a broken pipe) at once.
+        with lock:
+            counter.value = len(bounds)
+        for conn in conns:
+            conn.close()
         for proc in procs:
             proc.join(5)
             if proc.is_alive():
                 proc.kill()
                 proc.join()
-        for conn in conns:
-            conn.close()
         _FORKED.clear()
         gc.unfreeze()
         if paused:

@@ -41,10 +41,13 @@ def _max_args(fn: Callable[..., Any]) -> int | None:
     # builtin, callable object) goes to inspect.
     func = getattr(fn, "__func__", fn)
     code = getattr(func, "__code__", None)
-    if code is not None and type(func) is _FUNCTION and not hasattr(func, "__wrapped__"):
+    if code is not None and type(func) is _FUNCTION and not hasattr(func, "__wrapped__") \
+            and not hasattr(func, "__signature__"):
         if code.co_flags & _CO_VARARGS:
             return None
         bound = fn is not func and getattr(fn, "__self__", None) is not None
+        if bound and not code.co_argcount:
+            return None  # a method that takes no self: inspect cannot read it either
         return code.co_argcount - (1 if bound else 0)
     try:
         params = inspect.signature(fn).parameters.values()
