@@ -673,6 +673,14 @@ def _unpack(articles: Sequence[Article], lo: int, combos: list[tuple[str, str, s
     return out
 
 
+def _link_range(articles: Sequence[Article], gazetteer: Gazetteer, lo: int, hi: int) -> list[Mention]:
+    out: list[Mention] = []
+    link = gazetteer.link
+    for i in range(lo, hi):
+        out += link(articles[i])
+    return out
+
+
 def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> list[Mention]:
     """Link in this process and ``jobs - 1`` forked workers; every process takes the next slice as it
     finishes one, and this one unpacks what the workers sent between its own slices."""
@@ -710,13 +718,8 @@ def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> li
             send.close()
             procs.append(proc)
             conns.append(receive)
-        link = gazetteer.link
         while (k := _claim(counter, lock, len(bounds))) is not None:
-            lo, hi = bounds[k]
-            part: list[Mention] = []
-            for i in range(lo, hi):
-                part += link(articles[i])
-            parts[k] = part
+            parts[k] = _link_range(articles, gazetteer, *bounds[k])
             if conns:
                 take(block=False)
         while conns:
@@ -740,8 +743,7 @@ def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> li
     out: list[Mention] = []
     for k, part in enumerate(parts):
         if part is None:  # a worker died with this slice: link it here (and fail here, with a traceback)
-            lo, hi = bounds[k]
-            part = [m for i in range(lo, hi) for m in gazetteer.link(articles[i])]
+            part = _link_range(articles, gazetteer, *bounds[k])
         out += part
     return out
 
