@@ -29,9 +29,9 @@ def _bounds(points) -> tuple[float, float, float, float]:
 
 
 class _Vertices:
-    """Projected vertices for project_geometry: computed (and recorded, for the cache), or read from it."""
+    """Projected vertices for project_geometry: read from the cache, or computed and recorded for it."""
 
-    def __init__(self, cached: array | None = None) -> None:
+    def __init__(self, cached: array | None) -> None:
         self._next = iter(cached) if cached is not None else None
         self.recorded: array | None = array("d") if cached is None else None
 
@@ -114,8 +114,10 @@ def load_document(folder: Path | None = None) -> Document:
             raise GeodataError(f"cannot read layer file {path}: {exc}") from exc
     # The bundled data's projected vertices from the last start, when nothing they depend on changed.
     cache = _projection_cache(folder, manifest) if bundled else None
-    count = sum(_ring_vertices(raw.get("geometry") or {}) for fc in collections for raw in fc.get("features", []))
-    vertices = _Vertices(cache.load(2 * count) if cache is not None else None)
+    vertices = None  # another folder (tests, a rebuild): projected as it is read, nothing kept
+    if cache is not None:
+        count = sum(_ring_vertices(raw.get("geometry") or {}) for fc in collections for raw in fc.get("features", []))
+        vertices = _Vertices(cache.load(2 * count))
     layers = []
     for entry, fc in zip(manifest["layers"], collections, strict=True):
         style = layer_style_from_manifest(entry, manifest.get("status_dash", {}))
@@ -131,7 +133,7 @@ def load_document(folder: Path | None = None) -> Document:
                 id=fid, layer_id=layer.id, props=props, geometry=geom,
                 label_anchor=projection.forward(*anchor) if anchor else None))
         layers.append(layer)
-    if cache is not None and vertices.recorded is not None:
+    if vertices is not None and vertices.recorded is not None:
         cache.save(vertices.recorded)
     layers += _raster_layers(folder, manifest)
     home = manifest.get("home_lonlat")
