@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import builtins
+import gc
 import subprocess
 import sys
 import time
@@ -9,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import QSettings, QSize
+from PySide6.QtCore import QSettings, QSize, QTimer
 from PySide6.QtWidgets import QApplication, QSplashScreen
 
 from corridor_viewer import __version__, app
@@ -95,7 +97,10 @@ def test_the_first_paint_closes_the_splash_and_records_the_duration(qtbot, doc):
 @pytest.fixture
 def restore_hooks():
     hooks = sys.excepthook, __import__("threading").excepthook
+    importer = builtins.__import__  # a start drops PySide6's import hook (app._drop_feature_import_hook)
     yield
+    builtins.__import__ = importer
+    gc.unfreeze()  # a start freezes what it made (app._resume_gc): in a test process, let it go again
     import threading
 
     from corridor_viewer.ui import crash
@@ -105,6 +110,11 @@ def restore_hooks():
     sys.excepthook, threading.excepthook = hooks
     for w in QApplication.topLevelWidgets():
         w.close()
+    # app.main() ends with app.quit(), which leaves Qt's "quit now" flag set until the next app.exec(): every
+    # QEventLoop.exec() returns at once meanwhile, so later tests' qtbot.wait never ran their timers (a test-order
+    # dependence seen since these tests run app.main in-process). One app.exec() clears it.
+    QTimer.singleShot(0, QApplication.instance().quit)
+    QApplication.instance().exec()
 
 
 def test_start_up_sets_the_window_icon_and_a_measurement_run_shows_no_splash(qapp, capsys, restore_hooks):
@@ -126,6 +136,51 @@ def test_start_up_sets_the_window_icon_and_a_measurement_run_shows_no_splash(qap
     from corridor_viewer.ui import crash
 
     assert sys.excepthook == crash._reporter._excepthook
+
+
+def test_the_collector_rests_until_the_links_and_the_start_up_objects_are_frozen(qapp, restore_hooks, monkeypatch):
+    at_first_paint = []
+    real_track = startup.track_first_paint
+
+    def track(win, splash, s):
+        real_track(win, splash, s)
+        win.canvas.painted.connect(lambda _ms: at_first_paint.append(gc.isenabled()))
+
+    monkeypatch.setattr(startup, "track_first_paint", track)
+    assert gc.isenabled()
+    assert app.main(["--exit-after-paint", "--lang", "en"]) == 0
+    assert at_first_paint and at_first_paint[0] is False  # paused while the window is built and painted
+    assert gc.isenabled()  # on again once the links are in (and after the app ends)
+    assert gc.get_freeze_count() > 10_000  # start-up's objects are left out of later collections
+
+
+def test_a_start_that_fails_turns_the_collector_back_on(qapp, restore_hooks, monkeypatch):
+    from corridor_viewer.io import geodata
+
+    def broken():
+        raise geodata.GeodataError("the bundled map data is damaged")
+
+    monkeypatch.setattr(geodata, "load_document", broken)
+    monkeypatch.setattr("PySide6.QtWidgets.QMessageBox.critical", lambda *a, **k: None)
+    assert app.main(["--exit-after-paint", "--lang", "en"]) == 2
+    assert gc.isenabled()
+
+
+def test_the_start_drops_only_pyside6_s_own_import_hook(monkeypatch):
+    if not hasattr(builtins, "__feature_import__"):
+        pytest.skip("this PySide6 has no __feature__ import hook")
+    monkeypatch.setattr(builtins, "__import__", builtins.__feature_import__)
+    app._drop_feature_import_hook()
+    assert builtins.__import__ is builtins.__orig_import__
+    __import__("json.decoder")  # imports work as before
+    from email import utils  # noqa: F401  (a from-import through the restored function)
+
+    def someone_elses(*args, **kwargs):  # e.g. a debugger's or a test tool's
+        return builtins.__orig_import__(*args, **kwargs)
+
+    monkeypatch.setattr(builtins, "__import__", someone_elses)
+    app._drop_feature_import_hook()
+    assert builtins.__import__ is someone_elses  # left alone
 
 
 def test_a_normal_start_after_a_slow_one_shows_the_splash(qapp, restore_hooks, monkeypatch):
