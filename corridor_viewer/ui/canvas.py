@@ -10,8 +10,9 @@ import math
 import time
 from dataclasses import replace
 from html import escape
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEasingCurve, QEvent, QPointF, QRectF, Qt, QTimer, QVariantAnimation, Signal
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QWheelEvent
 from PySide6.QtWidgets import QToolTip, QWidget
 
@@ -23,6 +24,9 @@ from corridor_viewer.render.paint import PaintOptions, paint_base, paint_overlay
 from corridor_viewer.render.text import draw_halo_text, text_box
 from corridor_viewer.ui.bind import listen, listen_all
 from corridor_viewer.ui.crash import guarded_paint
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QVariantAnimation
 
 PICK_TOLERANCE_PX = 6.0
 KEY_PAN_PX = 80.0
@@ -144,6 +148,8 @@ class MapCanvas(QWidget):
         hop = math.hypot(target.cx - start.cx, target.cy - start.cy)
         span = max(start.width * start.m_per_px, start.width * target.m_per_px)
         bump = min(0.8, hop / max(span, 1.0) * 0.5)  # zoom out more for longer jumps
+        from PySide6.QtCore import QEasingCurve, QVariantAnimation  # ~2 ms of classes the first paint skips
+
         anim = QVariantAnimation(self)
         anim.setStartValue(0.0)
         anim.setEndValue(1.0)

@@ -10,9 +10,9 @@ under its passage.
 from __future__ import annotations
 
 import html
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt, QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -30,6 +30,9 @@ from corridor_viewer.model.feature import Feature
 from corridor_viewer.model.normalize import is_rtl
 from corridor_viewer.ui.bind import listen
 from corridor_viewer.ui.mentions_chart import MentionsChart, month_name
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 # Isolates keep a number or a date in its own order inside the other script: LRI for what is always
 # left-to-right (a number such as 5,502.75), FSI for text that takes the direction of its first letter (a value
@@ -245,6 +248,8 @@ class FeaturePanel(QWidget):
             art, start, end = text.partition(":")[2].rsplit(":", 2)
             self.doc.set_focus(art, int(start), int(end))
         elif url.scheme() in ("http", "https"):
+            from PySide6.QtGui import QDesktopServices  # with QUrl, ~1.5 ms of classes the first paint skips
+
             QDesktopServices.openUrl(url)
 
     def menu_at(self, pos: QPoint):

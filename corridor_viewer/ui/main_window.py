@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QWidget
 
 from corridor_viewer import APP_NAME, __version__
 from corridor_viewer.model.document import Document
@@ -341,6 +341,8 @@ class MainWindow(QMainWindow):
         try:
             export_handout(self.doc.map_state(), scenes, Path(path), base, links=self.doc.links)
         except (ExportError, OSError) as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self, self.tr("Export failed"), str(exc))
             return
         # Said here rather than with export_handout's English summary: one page per scene, in the UI language.
@@ -408,6 +410,8 @@ class MainWindow(QMainWindow):
         self.scale_label.setText(self.tr("Scale: %1 m per pixel").replace("%1", f"{m:,.0f}"))
 
     def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(self, self.tr("About Corridor Viewer"), self.about_html())
 
     def about_html(self) -> str:
