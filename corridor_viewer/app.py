@@ -44,9 +44,9 @@ def run_gui(args: argparse.Namespace) -> int:
     import gc
 
     # Start-up makes some hundreds of thousands of objects (Qt's enums, the modules, the map) that all live
-    # on: the cyclic collector walked them about 110 times before the links arrived, ~25 ms of finding
-    # nothing. It is paused until then, and what start-up made is frozen out of later collections (shorter
-    # pauses while the user pans). See _resume_gc.
+    # on: the cyclic collector ran ~100 times before the links arrived (~10 ms of finding nothing), then a
+    # full pass over all of them (~15 ms) while the user could pan. It rests until the links are in, and
+    # what start-up made is then frozen out of later collections. See _resume_gc.
     collecting = gc.isenabled()
     gc.disable()
     try:
