@@ -19,19 +19,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import TYPE_CHECKING, Any, NamedTuple, Protocol
 
 from corridor_viewer.model.annotations import Annotation
 from corridor_viewer.model.document import Document
 from corridor_viewer.model.export_settings import ExportSettings
 from corridor_viewer.model.feature import Layer
 from corridor_viewer.model.label_edits import NO_EDITS, LabelEdits, edits
-from corridor_viewer.model.lesson import Lesson, LoadedLesson, refers_to, renamed
 from corridor_viewer.model.link_decisions import Decision, LinkDecisions
-from corridor_viewer.model.project import ArticleEntry, LayerEntry, LoadedProject, Project
 from corridor_viewer.model.scenes import Scene, SceneError, SceneList
 from corridor_viewer.model.signals import signal
 from corridor_viewer.model.viewport import Camera
+
+if TYPE_CHECKING:  # loaded by the methods that use them: the app's first paint needs neither (~3 ms)
+    from corridor_viewer.model.lesson import Lesson, LoadedLesson
+    from corridor_viewer.model.project import ArticleEntry, LayerEntry, LoadedProject, Project
 
 Progress = Callable[[float, str], None]
 Cancel = Callable[[], bool]
@@ -263,6 +265,8 @@ class Session:
     # -- lessons: scenes with the user's layers and articles they use, in one file to share
     def lesson(self, ids: list[str] | None = None, title: str = "") -> Lesson:
         """The scenes (all, or those of ``ids``, in list order) and the user's layers and articles they use."""
+        from corridor_viewer.model.lesson import Lesson, refers_to
+
         records = [s.to_dict() for s in self.scenes if ids is None or s.id in ids]
         project = self.current_project()
         layers = []
@@ -308,6 +312,9 @@ class Session:
         Nothing else changes: our scenes, the map's view, layers, date and selection stay as they are (the
         lesson's layers are added switched off; its scenes switch them on). A layer or article whose id is
         taken by a different one of ours is renamed, and the lesson's scenes follow the new names."""
+        from corridor_viewer.model.lesson import renamed
+        from corridor_viewer.model.project import ArticleEntry
+
         names: dict[str, str] = {}
         for entry, result, built in work.layers:
             mine = self.user_layers.get(entry.id)
@@ -430,6 +437,8 @@ class Session:
 
     def add_articles(self, items: list[tuple[str, str, str, str, str]]) -> list[str]:
         """Add articles given as (file name, title, text, published, source path); returns their new ids."""
+        from corridor_viewer.model.project import ArticleEntry
+
         taken = self.taken_article_ids()
         ids = []
         for name, title, text, published, source in items:
@@ -630,6 +639,8 @@ class Session:
 
     # -- projects
     def current_project(self) -> Project:
+        from corridor_viewer.model.project import LayerEntry, Project
+
         imported = []
         for lid, rec in self.user_layers.items():
             layer = self.doc.layer(lid)
