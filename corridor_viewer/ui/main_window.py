@@ -94,11 +94,9 @@ class MainWindow(QMainWindow):
             self.build_deferred()
 
     def build_deferred(self) -> None:
-        """What the first paint need not wait for: the Layers panel, the File menu's actions, the lessons, the
-        Annotations list."""
+        """What the first paint need not wait for: the Layers panel, the File menu's actions, the lessons."""
         for key in ("layers_panel", "files", "lessons"):
             getattr(self, key)
-        self.edits.panel  # noqa: B018 (built when first read)
 
     def _once(self, key: str, make):
         obj = self._deferred.get(key)
@@ -131,8 +129,9 @@ class MainWindow(QMainWindow):
             if self.layers_split is None:
                 self.layers_dock.setWidget(panel)
             else:
-                self.layers_split.insertWidget(0, panel)  # above the annotations
+                self.layers_split.insertWidget(0, panel)
                 self.layers_split.setStretchFactor(0, 3)
+                self.layers_split.setStretchFactor(1, 1)
         return panel
 
     def _panel(self, key: str, make, dock: QDockWidget):

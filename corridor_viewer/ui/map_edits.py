@@ -16,6 +16,7 @@ from corridor_viewer.model.annotations import find, replaced
 from corridor_viewer.model.label_edits import NO_EDITS
 from corridor_viewer.model.session import Session, SessionError
 from corridor_viewer.ui.annotation_editor import TOOLS, MapEditor
+from corridor_viewer.ui.annotations_panel import AnnotationsPanel
 from corridor_viewer.ui.bind import listen
 from corridor_viewer.ui.undo import EditHistory
 
@@ -23,7 +24,6 @@ from corridor_viewer.ui.undo import EditHistory
 # paint: each PySide6 class costs ~0.3-1.3 ms the first time it is used.
 if TYPE_CHECKING:
     from corridor_viewer.ui.annotation_dialog import AnnotationDialog
-    from corridor_viewer.ui.annotations_panel import AnnotationsPanel
 
 
 class MapEdits(QObject):
@@ -33,37 +33,26 @@ class MapEdits(QObject):
         self.history = EditHistory(session, self)
         window.canvas.attach_session(session)
         self.editor = MapEditor(window.canvas, session, self.history, self)
-        self._panel: AnnotationsPanel | None = None
+        self.panel = AnnotationsPanel(session, self.history, self.editor)
         self.dialog: AnnotationDialog | None = None
         self._texts = ("", "")  # what Undo and Redo would undo and redo now
         self._from_scene: tuple | None = None  # the annotations a shown scene put on the map, as they were
-        # The Layers dock: the layers above, the annotations below. Both panels are built after the first
-        # paint at start-up (the window's build_deferred), each into its place in this splitter.
-        self.split = QSplitter(Qt.Orientation.Vertical)
-        window.layers_dock.setWidget(self.split)
-        window.layers_split = self.split
+        # The Layers dock: the layers above, the annotations below (the window puts its Layers panel in
+        # the splitter's first place when it builds it, after the first paint at start-up).
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.panel)
+        window.layers_dock.setWidget(split)
+        window.layers_split = split
         self._make_toolbar()
         self._make_menu()
         self.editor.edit_requested.connect(self.open_dialog)
         self.editor.label_text_requested.connect(self.ask_label_text)
         self.editor.tool_changed.connect(self._tool_changed)
+        self.panel.edit_requested.connect(self.open_dialog)
+        self.panel.import_requested.connect(lambda: self.import_annotations())
+        self.panel.export_requested.connect(lambda: self.export_annotations())
         listen(self, session.doc.language_changed, lambda _l: self.retranslate())
         self.retranslate()
-
-    @property
-    def panel(self) -> AnnotationsPanel:
-        """The Annotations list under the layers, built when first asked for (its list widget's classes
-        cost ~5 ms the first paint need not wait for)."""
-        if self._panel is None:
-            from corridor_viewer.ui.annotations_panel import AnnotationsPanel
-
-            panel = self._panel = AnnotationsPanel(self.session, self.history, self.editor)
-            self.split.addWidget(panel)  # below the layers, whether they are already built or not
-            self.split.setStretchFactor(self.split.indexOf(panel), 1)
-            panel.edit_requested.connect(self.open_dialog)
-            panel.import_requested.connect(lambda: self.import_annotations())
-            panel.export_requested.connect(lambda: self.export_annotations())
-        return self._panel
 
     # -- toolbar and menu
     def _make_toolbar(self) -> None:
