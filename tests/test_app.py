@@ -213,3 +213,25 @@ def test_a_failing_paint_is_reported_and_the_app_goes_on(qtbot, doc, monkeypatch
     assert [str(e) for e in reported] == ["a paint that fails"]
     monkeypatch.undo()
     assert not win.canvas.grab().isNull()  # and the next frame draws again
+
+
+def test_the_panels_built_after_the_first_paint_keep_the_window_and_the_map_as_they_were(qtbot, doc):
+    """A first start: the reader's article list held the longest headline, so its dock pushed the window
+    ~150 px wider and squeezed the map to its minimum when the deferred panels arrived."""
+    from corridor_viewer.io.articles import load_corpus
+    from corridor_viewer.model.linking import link_all
+
+    links, _gazetteer = link_all(load_corpus(), doc.layers)
+    doc.set_links(links)
+    win = MainWindow(doc, None, defer=True)
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    size, map_width = win.size(), win.canvas.width()
+    win.finish_setup()
+    qtbot.wait(50)
+    assert win.reader.picker.count() >= 5  # the headlines are there...
+    assert win.size() == size  # ...and the window did not grow for them
+    assert win.canvas.width() >= map_width - 60  # the map keeps its room (the Layers panel may take a little)
+    assert win.reader.picker.toolTip() == win.reader.picker.currentText()  # a cut title is readable whole

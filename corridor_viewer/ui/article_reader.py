@@ -28,6 +28,11 @@ class ArticleReader(QWidget):
         self._mentions: list = []
         self._map: Utf16Map | None = None
         self.picker = QComboBox()
+        # Sized to a short title, not the longest one: the articles' long headlines made the reader's dock so
+        # wide that, on a first start, the window grew by ~150 px and the map shrank to its minimum.
+        # A longer title is cut at the box's edge; the open list and the box's tooltip show it whole.
+        self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.picker.setMinimumContentsLength(18)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
         self.meta.setStyleSheet("color:#555")
@@ -59,6 +64,7 @@ class ArticleReader(QWidget):
             sc.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             sc.activated.connect(lambda s=step: self.zoom_text(s))
         self.picker.currentIndexChanged.connect(self._picked)
+        self.picker.currentTextChanged.connect(self.picker.setToolTip)
         listen(self, doc.links_changed, self._reload)
         listen(self, doc.focus_changed, self._on_focus)
         listen(self, doc.language_changed, lambda _l: self._fill_picker())
@@ -83,6 +89,7 @@ class ArticleReader(QWidget):
                 self.picker.addItem(f"{art.published or '?'} — {title}", art.id)
         i = self.picker.findData(self.article_id)
         self.picker.setCurrentIndex(max(i, 0))
+        self.picker.setToolTip(self.picker.currentText())
         self.picker.blockSignals(False)
 
     def _reload(self) -> None:
@@ -119,6 +126,7 @@ class ArticleReader(QWidget):
             self.picker.blockSignals(True)
             self.picker.setCurrentIndex(i)
             self.picker.blockSignals(False)
+            self.picker.setToolTip(self.picker.currentText())
 
     def _color_for(self, fid: str) -> QColor:
         f = self.doc.feature(fid)
