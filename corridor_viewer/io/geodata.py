@@ -1,7 +1,8 @@
 """Load the committed geodata (manifest + GeoJSON) into model layers, projected once.
 
-Start-up path: json + pure-Python projection only (no shapely, no geopandas); the bundled data's projected
-vertices are kept between starts (io.projcache).
+Start-up path: json + pure-Python projection only (no shapely, no geopandas); the bundled layers are kept
+between starts as an outline and their projected vertices (io.projcache), so a normal start parses neither
+the coordinates nor projects them.
 """
 
 from __future__ import annotations
@@ -28,32 +29,47 @@ def _bounds(points) -> tuple[float, float, float, float]:
     return (min(xs), min(ys), max(xs), max(ys))
 
 
+class _StaleCacheError(Exception):
+    """The cached outline and vertices do not add up: read the layer files instead."""
+
+
 class _Vertices:
-    """Projected vertices for project_geometry: read from the cache, or computed and recorded for it."""
+    """Projected vertices for project_geometry: read from the cache, or computed and recorded for it.
+
+    Reading from the cache, a line or ring is given as its vertex count (the cached outline's geometries
+    hold counts in place of coordinates); recording, as its coordinates."""
 
     def __init__(self, cached: array | None) -> None:
         self._next = iter(cached) if cached is not None else None
         self.recorded: array | None = array("d") if cached is None else None
 
-    def ring(self, coords: list) -> list[tuple[float, float]]:
+    def ring(self, coords: list | int) -> list[tuple[float, float]]:
         if self._next is not None:
-            flat = islice(self._next, 2 * len(coords))
-            return list(zip(flat, flat, strict=False))
+            if type(coords) is not int or coords < 0:
+                raise _StaleCacheError
+            flat = islice(self._next, 2 * coords)
+            pts = list(zip(flat, flat, strict=False))
+            if len(pts) != coords:
+                raise _StaleCacheError
+            return pts
         pts = projection.forward_many(coords)
         self.recorded.extend(chain.from_iterable(pts))
         return pts
 
+    def all_used(self) -> bool:
+        return self._next is None or next(self._next, None) is None
 
-def _ring_vertices(geom: dict[str, Any]) -> int:
-    """How many vertices of ``geom`` project_geometry projects with forward_many (lines and polygons)."""
-    t, c = geom.get("type"), geom.get("coordinates") or []
+
+def _shape(geom: dict[str, Any]) -> dict[str, Any]:
+    """``geom`` for the cached outline: each line's and ring's coordinates replaced by its vertex count."""
+    t, c = geom["type"], geom["coordinates"]
     if t == "LineString":
-        return len(c)
-    if t in ("MultiLineString", "Polygon"):
-        return sum(len(line) for line in c)
-    if t == "MultiPolygon":
-        return sum(len(ring) for poly in c for ring in poly)
-    return 0
+        c = len(c)
+    elif t in ("MultiLineString", "Polygon"):
+        c = [len(line) for line in c]
+    elif t == "MultiPolygon":
+        c = [[len(ring) for ring in poly] for poly in c]
+    return {"type": t, "coordinates": c}
 
 
 def project_geometry(geom: dict[str, Any], vertices: _Vertices | None = None) -> Geometry:
@@ -105,36 +121,62 @@ def load_document(folder: Path | None = None) -> Document:
 
         folder = geodata_dir()
     manifest = load_manifest(folder)
+    # The bundled layers as the last start read them, when nothing they depend on changed (io.projcache).
+    cache = _projection_cache(folder, manifest) if bundled else None
+    cached = cache.load() if cache is not None else None
+    if cached is not None:
+        try:
+            outline = json.loads(cached[0])
+            vertices = _Vertices(cached[1])
+            layers = _layers(manifest, outline, vertices)
+            if not vertices.all_used():
+                raise _StaleCacheError
+            return _document(folder, manifest, layers)
+        except (_StaleCacheError, GeodataError, ValueError, TypeError, KeyError, IndexError, AttributeError):
+            pass  # not what we wrote (or another build's): read the layer files
     collections = []
     for entry in manifest["layers"]:
         path = folder / entry["file"]
         try:
-            collections.append(json.loads(path.read_text(encoding="utf-8")))
-        except (OSError, ValueError) as exc:
+            collections.append(json.loads(path.read_text(encoding="utf-8")).get("features", []))
+        except (OSError, ValueError, AttributeError) as exc:
             raise GeodataError(f"cannot read layer file {path}: {exc}") from exc
-    # The bundled data's projected vertices from the last start, when nothing they depend on changed.
-    cache = _projection_cache(folder, manifest) if bundled else None
-    vertices = None  # another folder (tests, a rebuild): projected as it is read, nothing kept
+    vertices = _Vertices(None) if cache is not None else None  # another folder: projected, nothing kept
+    layers = _layers(manifest, collections, vertices)
     if cache is not None:
-        count = sum(_ring_vertices(raw.get("geometry") or {}) for fc in collections for raw in fc.get("features", []))
-        vertices = _Vertices(cache.load(2 * count))
+        outline = [[{"properties": raw.get("properties"), "id": raw.get("id"), "geometry": _shape(raw["geometry"])}
+                    for raw in features] for features in collections]
+        cache.save(json.dumps(outline, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), vertices.recorded)
+    return _document(folder, manifest, layers)
+
+
+def _layers(manifest: dict[str, Any], collections: list, vertices: _Vertices | None) -> list[Layer]:
+    """The manifest's layers with the features of each file (GeoJSON features, or the cache's outline)."""
+    if len(collections) != len(manifest["layers"]):
+        raise _StaleCacheError
     layers = []
-    for entry, fc in zip(manifest["layers"], collections, strict=True):
+    for entry, features in zip(manifest["layers"], collections, strict=True):
         style = layer_style_from_manifest(entry, manifest.get("status_dash", {}))
         layer = Layer(id=entry["id"], title={"en": entry.get("title_en", entry["id"]),
                                              "ar": entry.get("title_ar", "")},
                       style=style, z=int(entry.get("z", 0)), group=entry.get("group", ""))
-        for raw in fc.get("features", []):
+        for raw in features:
             props = raw.get("properties") or {}
+            if not isinstance(props, dict):
+                raise GeodataError(f"a feature of layer {entry['id']!r} has properties that are not an object")
             fid = props.get("id") or raw.get("id")
+            if not isinstance(fid, str):
+                raise GeodataError(f"a feature of layer {entry['id']!r} has no id (properties.id)")
             geom = project_geometry(raw["geometry"], vertices)
             anchor = props.get("label_lonlat")
             layer.features.append(Feature(
                 id=fid, layer_id=layer.id, props=props, geometry=geom,
                 label_anchor=projection.forward(*anchor) if anchor else None))
         layers.append(layer)
-    if vertices is not None and vertices.recorded is not None:
-        cache.save(vertices.recorded)
+    return layers
+
+
+def _document(folder: Path, manifest: dict[str, Any], layers: list[Layer]) -> Document:
     layers += _raster_layers(folder, manifest)
     home = manifest.get("home_lonlat")
     home_bounds = None
