@@ -5,7 +5,7 @@
     python tests/bench/bench_import.py --repo /path/to/other/checkout   # the same file through other code
 
 Each run happens in a fresh subprocess, so its peak RSS (os.wait4) is the import's alone: the whole path the
-app's import worker takes (corridor_viewer.ui.import_actions.read_and_build: import_layer, then build_layer),
+app's import worker takes (corridor_viewer.io.storage.FileStorage.read_and_build: import_layer, build_layer, index),
 the same file generated synthetically and deterministically. The seconds are wall time of read_and_build
 (best of --runs); the CPU time of the whole child is printed too, as wall time suffers from other load.
 """
@@ -29,8 +29,8 @@ CHILD = r"""
 import sys, time
 from pathlib import Path
 t0 = time.perf_counter()
-from corridor_viewer.ui.import_actions import read_and_build
-result, layer = read_and_build(Path(sys.argv[1]), None, 0, lambda f, m: None, lambda: False)
+from corridor_viewer.io.storage import FileStorage
+result, layer = FileStorage().read_and_build(Path(sys.argv[1]), None, 0, lambda f, m: None, lambda: False)
 dt = time.perf_counter() - t0
 import corridor_viewer
 print(f"{dt:.3f} {len(result.features)} {len(layer.features)} {corridor_viewer.__file__}")
