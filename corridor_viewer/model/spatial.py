@@ -63,8 +63,8 @@ class BoxIndex:
         """Indices of the features whose bounding box meets the rectangle (edges touching count)."""
         import numpy as np
 
-        (cx0,), (cy0,) = self._cell(np.array([x0]), np.array([y0]))
-        (cx1,), (cy1,) = self._cell(np.array([x1]), np.array([y1]))
+        cx0, cy0 = self._cell(x0, y0)
+        cx1, cy1 = self._cell(x1, y1)
         side, start, ids = self._side, self._start, self._ids
         parts = [self._wide]
         for cy in range(int(cy0), int(cy1) + 1):  # one contiguous run of cells per row
