@@ -30,9 +30,10 @@ class ArticleReader(QWidget):
         self.picker = QComboBox()
         # Sized to a short title, not the longest one: the articles' long headlines made the reader's dock so
         # wide that, on a first start, the window grew by ~150 px and the map shrank to its minimum.
-        # A longer title is cut at the box's edge; the open list and the box's tooltip show it whole.
+        # A longer title is cut at the box's edge; the open list and the box's tooltip show it whole. Six letters:
+        # sized to 18, a small restored window still grew ~60 px for it.
         self.picker.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.picker.setMinimumContentsLength(18)
+        self.picker.setMinimumContentsLength(6)
         self.meta = QLabel()
         self.meta.setWordWrap(True)
         self.meta.setStyleSheet("color:#555")
