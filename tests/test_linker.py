@@ -306,6 +306,21 @@ def test_linking_in_two_processes_gives_the_same_mentions(corpus, gazetteer):
     assert three == one and {m.match for m in three} >= {"exact"} and all(type(m) is Mention for m in three)
 
 
+def test_mentions_of_one_spelling_share_one_string(corpus, gazetteer):
+    # A surface is about a third of a mention's memory: an archive's hundreds of thousands of mentions of a
+    # few hundred spellings must not hold a copy each, whether linked here or sent back by a worker.
+    pool = [p.text for a in corpus for p in a.passages]
+    articles = [Article.from_text(f"s{i:03d}", "\n\n".join(pool[(i * 7 + k) % len(pool)] for k in range(4)))
+                for i in range(160)]
+    for jobs in (1, 2):
+        mentions = link_corpus(articles, Gazetteer(gazetteer.entries.values()), jobs=jobs)
+        by_text = {}
+        for m in mentions:
+            by_text.setdefault(m.surface, set()).add(id(m.surface))
+        assert len(mentions) > 1000 and len(by_text) < len(mentions) / 10
+        assert all(len(ids) == 1 for ids in by_text.values()), jobs
+
+
 def test_a_worker_that_dies_loses_no_mention(corpus, gazetteer, monkeypatch, tmp_path):
     import corridor_viewer.model.linker as linker
 

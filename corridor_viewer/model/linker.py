@@ -210,6 +210,9 @@ class Gazetteer:
         self._names = names
         self._compiled: tuple[_Pass | None, _Pass | None] | None = None  # built on first link (see _passes)
         self._cache: dict[tuple[int, int, str], tuple[str, str, bool, str] | None] = {}
+        # One string object per distinct surface: an archive writes each name a few ways, and a surface is a
+        # third of a mention's memory (~90 of ~260 bytes), so 100,000 articles' mentions hold ~35% less.
+        self._surfaces: dict[str, str] = {}
 
     def __reduce__(self):
         return (_rebuild, (list(self.entries.values()), self.variants))
@@ -259,6 +262,8 @@ class Gazetteer:
         """Every mention in ``text``; ``passage_starts`` (ascending passage start offsets) give each mention's
         passage index, -1 without them."""
         arabic, latin = self._passes()
+        if len(self._surfaces) > _CACHE_LIMIT:
+            self._surfaces.clear()
         comp = compact(text)
         # A leading space lets every match start with its non-word boundary character, which the regex
         # engine finds by a fast scan instead of trying a lookbehind at every position.
@@ -287,6 +292,7 @@ class Gazetteer:
         cache, resolve = self._cache, self._resolve
         after_word = self.rules.after_word
         append, new = out.append, tuple.__new__
+        surface = self._surfaces.setdefault
         for m in p.regex.finditer(ctext, lo, len(ctext) if hi is None else hi):
             group = m.lastindex
             proclitic_end, key_end = m.end(1), m.end()
@@ -333,7 +339,8 @@ class Gazetteer:
                 if k_end > k and _TANWEEN_RE.search(text, start, end):
                     continue
             # tuple.__new__ skips the NamedTuple's Python-level __new__ (a frame per mention).
-            append(new(Mention, (feature_id, article_id, start, end, text[start:end],
+            name = text[start:end]
+            append(new(Mention, (feature_id, article_id, start, end, surface(name, name),
                                  bisect_right(starts, start) - 1 if starts is not None else -1, match, AUTO, rule)))
 
     def _resolve(self, names: tuple[_Name, ...], span: str) -> tuple[str, str, bool, str] | None:
@@ -655,7 +662,7 @@ def _widen_pipe(conn: Any) -> None:
 
 
 def _unpack(articles: Sequence[Article], lo: int, combos: list[tuple[str, str, str, str]],
-            data: bytes) -> list[Mention]:
+            data: bytes, surfaces: dict[str, str]) -> list[Mention]:
     from array import array
 
     packed = array("i")
@@ -663,13 +670,14 @@ def _unpack(articles: Sequence[Article], lo: int, combos: list[tuple[str, str, s
     it = iter(packed)
     new = tuple.__new__
     out: list[Mention] = []
-    append = out.append
+    append, surface = out.append, surfaces.setdefault
     last, article = -1, None
     for a, c, s, e, p in zip(it, it, it, it, it, strict=False):  # five integers per mention
         if a != last:
             last, article = a, articles[lo + a]
         f, match, status, rule = combos[c]
-        append(new(Mention, (f, article.id, s, e, article.text[s:e], p, match, status, rule)))
+        name = article.text[s:e]
+        append(new(Mention, (f, article.id, s, e, surface(name, name), p, match, status, rule)))
     return out
 
 
@@ -702,7 +710,7 @@ def _link_forked(articles: list[Article], gazetteer: Gazetteer, jobs: int) -> li
             except (EOFError, OSError):
                 conns.remove(conn)
                 continue
-            parts[k] = _unpack(articles, bounds[k][0], combos, data)
+            parts[k] = _unpack(articles, bounds[k][0], combos, data, gazetteer._surfaces)
 
     paused = gc.isenabled()
     gc.disable()
