@@ -111,3 +111,31 @@ def test_export_quote_comes_from_the_reader_focus(window):
     window.doc.set_focus(art.id, m.start, m.end)
     q = window.current_quote()
     assert q is not None and art.text[m.start:m.end] in q.text
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_the_passage_order_box_shows_its_whole_text_in_a_narrow_panel(qtbot, window, lang):
+    # Seen in a screenshot: the passages title took the row and squeezed the box to "New" / one letter.
+    from PySide6.QtWidgets import QApplication
+
+    from corridor_viewer.ui import i18n
+
+    i18n.install(QApplication.instance(), lang)
+    try:
+        window.doc.set_language(lang)
+        window.doc.select("zangezur-corridor")
+        panel = window.feature_panel
+        panel.resize(280, 700)
+        qtbot.waitUntil(lambda: panel.order.width() > 0)
+        box = panel.order
+        assert box.width() >= box.sizeHint().width() > box.fontMetrics().horizontalAdvance(box.currentText())
+        # The title has a row of its own (wrapping there), the box sits above the list it orders.
+        title = panel.passages_title
+        assert title.wordWrap() and box.geometry().top() >= title.geometry().bottom()
+        assert box.geometry().bottom() <= panel.passages.geometry().top()
+        window.doc.set_month_filter("2023-12")  # the month chip appears, on a row of its own
+        qtbot.waitUntil(panel.month_chip.isVisible)
+        assert box.width() >= box.sizeHint().width() and panel.month_chip.geometry().bottom() <= box.geometry().top()
+        window.doc.set_month_filter(None)
+    finally:
+        i18n.install(QApplication.instance(), "en")

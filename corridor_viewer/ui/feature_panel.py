@@ -12,7 +12,7 @@ from __future__ import annotations
 import html
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -59,6 +59,10 @@ class FeaturePanel(QWidget):
         # Passages that mention the selected feature, grouped by article.
         self.passages_title = QLabel()
         self.passages_title.setStyleSheet("font-weight:bold")
+        # The title has its own row and wraps, and the order box has one above the list it orders (the month
+        # chip has its own too): sharing a row in a dock of ~340 px, the title squeezed the box to "New…"
+        # (English) or one letter (Arabic), seen in screenshots, and so did the chip.
+        self.passages_title.setWordWrap(True)
         self.order = QComboBox()
         self.order.addItem("", "date")
         self.order.addItem("", "article")
@@ -76,15 +80,16 @@ class FeaturePanel(QWidget):
         self.month_chip.setFlat(True)
         self.month_chip.setStyleSheet("color:#b0413e")
         self.month_chip.clicked.connect(lambda: self.doc.set_month_filter(None))
-        head = QHBoxLayout()
-        head.addWidget(self.passages_title, 1)
-        head.addWidget(self.order)
+        order_row = QHBoxLayout()
+        order_row.addStretch(1)
+        order_row.addWidget(self.order)
         lower = QWidget()
         lower_lay = QVBoxLayout(lower)
         lower_lay.setContentsMargins(0, 4, 0, 0)
-        lower_lay.addLayout(head)
+        lower_lay.addWidget(self.passages_title)
         lower_lay.addWidget(self.chart)
         lower_lay.addWidget(self.month_chip, 0, Qt.AlignmentFlag.AlignLeading)
+        lower_lay.addLayout(order_row)
         lower_lay.addWidget(self.passages, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.browser)
@@ -98,6 +103,12 @@ class FeaturePanel(QWidget):
         listen(self, doc.links_changed, self.refresh)
         listen(self, doc.month_filter_changed, lambda _m: self.refresh_passages())
         self.refresh()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        # The dock's first width, in lines of text so that it grows with a larger font: with the passages
+        # title wrapping, nothing else in the panel asks for a width, and the dock opened ~135 px wide.
+        hint = super().sizeHint()
+        return QSize(max(hint.width(), 20 * self.fontMetrics().height()), hint.height())
 
     # Literal tr() calls so pyside6-lupdate can collect them.
     def _status(self, s: str) -> str:
