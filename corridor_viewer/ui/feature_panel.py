@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QPoint, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QPushButton,
     QSplitter,
@@ -80,16 +79,13 @@ class FeaturePanel(QWidget):
         self.month_chip.setFlat(True)
         self.month_chip.setStyleSheet("color:#b0413e")
         self.month_chip.clicked.connect(lambda: self.doc.set_month_filter(None))
-        order_row = QHBoxLayout()
-        order_row.addStretch(1)
-        order_row.addWidget(self.order)
         lower = QWidget()
         lower_lay = QVBoxLayout(lower)
         lower_lay.setContentsMargins(0, 4, 0, 0)
         lower_lay.addWidget(self.passages_title)
         lower_lay.addWidget(self.chart)
         lower_lay.addWidget(self.month_chip, 0, Qt.AlignmentFlag.AlignLeading)
-        lower_lay.addLayout(order_row)
+        lower_lay.addWidget(self.order, 0, Qt.AlignmentFlag.AlignTrailing)
         lower_lay.addWidget(self.passages, 1)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.browser)
