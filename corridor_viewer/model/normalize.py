@@ -61,10 +61,11 @@ for _letter in "غجك":
     _CLASSES.setdefault(_letter, {_letter}).add(PERSIAN_GAF)
 _CLASSES[PERSIAN_GAF] = {PERSIAN_GAF, "غ", "ج", "ك", "ک"}
 
+# Every ignorable character, the class ranges expanded.
+IGNORABLE_CHARS = "".join(chr(code) for m in re.finditer(r"(.)-(.)|(.)", IGNORABLE)
+                          for code in range(ord(m.group(1) or m.group(3)), ord(m.group(2) or m.group(3)) + 1))
 _FOLD_TABLE: dict[int, str | None] = {ord(k): v for k, v in _FOLD.items()}
-for _m in re.finditer(r"(.)-(.)|(.)", IGNORABLE):  # expand the class ranges into deletions
-    _lo, _hi = (_m.group(1), _m.group(2)) if _m.group(1) else (_m.group(3), _m.group(3))
-    _FOLD_TABLE.update(dict.fromkeys(range(ord(_lo), ord(_hi) + 1)))
+_FOLD_TABLE.update(dict.fromkeys(map(ord, IGNORABLE_CHARS)))  # deletions
 
 _QUOTE_RE = re.compile(f"[{re.escape(QUOTES)}]")
 _SPACES_RE = re.compile(r"\s+")
