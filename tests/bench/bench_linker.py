@@ -3,6 +3,7 @@
 A script, not a test (pytest collects only test_*.py):
 
     python tests/bench/bench_linker.py [--repeat 3] [--seed 4] [--articles 10000] [--jobs 2] [--scale] [--rss]
+                                       [--baseline DIR]
 
 The synthetic corpus is built deterministically (seeded) by resampling the passages of the five bundled
 articles into articles of about 6 KB of UTF-8 each, so 10,000 articles hold about 65 MB. Corpus building
@@ -16,6 +17,10 @@ average is printed with the figures).
   compiled gazetteer: target <= 2.0 s with 2 jobs. One process is shown too.
 * ``--scale``: 100k articles in memory, with the same jobs: growth 100k/10k <= 11 (one 100k run against
   the median of the 10k runs).
+* ``--baseline DIR``: a checkout of another commit (e.g. ``git worktree add /tmp/base 7cdbc9b``, the
+  linker when issue 16 set its targets): its linker links the same 10k articles in one process, in its own
+  process, interleaved with this one's runs, and the ratio baseline / this with ``--jobs`` is printed
+  (issue 16 asks 5.1 s -> 2.0 s: 2.55x).
 * ``--rss``: ``corridor-viewer links --articles DIR --format jsonl`` over 10k and 100k article files
   written to a temporary folder (about 650 MB for 100k, deleted afterwards): peak resident memory of the
   largest process and of the whole process tree (parent and workers) <= 300 MiB, and the end-to-end times
@@ -27,6 +32,7 @@ Exit status 1 if a target is missed.
 from __future__ import annotations
 
 import argparse
+import inspect
 import os
 import random
 import shutil
@@ -71,6 +77,7 @@ def synthetic_corpus(source: Corpus, n: int, seed: int) -> list[Article]:
 def best_of(fn, repeat: int) -> tuple[float, float, object]:
     times, result = [], None
     for _ in range(repeat):
+        result = None  # the last run's mentions are freed here, not inside the next run's time
         t0 = time.perf_counter()
         result = fn()
         times.append(time.perf_counter() - t0)
@@ -161,6 +168,39 @@ def rss_run(source: Corpus, n: int, seed: int, jobs: int) -> tuple[float, int, i
         shutil.rmtree(folder, ignore_errors=True)
 
 
+_BASELINE_RUN = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from corridor_viewer.io.articles import load_corpus
+from corridor_viewer.io.geodata import load_document
+from corridor_viewer.model.corpus import Article, Corpus
+from corridor_viewer.model.linker import Gazetteer, link_corpus
+import random
+ARTICLE_BYTES = int(sys.argv[4])
+exec(sys.argv[5])  # this file's synthetic_texts
+corpus = load_corpus()
+gazetteer = Gazetteer.from_features(load_document().features())
+link_corpus(corpus, gazetteer)
+texts = synthetic_texts(corpus, int(sys.argv[2]), int(sys.argv[3]))
+articles = [Article.from_text(f"syn{i:06d}", t) for i, t in enumerate(texts)]
+t0 = time.perf_counter()
+mentions = link_corpus(articles, gazetteer)
+print(time.perf_counter() - t0, len(mentions))
+"""
+
+
+def baseline_run(root: str, n: int, seed: int) -> tuple[float, int]:
+    """(seconds, mentions) of the linker in checkout ``root`` over the same synthetic articles, one process.
+
+    Its own interpreter, started clean, so that nothing of this checkout is imported; the corpus comes from
+    this file's synthetic_texts over that checkout's articles (the same five, so the same texts).
+    """
+    args = [root, str(n), str(seed), str(ARTICLE_BYTES), inspect.getsource(synthetic_texts)]
+    out = subprocess.run([sys.executable, "-c", _BASELINE_RUN, *args], capture_output=True, text=True, check=True,
+                         cwd=root).stdout.split()
+    return float(out[0]), int(out[1])
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--repeat", type=int, default=3)
@@ -169,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--scale", action="store_true", help="also link 100,000 articles in memory (growth)")
     ap.add_argument("--rss", action="store_true", help="also run the CLI over 100,000 article files (memory)")
+    ap.add_argument("--baseline", metavar="DIR", help="a checkout of another commit to compare with (one process)")
     args = ap.parse_args(argv)
     repeat = max(3, args.repeat)
     ok = True
@@ -209,9 +250,11 @@ def main(argv: list[str] | None = None) -> int:
           f"{100 * overhead:+.0f}% (CPU time: {ce:.3f} s, {cv:.3f} s, {100 * (cv / ce - 1):+.0f}%)")
     ok &= overhead <= 0.30
 
-    t1s, tjs = [], []
+    t1s, tjs, tbs = [], [], []
     m1 = mj = None
     for _ in range(repeat):
+        if args.baseline:
+            tbs.append(baseline_run(args.baseline, args.articles, args.seed))
         t, _med, m1 = best_of(lambda: link_corpus(big, gazetteer), 1)
         t1s.append(t)
         t, _med, mj = best_of(lambda: link_corpus(big, gazetteer, jobs=args.jobs), 1)
@@ -225,6 +268,12 @@ def main(argv: list[str] | None = None) -> int:
           f"{cpuj:.2f} s for {args.jobs} jobs together (ideal wall time {cpuj / args.jobs:.2f} s)")
     if args.articles == 10_000:
         ok &= bestj <= 2.0
+    if tbs:
+        base = min(t for t, _n in tbs)
+        print(f"{len(big):>6} articles, baseline {args.baseline} in one process: {base:.3f} s (median "
+              f"{statistics.median(t for t, _n in tbs):.3f} s), {tbs[0][1]} mentions: {base / best1:.2f}x this in one "
+              f"process, {base / bestj:.2f}x this with {args.jobs} jobs (medians: "
+              f"{statistics.median(t for t, _n in tbs) / statistics.median(tjs):.2f}x)")
 
     if args.scale:
         del small
