@@ -310,32 +310,12 @@ class Gazetteer:
         append, new = out.append, tuple.__new__
         surface = self._surfaces.setdefault
         end_at = len(ctext) if hi is None else hi
-        # The scan is written out here rather than iterating a generator: this loop runs once a mention.
-        fast = p.prefilter
-        if fast is not None:  # RE2 finds where a match may start, sre confirms it there (prefilter.py)
-            if data is None:
-                data = fast.project(ctext)
-            find, anchor = fast.search, fast.unanchored
-        match, search = p.regex.match, p.regex.search
-        pos = lo
-        while True:
-            if fast is not None:
-                lead = find(anchor, data, pos, end_at)[0][0]
-                if lead < 0:
-                    return
-                m = match(ctext, lead, end_at)
-                if m is None:
-                    pos = lead + 1
-                    continue
-            else:
-                m = search(ctext, pos, end_at)
-                if m is None:
-                    return
-                lead = m.start()
-            lead += 1  # after the non-word character the match starts with
+        fast = p.prefilter  # RE2 finds where a match may start, sre confirms it there (prefilter.py)
+        matches = fast.finditer(ctext, lo, end_at, data) if fast is not None else p.regex.finditer(ctext, lo, end_at)
+        for m in matches:
+            lead = m.start() + 1  # after the non-word character the match starts with
             group = m.lastindex
-            proclitic_end = m.end(1)
-            pos = key_end = m.end()
+            proclitic_end, key_end = m.end(1), m.end()
             key_start = proclitic_end if proclitic_end > lead else lead
             span = ctext[key_start:key_end]
             key = (which, group, span)

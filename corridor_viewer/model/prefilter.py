@@ -46,8 +46,8 @@ _CATEGORY_PATTERNS = {  # sre parse-tree categories, as the same class in a str 
     "CATEGORY_WORD": r"\w", "CATEGORY_NOT_WORD": r"\W", "CATEGORY_LINEBREAK": "\n", "CATEGORY_NOT_LINEBREAK": "[^\n]",
 }
 # The characters above ASCII that get a byte of their own (128 of them): what Arabic and Persian news is
-# written with, and every character normalize.IGNORABLE cuts out, so that the linker finds those by RE2
-# alone (compact_projected). The rest (Arabic-Indic digits, Urdu letters, Latin letters with marks...)
+# written with, and every character normalize.IGNORABLE cuts out, so that Cutter can cut them all.
+# The rest (Arabic-Indic digits, Urdu letters, Latin letters with marks...)
 # become "?", which costs a candidate check only where a name could start.
 _EXTRA_RANGES = (
     (0x0621, 0x063A), (0x0641, 0x064A), (0x0640, 0x0640),  # Arabic letters, tatweel
@@ -194,8 +194,6 @@ class Prefilter:
         # search(unanchored, data, pos, endpos)[0][0]: where the first candidate at or after pos starts, or -1.
         self.search = machine.Match
         self.unanchored = re2._re2.RE2.Anchor.UNANCHORED
-
-    project = staticmethod(project)
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None,
                  data: bytes | None = None) -> Iterator[re.Match[str]]:
